@@ -1,0 +1,40 @@
+package io.hivesafe.hive.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.hive.HiveFormatException;
+import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.SymbolNames;
+
+/** Assets in JSON: {@code "1.000 HIVE"} (legacy) or {@code {"amount","precision","nai"}} (HF26). */
+public final class AssetJson {
+  private AssetJson() {}
+
+  public static Asset read(JsonNode node) {
+    if (node.isTextual()) {
+      return Asset.parse(node.asText());
+    }
+    if (node.isObject()) {
+      JsonNode amount = JsonFields.required(node, "amount");
+      String units = amount.isTextual() ? amount.asText() : amount.isIntegralNumber() ? amount.bigIntegerValue().toString() : null;
+      if (units == null) {
+        throw new HiveFormatException("NAI amount must be an integer string, got " + amount);
+      }
+      int precision = (int) JsonFields.integer(node, "precision", 0, 255);
+      return Asset.fromNai(units, precision, JsonFields.text(node, "nai"));
+    }
+    throw new HiveFormatException("asset must be a string or a NAI object, got " + node);
+  }
+
+  public static JsonNode write(Asset asset, JsonForm form, SymbolNames names) {
+    if (form == JsonForm.LEGACY) {
+      return JsonNodeFactory.instance.textNode(asset.toLegacyString(names));
+    }
+    ObjectNode nai = JsonNodeFactory.instance.objectNode();
+    nai.put("amount", Long.toString(asset.amount()));
+    nai.put("precision", asset.symbol().precision());
+    nai.put("nai", asset.symbol().nai());
+    return nai;
+  }
+}
