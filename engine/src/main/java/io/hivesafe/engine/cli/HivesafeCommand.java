@@ -1,0 +1,45 @@
+package io.hivesafe.engine.cli;
+
+import io.hivesafe.hive.HiveFormatException;
+import io.hivesafe.hive.crypto.Secp256k1Signatures;
+import io.hivesafe.hive.crypto.SignatureScheme;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hivesafe} command line: the composition root of every subcommand. */
+@Command(name = "hivesafe", mixinStandardHelpOptions = true, version = "hivesafe 0.1.0",
+    description = "Hivesafe: a node engine for Hive sidechains that hold a shared account by multi-signature.")
+public final class HivesafeCommand {
+  /** Exit code for bad input, bad usage or a failed operation. */
+  public static final int EXIT_FAILURE = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(Console.system(), args));
+  }
+
+  static int run(Console console, String... args) {
+    SignatureScheme signatures = new Secp256k1Signatures();
+    CommandLine root = new CommandLine(new HivesafeCommand());
+    root.addSubcommand(new CommandLine(new TxCommands.Tx())
+        .addSubcommand(new TxCommands.Serialize(console))
+        .addSubcommand(new TxCommands.Sign(console, signatures))
+        .addSubcommand(new TxCommands.Verify(console, signatures)));
+    root.addSubcommand(new CommandLine(new KeysCommands.Keys())
+        .addSubcommand(new KeysCommands.Public(console))
+        .addSubcommand(new KeysCommands.Derive(console)));
+    root.setOut(new java.io.PrintWriter(console.out(), true));
+    root.setErr(new java.io.PrintWriter(console.err(), true));
+    root.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof CliFailure || e instanceof HiveFormatException) {
+        console.err().println("error: " + JsonStdio.oneLine(e.getMessage()));
+        return EXIT_FAILURE;
+      }
+      throw e;
+    });
+    root.setParameterExceptionHandler((e, params) -> {
+      console.err().println("error: " + JsonStdio.oneLine(e.getMessage()));
+      return EXIT_FAILURE;
+    });
+    return root.execute(args);
+  }
+}
