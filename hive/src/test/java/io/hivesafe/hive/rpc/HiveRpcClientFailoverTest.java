@@ -1,5 +1,6 @@
 package io.hivesafe.hive.rpc;
 
+import io.hivesafe.hive.Fixtures;
 import static io.hivesafe.hive.rpc.FakeHived.body;
 import static io.hivesafe.hive.rpc.FakeHived.result;
 import static io.hivesafe.hive.rpc.FakeHived.status;

@@ -1,5 +1,6 @@
 package io.hivesafe.hive.rpc;
 
+import io.hivesafe.hive.Fixtures;
 import static io.hivesafe.hive.rpc.FakeHived.error;
 import static io.hivesafe.hive.rpc.FakeHived.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
