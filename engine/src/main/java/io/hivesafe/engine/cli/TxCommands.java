@@ -8,6 +8,7 @@ import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.json.JsonForm;
 import io.hivesafe.hive.json.TransactionJson;
+import io.hivesafe.hive.protocol.EncodedTransaction;
 import io.hivesafe.hive.protocol.Transaction;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -59,10 +60,11 @@ final class TxCommands {
 
     @Override
     JsonNode answer(Transaction tx) {
+      EncodedTransaction encoded = tx.encode(network.wireFormat());
       ObjectNode out = JsonStdio.MAPPER.createObjectNode();
-      out.put("hex", HexFormat.of().formatHex(tx.toBytes(network.wireFormat())));
-      out.put("digest", HexFormat.of().formatHex(tx.digest(network.chainId(), network.wireFormat())));
-      out.put("txid", tx.id(network.wireFormat()).toHex());
+      out.put("hex", encoded.toHex());
+      out.put("digest", HexFormat.of().formatHex(encoded.digest(network.chainId())));
+      out.put("txid", encoded.id().toHex());
       return out;
     }
   }
@@ -72,6 +74,7 @@ final class TxCommands {
   static final class Sign extends TxSubcommand {
     private final SignatureScheme signatures;
     private List<PrivateKey> keys;
+    private JsonForm outputForm;
 
     @Mixin KeySource keySource = new KeySource();
 
@@ -85,7 +88,7 @@ final class TxCommands {
 
     @Override
     void prepare() {
-      JsonFormOption.parse(jsonForm);
+      outputForm = JsonFormOption.parse(jsonForm);
       keys = keySource.load(console.env());
     }
 
@@ -96,7 +99,7 @@ final class TxCommands {
       for (PrivateKey key : keys) {
         added.add(signatures.sign(key, digest));
       }
-      return TransactionJson.write(tx.withSignatures(added), JsonFormOption.parse(jsonForm), network.symbolNames());
+      return TransactionJson.write(tx.withSignatures(added), outputForm, network.symbolNames());
     }
   }
 
@@ -112,10 +115,11 @@ final class TxCommands {
 
     @Override
     JsonNode answer(Transaction tx) {
-      byte[] digest = tx.digest(network.chainId(), network.wireFormat());
+      EncodedTransaction encoded = tx.encode(network.wireFormat());
+      byte[] digest = encoded.digest(network.chainId());
       ObjectNode out = JsonStdio.MAPPER.createObjectNode();
       out.put("digest", HexFormat.of().formatHex(digest));
-      out.put("txid", tx.id(network.wireFormat()).toHex());
+      out.put("txid", encoded.id().toHex());
       ArrayNode list = out.putArray("signatures");
       for (CompactSignature signature : tx.signatures()) {
         ObjectNode entry = list.addObject();

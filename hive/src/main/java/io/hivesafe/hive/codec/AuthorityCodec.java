@@ -6,6 +6,7 @@ import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Authority;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * authority: u32 weight_threshold, account_auths (varint count of (name, u16)), key_auths (varint
@@ -51,20 +52,12 @@ public final class AuthorityCodec {
     return new AccountName(in.string());
   }
 
-  public static void writeOptional(HiveWriter out, java.util.Optional<Authority> authority) {
-    if (authority.isPresent()) {
-      out.u8(1);
-      write(out, authority.get());
-    } else {
-      out.u8(0);
-    }
+  public static void writeOptional(HiveWriter out, Optional<Authority> authority) {
+    out.optionalPresent(authority.isPresent());
+    authority.ifPresent(a -> write(out, a));
   }
 
-  public static java.util.Optional<Authority> readOptional(HiveReader in) {
-    return switch (in.u8()) {
-      case 0 -> java.util.Optional.empty();
-      case 1 -> java.util.Optional.of(read(in));
-      default -> throw new HiveFormatException("optional flag must be 0 or 1 at offset " + (in.position() - 1));
-    };
+  public static Optional<Authority> readOptional(HiveReader in) {
+    return in.optionalPresent() ? Optional.of(read(in)) : Optional.empty();
   }
 }

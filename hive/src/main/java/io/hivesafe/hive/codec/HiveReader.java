@@ -75,6 +75,16 @@ public final class HiveReader {
     return value;
   }
 
+  /** fc's optional<T> flag: 0 (absent) or 1 (present); anything else is malformed. */
+  public boolean optionalPresent() {
+    int flag = u8();
+    return switch (flag) {
+      case 0 -> false;
+      case 1 -> true;
+      default -> throw new HiveFormatException("optional flag must be 0 or 1, got " + flag + " at offset " + (position - 1));
+    };
+  }
+
   /** A varint count that must also fit in the bytes left, each element taking at least {@code minSize}. */
   public int count(int minSize) {
     long n = varint32();

@@ -42,6 +42,11 @@ public final class HiveWriter {
     return this;
   }
 
+  /** fc's optional<T> flag: 1 when present, 0 when absent. */
+  public HiveWriter optionalPresent(boolean present) {
+    return u8(present ? 1 : 0);
+  }
+
   /** Unsigned LEB128, the shortest form. */
   public HiveWriter varint(long value) {
     if (value < 0) {

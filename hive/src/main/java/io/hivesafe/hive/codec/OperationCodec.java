@@ -62,11 +62,8 @@ public final class OperationCodec {
       AuthorityCodec.writeOptional(out, u.owner());
       AuthorityCodec.writeOptional(out, u.active());
       AuthorityCodec.writeOptional(out, u.posting());
-      if (u.memoKey().isPresent()) {
-        out.u8(1).bytes(u.memoKey().get().toBytes());
-      } else {
-        out.u8(0);
-      }
+      out.optionalPresent(u.memoKey().isPresent());
+      u.memoKey().ifPresent(key -> out.bytes(key.toBytes()));
       out.string(u.jsonMetadata());
       out.string(u.postingJsonMetadata());
       out.varint(0);
@@ -117,12 +114,7 @@ public final class OperationCodec {
     var owner = AuthorityCodec.readOptional(in);
     var active = AuthorityCodec.readOptional(in);
     var posting = AuthorityCodec.readOptional(in);
-    Optional<PublicKey> memoKey =
-        switch (in.u8()) {
-          case 0 -> Optional.empty();
-          case 1 -> Optional.of(PublicKey.fromBytes(in.bytes(33)));
-          default -> throw new HiveFormatException("optional flag must be 0 or 1");
-        };
+    Optional<PublicKey> memoKey = in.optionalPresent() ? Optional.of(PublicKey.fromBytes(in.bytes(33))) : Optional.empty();
     String json = in.string();
     String postingJson = in.string();
     if (in.varint32() != 0) {

@@ -47,7 +47,7 @@ public final class TransactionCodec {
   /** Decodes unsigned transaction bytes; every byte must be used. */
   public static Transaction readUnsigned(byte[] bytes, WireFormat format) {
     HiveReader in = new HiveReader(bytes);
-    Transaction tx = readBody(in, format, List.of());
+    Transaction tx = readBody(in, format);
     in.expectEnd();
     return tx;
   }
@@ -55,7 +55,7 @@ public final class TransactionCodec {
   /** Decodes signed transaction bytes; every byte must be used. */
   public static Transaction readSigned(byte[] bytes, WireFormat format) {
     HiveReader in = new HiveReader(bytes);
-    Transaction body = readBody(in, format, List.of());
+    Transaction body = readBody(in, format);
     int n = in.count(CompactSignature.LENGTH);
     List<CompactSignature> signatures = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -65,7 +65,7 @@ public final class TransactionCodec {
     return body.withSignatures(signatures);
   }
 
-  private static Transaction readBody(HiveReader in, WireFormat format, List<CompactSignature> signatures) {
+  private static Transaction readBody(HiveReader in, WireFormat format) {
     int refBlockNum = in.u16();
     long refBlockPrefix = in.u32();
     Instant expiration = Instant.ofEpochSecond(in.u32());
@@ -77,6 +77,6 @@ public final class TransactionCodec {
     if (in.varint32() != 0) {
       throw new HiveFormatException("transaction extensions must be empty");
     }
-    return new Transaction(refBlockNum, refBlockPrefix, expiration, operations, signatures);
+    return new Transaction(refBlockNum, refBlockPrefix, expiration, operations, List.of());
   }
 }

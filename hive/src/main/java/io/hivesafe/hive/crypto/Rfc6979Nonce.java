@@ -2,6 +2,7 @@ package io.hivesafe.hive.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -45,8 +46,8 @@ final class Rfc6979Nonce implements DSAKCalculator {
     this.drawn = false;
     byte[] x = Curve.to32Bytes(d);
     byte[] h = Curve.to32Bytes(new BigInteger(1, message).mod(n));
-    java.util.Arrays.fill(v, (byte) 0x01);
-    java.util.Arrays.fill(k, (byte) 0x00);
+    Arrays.fill(v, (byte) 0x01);
+    Arrays.fill(k, (byte) 0x00);
     reseed((byte) 0x00, x, h);
     reseed((byte) 0x01, x, h);
   }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An authority: weight threshold, account members and key members. Normalised in the constructor the
@@ -50,7 +51,7 @@ public record Authority(long weightThreshold, List<AccountWeight> accountAuths, 
   }
 
   private static <E, K> List<E> normalise(
-      List<E> entries, java.util.function.Function<E, K> member, Comparator<K> order) {
+      List<E> entries, Function<E, K> member, Comparator<K> order) {
     Set<K> seen = new HashSet<>();
     List<E> unique = new ArrayList<>();
     for (E entry : entries) {

@@ -3,10 +3,8 @@ package io.hivesafe.hive.protocol;
 import io.hivesafe.hive.HiveFormatException;
 import io.hivesafe.hive.codec.TransactionCodec;
 import io.hivesafe.hive.crypto.CompactSignature;
-import io.hivesafe.hive.crypto.Hashes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,6 +50,11 @@ public record Transaction(
     return new Transaction(refBlockNum, refBlockPrefix, expiration, operations, all);
   }
 
+  /** The unsigned bytes in {@code format}, encoded once, with their id and digest. */
+  public EncodedTransaction encode(WireFormat format) {
+    return new EncodedTransaction(TransactionCodec.writeUnsigned(this, format));
+  }
+
   /** The bytes that are hashed for the id and the digest (no signatures). */
   public byte[] toBytes(WireFormat format) {
     return TransactionCodec.writeUnsigned(this, format);
@@ -59,12 +62,12 @@ public record Transaction(
 
   /** SHA-256(chain id ‖ unsigned bytes): what every signature signs. */
   public byte[] digest(ChainId chainId, WireFormat format) {
-    return Hashes.sha256(chainId.toBytes(), toBytes(format));
+    return encode(format).digest(chainId);
   }
 
   /** First 20 bytes of SHA-256(unsigned bytes). */
   public TransactionId id(WireFormat format) {
-    return TransactionId.fromBytes(Arrays.copyOf(Hashes.sha256(toBytes(format)), 20));
+    return encode(format).id();
   }
 
   /** Builds a transaction; TaPoS can be taken from a reference block id. */
