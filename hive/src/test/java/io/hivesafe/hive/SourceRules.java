@@ -1,0 +1,53 @@
+package io.hivesafe.hive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Scans a module's main sources for forbidden imports and calls, line by line (comments skipped).
+ * Shared through hive's test-jar so state, chrono and ops state their rules in one line each.
+ */
+public final class SourceRules {
+  /** What no deterministic module may touch: the network, the RPC client, clocks, randomness, floats. */
+  public static final String DETERMINISTIC_CORE =
+      "import okhttp3|import okio|import java\\.net|import io\\.hivesafe\\.hive\\.rpc|new Random\\(|new SecureRandom\\("
+          + "|Math\\.random|ThreadLocalRandom|Instant\\.now|System\\.currentTimeMillis|System\\.nanoTime|Clock\\."
+          + "|\\bdouble\\b|\\bfloat\\b|\\bDouble\\b|\\bFloat\\b";
+
+  /** What belongs to the shell only: CLI, metrics, logging backends. */
+  public static final String SHELL_ONLY = "import picocli|import io\\.micrometer|import ch\\.qos\\.logback";
+
+  private SourceRules() {}
+
+  /** Result of one scan: how many files were read and every offending line as {@code file:line: text}. */
+  public record Scan(int filesChecked, List<String> violations) {}
+
+  public static Scan scan(Path root, Predicate<Path> include, String forbiddenRegex) {
+    Pattern forbidden = Pattern.compile(forbiddenRegex);
+    List<String> violations = new ArrayList<>();
+    int checked = 0;
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java") && include.test(p)).sorted().toList()) {
+        checked++;
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i).trim();
+          boolean comment = line.startsWith("*") || line.startsWith("/*") || line.startsWith("//");
+          if (!comment && forbidden.matcher(line).find()) {
+            violations.add(root.relativize(file) + ":" + (i + 1) + ": " + line);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Scan(checked, List.copyOf(violations));
+  }
+}
