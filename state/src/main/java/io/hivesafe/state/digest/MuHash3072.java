@@ -104,6 +104,29 @@ public final class MuHash3072 {
   }
 
   /**
+   * The state as it stands, numerator then denominator, 384 bytes each, little-endian, with no
+   * modular inverse: what a store records after every block, so a commit never pays for the inverse.
+   */
+  public byte[] toState() {
+    return toCoreSerialization();
+  }
+
+  /** The inverse of {@link #toState()}; each half must be a group element, in [1, p). */
+  public static MuHash3072 fromState(byte[] bytes) {
+    if (bytes.length != 2 * BYTES) {
+      throw new IllegalArgumentException("a MuHash3072 state is " + 2 * BYTES + " bytes, not " + bytes.length);
+    }
+    BigInteger n = fromLittleEndian(bytes, 0);
+    BigInteger d = fromLittleEndian(bytes, BYTES);
+    for (BigInteger v : new BigInteger[] {n, d}) {
+      if (v.signum() == 0 || v.compareTo(MODULUS) >= 0) {
+        throw new IllegalArgumentException("a MuHash3072 state holds a value outside [1, 2^3072 - 1103717)");
+      }
+    }
+    return new MuHash3072(n, d);
+  }
+
+  /**
    * Core's serialized form, numerator then denominator, each 384 bytes little-endian and taken as is,
    * even at or above p (Core accepts such limbs and reduces them when it computes). For the Core vectors.
    */

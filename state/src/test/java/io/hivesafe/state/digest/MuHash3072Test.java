@@ -242,6 +242,24 @@ class MuHash3072Test {
   }
 
   @Test
+  void stateRoundTripKeepsNumeratorAndDenominatorApart_seed6() {
+    Random random = new Random(6);
+    for (int round = 0; round < 10; round++) {
+      MuHash3072 h = ofSet(elements(random, 1 + random.nextInt(10)));
+      elements(random, 1 + random.nextInt(4)).forEach(h::remove);
+      byte[] state = h.toState();
+      assertEquals(2 * MuHash3072.BYTES, state.length);
+      MuHash3072 copy = MuHash3072.fromState(state);
+      assertArrayEquals(state, copy.toState(), "no normalization on the way");
+      assertArrayEquals(h.digest(), copy.digest(), "round " + round);
+    }
+    byte[] zeroNumerator = MuHash3072.empty().toState();
+    zeroNumerator[0] = 0;
+    assertThrows(IllegalArgumentException.class, () -> MuHash3072.fromState(zeroNumerator));
+    assertThrows(IllegalArgumentException.class, () -> MuHash3072.fromState(new byte[MuHash3072.BYTES]));
+  }
+
+  @Test
   void digestNormalizesWithoutChangingTheValue_seed3() {
     Random random = new Random(3);
     List<byte[]> elements = elements(random, 6);

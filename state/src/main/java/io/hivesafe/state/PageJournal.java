@@ -1,0 +1,122 @@
+package io.hivesafe.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The redo journal of one commit: the new length of the store file and the full bytes of every page
+ * the commit changes, closed by a SHA-256 of everything before it. Written and fsynced before the
+ * store file is touched, so after a crash the store file is either untouched by the commit (the
+ * journal is torn: its hash fails and it is ignored) or can be finished by writing the journal's pages
+ * again (replaying is idempotent).
+ *
+ * <pre>
+ * "HSJOURN1"  u64 block  u64 newLength  u32 pageSize  u32 pageCount
+ * pageCount × ( u64 pageNumber, pageSize bytes )
+ * 32 bytes SHA-256 of all the above
+ * </pre>
+ */
+final class PageJournal {
+  static final byte[] MAGIC = {'H', 'S', 'J', 'O', 'U', 'R', 'N', '1'};
+  private static final int HEADER = 8 + 8 + 8 + 4 + 4;
+
+  /** A complete, hash-checked journal. */
+  record Contents(long block, long newLength, int pageSize, NavigableMap<Long, byte[]> pages) {}
+
+  private PageJournal() {}
+
+  /** Writes the journal from position 0, trims anything after it and fsyncs. Returns its size. */
+  static long write(FileChannel channel, long block, long newLength, int pageSize, NavigableMap<Long, byte[]> pages) throws IOException {
+    MessageDigest sha = sha256();
+    ByteBuffer buf = ByteBuffer.allocate(Math.max(64 * 1024, HEADER + 8 + pageSize));
+    long position = 0;
+    buf.put(MAGIC).putLong(block).putLong(newLength).putInt(pageSize).putInt(pages.size());
+    for (Map.Entry<Long, byte[]> page : pages.entrySet()) {
+      if (buf.remaining() < 8 + pageSize) {
+        position = drain(channel, buf, position, sha);
+      }
+      buf.putLong(page.getKey()).put(page.getValue(), 0, pageSize);
+    }
+    position = drain(channel, buf, position, sha);
+    buf.put(sha.digest());
+    position = drain(channel, buf, position, null);
+    channel.truncate(position);
+    channel.force(true);
+    return position;
+  }
+
+  /**
+   * Reads a journal. Empty when the file is empty or torn (short, wrong magic, hash mismatch): such a
+   * journal was never completed, so its commit never touched the store file.
+   */
+  static Optional<Contents> read(FileChannel channel) throws IOException {
+    long size = channel.size();
+    if (size < HEADER + 32) {
+      return Optional.empty();
+    }
+    if (size > Integer.MAX_VALUE - 64) {
+      throw new IOException("journal file is larger than any commit could write: " + size + " bytes");
+    }
+    ByteBuffer all = ByteBuffer.allocate((int) size);
+    while (all.hasRemaining()) {
+      if (channel.read(all, all.position()) < 0) {
+        return Optional.empty();
+      }
+    }
+    byte[] bytes = all.array();
+    MessageDigest sha = sha256();
+    sha.update(bytes, 0, bytes.length - 32);
+    if (!MessageDigest.isEqual(sha.digest(), Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length))) {
+      return Optional.empty();
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 32);
+    byte[] magic = new byte[8];
+    in.get(magic);
+    if (!Arrays.equals(magic, MAGIC)) {
+      return Optional.empty();
+    }
+    long block = in.getLong();
+    long newLength = in.getLong();
+    int pageSize = in.getInt();
+    int count = in.getInt();
+    if (pageSize <= 0 || count < 0 || (long) count * (8 + pageSize) != in.remaining()) {
+      throw new IOException("journal passes its hash but its layout is inconsistent (page size " + pageSize + ", " + count + " pages)");
+    }
+    NavigableMap<Long, byte[]> pages = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      long number = in.getLong();
+      byte[] page = new byte[pageSize];
+      in.get(page);
+      pages.put(number, page);
+    }
+    return Optional.of(new Contents(block, newLength, pageSize, pages));
+  }
+
+  private static long drain(FileChannel channel, ByteBuffer buf, long position, MessageDigest sha) throws IOException {
+    buf.flip();
+    if (sha != null) {
+      sha.update(buf.array(), 0, buf.limit());
+    }
+    while (buf.hasRemaining()) {
+      position += channel.write(buf, position);
+    }
+    buf.clear();
+    return position;
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always provides SHA-256", e);
+    }
+  }
+}
