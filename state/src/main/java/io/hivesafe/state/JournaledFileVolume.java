@@ -62,13 +62,13 @@ final class JournaledFileVolume extends Volume {
     Optional<PageJournal.Contents> contents = PageJournal.read(journal);
     if (contents.isEmpty()) {
       journal.truncate(0);
-      journal.force(true);
+      journal.force(false);
       return Recovery.DISCARDED_TORN;
     }
     PageJournal.Contents c = contents.get();
     apply(store, c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
     journal.truncate(0);
-    journal.force(true);
+    journal.force(false);
     return Recovery.REPLAYED;
   }
 
@@ -121,7 +121,7 @@ final class JournaledFileVolume extends Volume {
     } else if (store.size() < newLength) {
       store.write(ByteBuffer.wrap(new byte[1]), newLength - 1);
     }
-    store.force(true);
+    store.force(false);
   }
 
   // ---- reads ----

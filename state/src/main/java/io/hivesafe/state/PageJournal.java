@@ -49,7 +49,9 @@ final class PageJournal {
     buf.put(sha.digest());
     position = drain(channel, buf, position, null);
     channel.truncate(position);
-    channel.force(true);
+    // fdatasync: flushes the data and the metadata needed to read it back (the new length), which is
+    // all recovery reads; the file's existence was made durable when the store was created.
+    channel.force(false);
     return position;
   }
 

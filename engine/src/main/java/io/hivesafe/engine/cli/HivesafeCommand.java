@@ -27,6 +27,11 @@ public final class HivesafeCommand {
     root.addSubcommand(new CommandLine(new KeysCommands.Keys())
         .addSubcommand(new KeysCommands.Public(console))
         .addSubcommand(new KeysCommands.Derive(console)));
+    root.addSubcommand(new CommandLine(new StateCommands.Snapshot())
+        .addSubcommand(new StateCommands.Export(console))
+        .addSubcommand(new StateCommands.Import(console)));
+    root.addSubcommand(new CommandLine(new StateCommands.State())
+        .addSubcommand(new StateCommands.Info(console)));
     root.setOut(new java.io.PrintWriter(console.out(), true));
     root.setErr(new java.io.PrintWriter(console.err(), true));
     root.setExecutionExceptionHandler((e, cmd, parsed) -> {

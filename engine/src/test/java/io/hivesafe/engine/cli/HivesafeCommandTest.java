@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,30 +20,19 @@ class HivesafeCommandTest {
   private static final String HF26_TX = "{\"ref_block_num\":1959,\"ref_block_prefix\":3625727107,\"expiration\":\"2023-11-09T22:01:24\","
       + "\"operations\":[{\"type\":\"transfer_operation\",\"value\":{\"from\":\"oneplus7\",\"to\":\"kryptogames\",\"amount\":{\"amount\":\"300000\",\"precision\":3,\"nai\":\"@@000000021\"},\"memo\":\"Roll under 50 4d434bd943616\"}}],\"extensions\":[]}";
 
-  record Result(int exit, String out, String err) {
-    JsonNode json() {
-      return JsonStdio.parse(out);
-    }
-  }
-
-  private static Result run(String stdin, Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console = new Console(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
-    int exit = HivesafeCommand.run(console, args);
-    return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String stdin, Map<String, String> env, String... args) {
+    return CliRun.of(stdin, env, args);
   }
 
   @Test
   void serializeReproducesTheMainnetVectorFromBothForms() {
     for (String input : new String[] {LEGACY_TX, HF26_TX}) {
-      Result r = run(input, Map.of(), "tx", "serialize");
+      CliRun r = run(input, Map.of(), "tx", "serialize");
       assertEquals(0, r.exit(), r.err());
       assertEquals("7f34699e9eea49d1bcc10c88f96e38897839ece3", r.json().get("txid").asText());
       assertEquals("7fbd09ff2c3a90acfc59adce5abffdaa3fc95e33160c5ac237f0f4366f90e2fe", r.json().get("digest").asText());
     }
-    Result hf26 = run(LEGACY_TX, Map.of(), "tx", "serialize", "--packing", "hf26");
+    CliRun hf26 = run(LEGACY_TX, Map.of(), "tx", "serialize", "--packing", "hf26");
     assertTrue(hf26.json().get("hex").asText().contains("2320bcbe"), "HF26 asset number in the bytes");
   }
 
@@ -54,21 +40,21 @@ class HivesafeCommandTest {
   void signThenVerifyRecoversTheSigner(@TempDir Path dir) throws Exception {
     Path wif = dir.resolve("active.wif");
     Files.writeString(wif, ALICE_ACTIVE + "\n");
-    Result signed = run(LEGACY_TX, Map.of(), "tx", "sign", "--wif-file", wif.toString());
+    CliRun signed = run(LEGACY_TX, Map.of(), "tx", "sign", "--wif-file", wif.toString());
     assertEquals(0, signed.exit(), signed.err());
     assertEquals(1, signed.json().get("signatures").size());
     assertFalse(signed.out().contains(ALICE_ACTIVE), "the key never reaches the output");
-    Result verified = run(signed.out(), Map.of(), "tx", "verify");
+    CliRun verified = run(signed.out(), Map.of(), "tx", "verify");
     JsonNode sig = verified.json().get("signatures").get(0);
     assertEquals(ALICE_ACTIVE_PUB, sig.get("public_key").asText());
     assertTrue(sig.get("canonical").asBoolean());
-    Result otherChain = run(signed.out(), Map.of(), "tx", "verify", "--chain-id", "18dcf0a285365fc58b71f18b3d3fec954aa0c141c44e4e5cb4cf777b9eab274e");
+    CliRun otherChain = run(signed.out(), Map.of(), "tx", "verify", "--chain-id", "18dcf0a285365fc58b71f18b3d3fec954aa0c141c44e4e5cb4cf777b9eab274e");
     assertFalse(otherChain.json().get("signatures").get(0).get("public_key").asText().equals(ALICE_ACTIVE_PUB), "the chain id is in the digest");
   }
 
   @Test
   void twoKeysFromEnvironmentGiveTwoSignatures() {
-    Result signed = run(LEGACY_TX, Map.of("A", ALICE_ACTIVE, "B", "5JNHfZYKGaomSFvd4NUdQ9qMcEAC43kujbfjueTHpVapX1Kzq2n"),
+    CliRun signed = run(LEGACY_TX, Map.of("A", ALICE_ACTIVE, "B", "5JNHfZYKGaomSFvd4NUdQ9qMcEAC43kujbfjueTHpVapX1Kzq2n"),
         "tx", "sign", "--wif-env", "A", "--wif-env", "B", "--json-form", "hf26");
     assertEquals(0, signed.exit(), signed.err());
     assertEquals(2, signed.json().get("signatures").size());
@@ -79,7 +65,7 @@ class HivesafeCommandTest {
   void errorsExitTwoWithOneLineAndNoOutput(@TempDir Path dir) throws Exception {
     Path badWif = dir.resolve("bad.wif");
     Files.writeString(badWif, ALICE_ACTIVE.substring(0, 50) + "x");
-    Result[] failures = {
+    CliRun[] failures = {
         run("{\"bad\":", Map.of(), "tx", "serialize"),
         run(LEGACY_TX.replace("300.000", "300.00"), Map.of(), "tx", "serialize"),
         run(LEGACY_TX.replace("oneplus7", "OnePlus7"), Map.of(), "tx", "serialize"),
@@ -93,7 +79,7 @@ class HivesafeCommandTest {
         run("", Map.of(), "tx", "frobnicate"),
         run("[1,2]", Map.of(), "tx", "verify"),
     };
-    for (Result r : failures) {
+    for (CliRun r : failures) {
       assertEquals(2, r.exit(), r.err());
       assertEquals("", r.out(), "nothing on stdout");
       assertEquals(1, r.err().strip().lines().count(), "one line on stderr: " + r.err());
@@ -105,7 +91,7 @@ class HivesafeCommandTest {
   @Test
   void linesModeAnswersEveryLineAndFlagsFailures() {
     String input = LEGACY_TX + "\n" + HF26_TX.replace("@@000000021", "@@000000099") + "\n" + HF26_TX + "\n";
-    Result r = run(input, Map.of(), "tx", "serialize", "--lines");
+    CliRun r = run(input, Map.of(), "tx", "serialize", "--lines");
     assertEquals(2, r.exit());
     String[] lines = r.out().strip().split("\n");
     assertEquals(3, lines.length);
@@ -116,12 +102,12 @@ class HivesafeCommandTest {
 
   @Test
   void deriveShowsThePrivateKeyOnlyWhenAsked() {
-    Result plain = run("", Map.of("PW", "password"), "keys", "derive", "--account", "alice", "--role", "active", "--password-env", "PW");
+    CliRun plain = run("", Map.of("PW", "password"), "keys", "derive", "--account", "alice", "--role", "active", "--password-env", "PW");
     assertEquals(ALICE_ACTIVE_PUB, plain.json().get("public_key").asText());
     assertFalse(plain.out().contains(ALICE_ACTIVE));
-    Result shown = run("", Map.of("PW", "password"), "keys", "derive", "--account", "alice", "--role", "active", "--password-env", "PW", "--show-private");
+    CliRun shown = run("", Map.of("PW", "password"), "keys", "derive", "--account", "alice", "--role", "active", "--password-env", "PW", "--show-private");
     assertEquals(ALICE_ACTIVE, shown.json().get("private_key").asText());
-    Result pub = run("", Map.of("K", ALICE_ACTIVE), "keys", "public", "--wif-env", "K");
+    CliRun pub = run("", Map.of("K", ALICE_ACTIVE), "keys", "public", "--wif-env", "K");
     assertEquals(ALICE_ACTIVE_PUB, pub.json().get("public_key").asText());
   }
 }
