@@ -66,7 +66,7 @@ final class JournaledFileVolume extends Volume {
       return Recovery.DISCARDED_TORN;
     }
     PageJournal.Contents c = contents.get();
-    apply(store, c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
+    apply(store, c.cutAt(), c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
     journal.truncate(0);
     journal.force(false);
     return Recovery.REPLAYED;
@@ -85,9 +85,10 @@ final class JournaledFileVolume extends Volume {
     if (!hasPending()) {
       return 0;
     }
-    long journalBytes = PageJournal.write(journal, block, length, pageSize, dirty);
+    long cutAt = Math.min(zeroFrom, committedLength);
+    long journalBytes = PageJournal.write(journal, block, cutAt, length, pageSize, dirty);
     observer.journalDurable(block, dirty.size(), journalBytes);
-    apply(store, dirty, pageSize, length, block, observer);
+    apply(store, cutAt, dirty, pageSize, length, block, observer);
     observer.storeDurable(block);
     journal.truncate(0);
     dirty.clear();
@@ -103,8 +104,11 @@ final class JournaledFileVolume extends Volume {
     zeroFrom = Long.MAX_VALUE;
   }
 
-  private static void apply(FileChannel store, NavigableMap<Long, byte[]> pages, int pageSize, long newLength, long block,
-      CommitObserver observer) throws IOException {
+  private static void apply(FileChannel store, long cutAt, NavigableMap<Long, byte[]> pages, int pageSize, long newLength,
+      long block, CommitObserver observer) throws IOException {
+    if (store.size() > cutAt) {
+      store.truncate(cutAt);
+    }
     int index = 0;
     for (Map.Entry<Long, byte[]> page : pages.entrySet()) {
       long offset = page.getKey() * pageSize;
@@ -132,18 +136,29 @@ final class JournaledFileVolume extends Volume {
       readStore(offset, dst, dstPos, size);
       return;
     }
-    int done = 0;
-    while (done < size) {
-      long at = offset + done;
-      long pageNo = at / pageSize;
-      int inPage = (int) (at % pageSize);
-      int n = Math.min(size - done, pageSize - inPage);
+    forEachPage(offset, size, (pageNo, inPage, done, n) -> {
       byte[] page = dirty.get(pageNo);
       if (page != null) {
         System.arraycopy(page, inPage, dst, dstPos + done, n);
       } else {
-        readClean(at, dst, dstPos + done, n);
+        readClean(offset + done, dst, dstPos + done, n);
       }
+    });
+  }
+
+  /** One piece of a byte range that falls in one page. */
+  private interface PageSpan {
+    void visit(long pageNo, int inPage, int done, int n);
+  }
+
+  /** Splits {@code [offset, offset + size)} at page boundaries, in order. */
+  private void forEachPage(long offset, int size, PageSpan span) {
+    int done = 0;
+    while (done < size) {
+      long at = offset + done;
+      int inPage = (int) (at % pageSize);
+      int n = Math.min(size - done, pageSize - inPage);
+      span.visit(at / pageSize, inPage, done, n);
       done += n;
     }
   }
@@ -201,15 +216,7 @@ final class JournaledFileVolume extends Volume {
 
   @Override
   public synchronized void putData(long offset, byte[] src, int srcPos, int size) {
-    int done = 0;
-    while (done < size) {
-      long at = offset + done;
-      long pageNo = at / pageSize;
-      int inPage = (int) (at % pageSize);
-      int n = Math.min(size - done, pageSize - inPage);
-      System.arraycopy(src, srcPos + done, dirtyPage(pageNo), inPage, n);
-      done += n;
-    }
+    forEachPage(offset, size, (pageNo, inPage, done, n) -> System.arraycopy(src, srcPos + done, dirtyPage(pageNo), inPage, n));
     length = Math.max(length, offset + size);
   }
 

@@ -12,33 +12,35 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The redo journal of one commit: the new length of the store file and the full bytes of every page
- * the commit changes, closed by a SHA-256 of everything before it. Written and fsynced before the
+ * The redo journal of one commit: where the store file is first cut (a commit that shrank the file and
+ * grew it again must not expose the old bytes), its new length, and the full bytes of every page the
+ * commit changes, closed by a SHA-256 of everything before it. Written and fsynced before the
  * store file is touched, so after a crash the store file is either untouched by the commit (the
  * journal is torn: its hash fails and it is ignored) or can be finished by writing the journal's pages
  * again (replaying is idempotent).
  *
  * <pre>
- * "HSJOURN1"  u64 block  u64 newLength  u32 pageSize  u32 pageCount
+ * "HSJOURN1"  u64 block  u64 cutAt  u64 newLength  u32 pageSize  u32 pageCount
  * pageCount × ( u64 pageNumber, pageSize bytes )
  * 32 bytes SHA-256 of all the above
  * </pre>
  */
 final class PageJournal {
   static final byte[] MAGIC = {'H', 'S', 'J', 'O', 'U', 'R', 'N', '1'};
-  private static final int HEADER = 8 + 8 + 8 + 4 + 4;
+  private static final int HEADER = 8 + 8 + 8 + 8 + 4 + 4;
 
   /** A complete, hash-checked journal. */
-  record Contents(long block, long newLength, int pageSize, NavigableMap<Long, byte[]> pages) {}
+  record Contents(long block, long cutAt, long newLength, int pageSize, NavigableMap<Long, byte[]> pages) {}
 
   private PageJournal() {}
 
   /** Writes the journal from position 0, trims anything after it and fsyncs. Returns its size. */
-  static long write(FileChannel channel, long block, long newLength, int pageSize, NavigableMap<Long, byte[]> pages) throws IOException {
+  static long write(FileChannel channel, long block, long cutAt, long newLength, int pageSize, NavigableMap<Long, byte[]> pages)
+      throws IOException {
     MessageDigest sha = sha256();
     ByteBuffer buf = ByteBuffer.allocate(Math.max(64 * 1024, HEADER + 8 + pageSize));
     long position = 0;
-    buf.put(MAGIC).putLong(block).putLong(newLength).putInt(pageSize).putInt(pages.size());
+    buf.put(MAGIC).putLong(block).putLong(cutAt).putLong(newLength).putInt(pageSize).putInt(pages.size());
     for (Map.Entry<Long, byte[]> page : pages.entrySet()) {
       if (buf.remaining() < 8 + pageSize) {
         position = drain(channel, buf, position, sha);
@@ -86,6 +88,7 @@ final class PageJournal {
       return Optional.empty();
     }
     long block = in.getLong();
+    long cutAt = in.getLong();
     long newLength = in.getLong();
     int pageSize = in.getInt();
     int count = in.getInt();
@@ -99,7 +102,7 @@ final class PageJournal {
       in.get(page);
       pages.put(number, page);
     }
-    return Optional.of(new Contents(block, newLength, pageSize, pages));
+    return Optional.of(new Contents(block, cutAt, newLength, pageSize, pages));
   }
 
   private static long drain(FileChannel channel, ByteBuffer buf, long position, MessageDigest sha) throws IOException {
