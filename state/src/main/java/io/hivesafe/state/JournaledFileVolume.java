@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -22,8 +25,12 @@ import org.mapdb.volume.Volume;
  * that is half old, half new, and opens without complaint. No maintained library wraps MapDB with a
  * redo log, so this class does it at the page level: every write MapDB makes lands in an in-memory
  * page overlay; {@link #checkpoint} writes the changed pages to a {@link PageJournal}, fsyncs it, then
- * writes them over the store file, fsyncs it, and clears the journal. {@link #recover} finishes a
+ * writes them over the store file, fsyncs it, and invalidates the journal. {@link #recover} finishes a
  * journal left by a crash before MapDB opens the file.
+ *
+ * <p>Committed pages that MapDB reads are kept in a bounded LRU cache ({@code StateConfig.cacheBytes}),
+ * since MapDB itself caches nothing and every B-tree node read would otherwise be a file read. A
+ * checkpoint puts the pages it wrote into the cache and drops cached pages past a cut.
  *
  * <p>All methods are synchronized: the store's own lock already keeps commits apart from reads, and
  * the cost of an uncontended monitor is small next to the positional read behind it.
@@ -34,12 +41,15 @@ final class JournaledFileVolume extends Volume {
   private final FileChannel journal;
   private final int pageSize;
   private final NavigableMap<Long, byte[]> dirty = new TreeMap<>();
+  /** Committed pages recently read, least recently used first; bounded by {@link #cachePages}. */
+  private final LinkedHashMap<Long, byte[]> clean = new LinkedHashMap<>(1024, 0.75f, true);
+  private final int cachePages;
   private long committedLength;
   private long length;
   /** Clean bytes at or after this offset read as zero (set by a pending truncate). */
   private long zeroFrom = Long.MAX_VALUE;
 
-  JournaledFileVolume(Path path, FileChannel store, FileChannel journal, int pageSize) throws IOException {
+  JournaledFileVolume(Path path, FileChannel store, FileChannel journal, int pageSize, long cacheBytes) throws IOException {
     if (pageSize < 64 || Integer.bitCount(pageSize) != 1) {
       throw new IllegalArgumentException("page size must be a power of two >= 64: " + pageSize);
     }
@@ -47,6 +57,7 @@ final class JournaledFileVolume extends Volume {
     this.store = store;
     this.journal = journal;
     this.pageSize = pageSize;
+    this.cachePages = (int) Math.min(Integer.MAX_VALUE, Math.max(0, cacheBytes / pageSize));
     this.committedLength = store.size();
     this.length = committedLength;
   }
@@ -60,16 +71,21 @@ final class JournaledFileVolume extends Volume {
       return Recovery.CLEAN;
     }
     Optional<PageJournal.Contents> contents = PageJournal.read(journal);
-    if (contents.isEmpty()) {
-      journal.truncate(0);
-      journal.force(false);
-      return Recovery.DISCARDED_TORN;
+    if (contents.isPresent()) {
+      PageJournal.Contents c = contents.get();
+      apply(store, c.cutAt(), c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
     }
-    PageJournal.Contents c = contents.get();
-    apply(store, c.cutAt(), c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
+    boolean leftover = isLeftover(journal);
     journal.truncate(0);
     journal.force(false);
-    return Recovery.REPLAYED;
+    return contents.isPresent() ? Recovery.REPLAYED : leftover ? Recovery.CLEAN : Recovery.DISCARDED_TORN;
+  }
+
+  /** An invalidated journal (zeroed magic) left by a completed commit, as opposed to a torn one. */
+  private static boolean isLeftover(FileChannel journal) throws IOException {
+    ByteBuffer magic = ByteBuffer.allocate(PageJournal.MAGIC.length);
+    journal.read(magic, 0);
+    return Arrays.equals(magic.array(), new byte[PageJournal.MAGIC.length]);
   }
 
   /** Whether a commit's pages are waiting in memory. */
@@ -90,7 +106,14 @@ final class JournaledFileVolume extends Volume {
     observer.journalDurable(block, dirty.size(), journalBytes);
     apply(store, cutAt, dirty, pageSize, length, block, observer);
     observer.storeDurable(block);
-    journal.truncate(0);
+    // Not fsynced: if the invalidation is lost in a crash, the journal is replayed once more onto a
+    // store file that already holds it, which changes nothing; the store file changes again only after
+    // the next journal is durable.
+    PageJournal.invalidate(journal);
+    clean.keySet().removeIf(pageNo -> pageNo >= cutAt / pageSize);
+    for (Map.Entry<Long, byte[]> page : dirty.entrySet()) {
+      cache(page.getKey(), page.getValue());
+    }
     dirty.clear();
     committedLength = length;
     zeroFrom = Long.MAX_VALUE;
@@ -132,10 +155,6 @@ final class JournaledFileVolume extends Volume {
 
   @Override
   public synchronized void getData(long offset, byte[] dst, int dstPos, int size) {
-    if (dirty.isEmpty() && offset + size <= Math.min(committedLength, zeroFrom)) {
-      readStore(offset, dst, dstPos, size);
-      return;
-    }
     forEachPage(offset, size, (pageNo, inPage, done, n) -> {
       byte[] page = dirty.get(pageNo);
       if (page != null) {
@@ -163,26 +182,50 @@ final class JournaledFileVolume extends Volume {
     }
   }
 
-  /** Reads bytes of pages the pending commit has not touched: the file up to its length, zeros after. */
+  /**
+   * Reads bytes, within one page, that the pending commit has not touched: the committed file up to its
+   * length (or up to a pending truncation), zeros after.
+   */
   private void readClean(long offset, byte[] dst, int dstPos, int size) {
     long limit = Math.min(committedLength, zeroFrom);
     int fromFile = (int) Math.max(0, Math.min(size, limit - offset));
     if (fromFile > 0) {
-      readStore(offset, dst, dstPos, fromFile);
+      System.arraycopy(committedPage(offset / pageSize), (int) (offset % pageSize), dst, dstPos, fromFile);
     }
-    java.util.Arrays.fill(dst, dstPos + fromFile, dstPos + size, (byte) 0);
+    Arrays.fill(dst, dstPos + fromFile, dstPos + size, (byte) 0);
   }
 
-  private void readStore(long offset, byte[] dst, int dstPos, int size) {
-    ByteBuffer buf = ByteBuffer.wrap(dst, dstPos, size);
+  /** A page of the committed file (zeros past its end), from the cache or read and cached. */
+  private byte[] committedPage(long pageNo) {
+    byte[] page = clean.get(pageNo);
+    if (page != null) {
+      return page;
+    }
+    page = new byte[pageSize];
+    long start = pageNo * pageSize;
+    ByteBuffer buf = ByteBuffer.wrap(page, 0, (int) Math.max(0, Math.min(pageSize, committedLength - start)));
     try {
       while (buf.hasRemaining()) {
-        if (store.read(buf, offset + (buf.position() - dstPos)) < 0) {
-          throw new IOException("store file " + path + " ends before offset " + (offset + size));
+        if (store.read(buf, start + buf.position()) < 0) {
+          throw new IOException("store file " + path + " ends before offset " + (start + buf.limit()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    cache(pageNo, page);
+    return page;
+  }
+
+  private void cache(long pageNo, byte[] page) {
+    if (cachePages == 0) {
+      return;
+    }
+    clean.put(pageNo, page);
+    if (clean.size() > cachePages) {
+      Iterator<Long> eldest = clean.keySet().iterator();
+      eldest.next();
+      eldest.remove();
     }
   }
 
@@ -261,7 +304,7 @@ final class JournaledFileVolume extends Volume {
       int n = (int) Math.min(endOffset - at, pageSize - inPage);
       boolean alreadyZero = !dirty.containsKey(pageNo) && pageNo * pageSize >= Math.min(committedLength, zeroFrom);
       if (!alreadyZero) {
-        java.util.Arrays.fill(dirtyPage(pageNo), inPage, inPage + n, (byte) 0);
+        Arrays.fill(dirtyPage(pageNo), inPage, inPage + n, (byte) 0);
       }
       at += n;
     }
@@ -280,7 +323,7 @@ final class JournaledFileVolume extends Volume {
     dirty.tailMap(firstWhole, true).clear();
     byte[] partial = dirty.get(size / pageSize);
     if (partial != null && size % pageSize != 0) {
-      java.util.Arrays.fill(partial, (int) (size % pageSize), pageSize, (byte) 0);
+      Arrays.fill(partial, (int) (size % pageSize), pageSize, (byte) 0);
     }
   }
 
@@ -299,6 +342,7 @@ final class JournaledFileVolume extends Volume {
       return;
     }
     dirty.clear();
+    clean.clear();
     try {
       store.close();
     } catch (IOException e) {

@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * pageCount × ( u64 pageNumber, pageSize bytes )
  * 32 bytes SHA-256 of all the above
  * </pre>
+ *
+ * The file is never truncated: a journal is written over the previous one from offset 0, its length
+ * follows from its header, and once applied it is invalidated by zeroing its magic (one 8-byte write,
+ * cheaper than truncating, which frees blocks). Bytes after a journal's end are leftovers and ignored.
  */
 final class PageJournal {
   static final byte[] MAGIC = {'H', 'S', 'J', 'O', 'U', 'R', 'N', '1'};
@@ -50,31 +54,45 @@ final class PageJournal {
     position = drain(channel, buf, position, sha);
     buf.put(sha.digest());
     position = drain(channel, buf, position, null);
-    channel.truncate(position);
     // fdatasync: flushes the data and the metadata needed to read it back (the new length), which is
     // all recovery reads; the file's existence was made durable when the store was created.
     channel.force(false);
     return position;
   }
 
+  /** Marks the journal as applied: its magic becomes zeros. No fsync (see {@code JournaledFileVolume}). */
+  static void invalidate(FileChannel channel) throws IOException {
+    ByteBuffer zeros = ByteBuffer.allocate(MAGIC.length);
+    while (zeros.hasRemaining()) {
+      channel.write(zeros, zeros.position());
+    }
+  }
+
   /**
-   * Reads a journal. Empty when the file is empty or torn (short, wrong magic, hash mismatch): such a
-   * journal was never completed, so its commit never touched the store file.
+   * Reads a journal. Empty when there is none (empty file, invalidated magic) or it is torn (short,
+   * hash mismatch): a torn journal was never completed, so its commit never touched the store file.
    */
   static Optional<Contents> read(FileChannel channel) throws IOException {
     long size = channel.size();
     if (size < HEADER + 32) {
       return Optional.empty();
     }
-    if (size > Integer.MAX_VALUE - 64) {
-      throw new IOException("journal file is larger than any commit could write: " + size + " bytes");
+    ByteBuffer head = ByteBuffer.allocate(HEADER);
+    readFully(channel, head, 0);
+    head.flip();
+    byte[] magicBytes = new byte[MAGIC.length];
+    head.get(magicBytes);
+    if (!Arrays.equals(magicBytes, MAGIC)) {
+      return Optional.empty();
     }
-    ByteBuffer all = ByteBuffer.allocate((int) size);
-    while (all.hasRemaining()) {
-      if (channel.read(all, all.position()) < 0) {
-        return Optional.empty();
-      }
+    long declaredPageSize = head.getInt(HEADER - 8);
+    long declaredCount = head.getInt(HEADER - 4);
+    long length = HEADER + declaredCount * (8 + declaredPageSize) + 32;
+    if (declaredPageSize <= 0 || declaredCount < 0 || length > size || length > Integer.MAX_VALUE - 64) {
+      return Optional.empty();
     }
+    ByteBuffer all = ByteBuffer.allocate((int) length);
+    readFully(channel, all, 0);
     byte[] bytes = all.array();
     MessageDigest sha = sha256();
     sha.update(bytes, 0, bytes.length - 32);
@@ -103,6 +121,14 @@ final class PageJournal {
       pages.put(number, page);
     }
     return Optional.of(new Contents(block, cutAt, newLength, pageSize, pages));
+  }
+
+  private static void readFully(FileChannel channel, ByteBuffer buf, long position) throws IOException {
+    while (buf.hasRemaining()) {
+      if (channel.read(buf, position + buf.position()) < 0) {
+        throw new IOException("journal ends early");
+      }
+    }
   }
 
   private static long drain(FileChannel channel, ByteBuffer buf, long position, MessageDigest sha) throws IOException {

@@ -142,7 +142,7 @@ public final class Snapshots {
         throw new SnapshotException(file, "its digest " + header.digest().hex() + " is not the expected " + expectDigest.get().hex());
       }
       StateDigest recomputed;
-      try (StateStore store = StateStore.open(new StateConfig(building, false, target.pageSize()))) {
+      try (StateStore store = StateStore.open(new StateConfig(building, false, target.pageSize(), target.cacheBytes()))) {
         recomputed = store.bulkLoad(new EntryReader(file, in, header.entries()), header.block(), IMPORT_BATCH);
       }
       hashed.on(false);

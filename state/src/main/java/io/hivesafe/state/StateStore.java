@@ -107,7 +107,7 @@ public final class StateStore implements AutoCloseable {
       if (!fresh && storeChannel.size() == 0) {
         throw new StoreDamagedException(storeFile, "the store file is empty");
       }
-      vol = new JournaledFileVolume(storeFile, storeChannel, journalChannel, config.pageSize());
+      vol = new JournaledFileVolume(storeFile, storeChannel, journalChannel, config.pageSize(), config.cacheBytes());
       opened = openMapDb(vol, !fresh);
       this.lock = acquired;
       this.volume = vol;
