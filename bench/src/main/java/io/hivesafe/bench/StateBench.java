@@ -257,10 +257,10 @@ public final class StateBench {
   private List<Object> printCommitTable(List<List<Run>> runs) {
     System.out.println("commits/s and writes/s over whole runs (building the block included). Latencies are medians");
     System.out.println("per block in µs: commit = tx.commit(), in three phases: 'to journal' = MapDB + MuHash +");
-    System.out.println("journal write + fsync, 'apply' = page writes + store fsync, 'truncate' = the rest (emptying");
-    System.out.println("the journal); build = filling the WriteBuffer; pages = 1 KiB pages journaled per commit.");
+    System.out.println("journal write + fsync, 'apply' = page writes + store fsync, 'finish' = the rest (invalidating");
+    System.out.println("the journal, caching the written pages); build = filling the WriteBuffer; pages = 1 KiB pages journaled per commit.");
     String format = "%9s %7s %22s %9s %9s %10s %8s %8s %8s %6s%n";
-    System.out.printf(format, "writes/blk", "blocks", "commits/s min/med/max", "writes/s", "commit", "to journal", "apply", "truncate", "build", "pages");
+    System.out.printf(format, "writes/blk", "blocks", "commits/s min/med/max", "writes/s", "commit", "to journal", "apply", "finish", "build", "pages");
     List<Object> out = new ArrayList<>();
     for (List<Run> sizeRuns : runs) {
       Run first = sizeRuns.get(0);
@@ -378,7 +378,7 @@ public final class StateBench {
       List<Object> out = new ArrayList<>();
       section("control: the same commits on tmpfs (" + storeDir + "), one run each, same prefill");
       String format = "%9s %7s %10s %9s %10s %8s %8s%n";
-      System.out.printf(format, "writes/blk", "blocks", "commits/s", "commit", "to journal", "apply", "truncate");
+      System.out.printf(format, "writes/blk", "blocks", "commits/s", "commit", "to journal", "apply", "finish");
       PhaseTimer timer = new PhaseTimer();
       try (StateStore store = StateStore.open(StateConfig.of(storeDir.resolve("store")), timer)) {
         Workload work = new Workload(SEED, scale.keySpace());
@@ -429,7 +429,7 @@ public final class StateBench {
 
     long dbBytes = Files.size(storeDir.resolve(StateStore.STORE_FILE));
     long journalBytes = Files.size(storeDir.resolve(StateStore.JOURNAL_FILE));
-    System.out.printf("disk: state.db %s (%s bytes/key), state.journal %s bytes (emptied after every commit)%n",
+    System.out.printf("disk: state.db %s (%s bytes/key), state.journal %s bytes (invalidated after every commit; keeps the size of the largest one)%n",
         mib(dbBytes), count(dbBytes / (double) scale.bigKeys()), count(journalBytes));
     out.put("stateDbBytes", dbBytes);
     out.put("stateJournalBytes", journalBytes);
@@ -438,7 +438,8 @@ public final class StateBench {
     try (StateStore store = StateStore.open(StateConfig.of(storeDir).withVerifyOnOpen(false))) {
       long heapOpen = heapAfterGc();
       System.out.printf("heap used after System.gc() (approximate): %s with the store open, %s before it existed"
-          + " (difference %s)%n", mib(heapOpen), mib(heapBefore), mib(heapOpen - heapBefore));
+          + " (difference %s); reads add at most StateConfig.cacheBytes of cached pages (default %s)%n",
+          mib(heapOpen), mib(heapBefore), mib(heapOpen - heapBefore), mib(StateConfig.DEFAULT_CACHE_BYTES));
       out.put("heapUsedBytesStoreOpen", heapOpen);
       out.put("heapUsedBytesBefore", heapBefore);
       out.put("heapNote", "MemoryMXBean heap used after System.gc(); approximate");

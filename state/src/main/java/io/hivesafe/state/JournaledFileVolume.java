@@ -110,7 +110,9 @@ final class JournaledFileVolume extends Volume {
     // store file that already holds it, which changes nothing; the store file changes again only after
     // the next journal is durable.
     PageJournal.invalidate(journal);
-    clean.keySet().removeIf(pageNo -> pageNo >= cutAt / pageSize);
+    if (cutAt < committedLength) {
+      clean.keySet().removeIf(pageNo -> pageNo >= cutAt / pageSize);
+    }
     for (Map.Entry<Long, byte[]> page : dirty.entrySet()) {
       cache(page.getKey(), page.getValue());
     }
