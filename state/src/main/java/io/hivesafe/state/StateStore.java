@@ -206,7 +206,6 @@ public final class StateStore implements AutoCloseable {
       long block = tx.block();
       MuHash3072 acc = MuHash3072.fromState(accumulator);
       long[] count = {entryCount};
-      byte[] accBytes;
       try {
         tx.forEachWrite((key, value) -> {
           byte[] old = entries.get(key);
@@ -226,29 +225,46 @@ public final class StateStore implements AutoCloseable {
             acc.insert(StateDigest.element(key, value));
           }
         });
-        accBytes = acc.toState();
-        meta.put(META_LAST_BLOCK, u64(block));
-        meta.put(META_ACCUMULATOR, accBytes);
-        meta.put(META_ENTRIES, u64(count[0]));
-        db.commit();
       } catch (RuntimeException | Error e) {
         volume.discardPending();
         db.rollback();
         throw e;
       }
-      try {
-        volume.checkpoint(block, observer);
-      } catch (IOException | RuntimeException | Error e) {
-        broken = e;
-        throw new StateStoreException("writing block " + block + " to " + storeFile + " failed; close the store and open it again to recover", e);
-      }
-      lastBlock = OptionalLong.of(block);
-      accumulator = accBytes;
-      digest = null;
-      entryCount = count[0];
+      recordBlock(block, acc, count[0], observer);
     } finally {
       rw.writeLock().unlock();
     }
+  }
+
+  /**
+   * Writes the block's records (block number, accumulator, entry count) into the open MapDB
+   * transaction, commits it and makes it durable, then publishes the new block to readers. Called
+   * with the write lock held.
+   */
+  private void recordBlock(long block, MuHash3072 acc, long count, CommitObserver commitObserver) {
+    byte[] accBytes;
+    try {
+      accBytes = acc.toState();
+      meta.put(META_LAST_BLOCK, u64(block));
+      meta.put(META_ACCUMULATOR, accBytes);
+      meta.put(META_ENTRIES, u64(count));
+      db.commit();
+    } catch (RuntimeException | Error e) {
+      // Nothing reached the store file: MapDB's commit only fills the page overlay.
+      volume.discardPending();
+      db.rollback();
+      throw e;
+    }
+    try {
+      volume.checkpoint(block, commitObserver);
+    } catch (IOException | RuntimeException | Error e) {
+      broken = e;
+      throw new StateStoreException("writing block " + block + " to " + storeFile + " failed; close the store and open it again to recover", e);
+    }
+    lastBlock = OptionalLong.of(block);
+    accumulator = accBytes;
+    digest = null;
+    entryCount = count;
   }
 
   // ---- committed state ----
@@ -344,16 +360,7 @@ public final class StateStore implements AutoCloseable {
           volume.checkpoint(-1, CommitObserver.NONE);
         }
       }
-      byte[] accBytes = acc.toState();
-      meta.put(META_LAST_BLOCK, u64(block));
-      meta.put(META_ACCUMULATOR, accBytes);
-      meta.put(META_ENTRIES, u64(count));
-      db.commit();
-      volume.checkpoint(block, CommitObserver.NONE);
-      lastBlock = OptionalLong.of(block);
-      accumulator = accBytes;
-      digest = null;
-      entryCount = count;
+      recordBlock(block, acc, count, CommitObserver.NONE);
       return currentDigest();
     } catch (IOException e) {
       broken = e;

@@ -209,10 +209,13 @@ class StateStoreTest {
 
   @Test
   void floatingPointValuesAreRefused() {
-    try (StateStore store = StateStore.open(StateConfig.of(dir)); StateTransaction tx = store.begin(1)) {
+    try (StateStore store = StateStore.open(StateConfig.of(dir))) {
+      StateTransaction tx = store.begin(1);
       record Price(double value) {}
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tx.put(key("p"), new Price(0.1)));
       assertTrue(e.getMessage().contains("floating point"), e.getMessage());
+      tx.close();
+      assertEquals(OptionalLong.empty(), store.lastBlock());
     }
   }
 }
