@@ -1,0 +1,65 @@
+package io.hivesafe.devnet;
+
+import io.hivesafe.hive.crypto.KeyRole;
+import io.hivesafe.hive.crypto.PrivateKey;
+import io.hivesafe.hive.crypto.PublicKey;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.ChainId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the devnet starts from: its chain id, the time of block 0, and its accounts.
+ *
+ * <p>{@link #testnet()} follows hived's testnet convention, so any Hive client works against it at once:
+ * chain id {@code 18dcf0a2…274e}; {@code initminer}, whose four keys are the private key SHA-256("init_key"),
+ * holding 1,000,000.000 HIVE and HBD; {@code alice}, {@code bob} and {@code carol} with the password keys of
+ * password {@code password} (as every Hive wallet derives them), holding 1,000.000 HIVE and HBD each so
+ * that tests can transfer without a funding step.
+ */
+public record Genesis(ChainId chainId, Instant genesisTime, List<GenesisAccount> accounts) {
+  /** hived's testnet key: SHA-256("init_key"). */
+  public static final PrivateKey INIT_KEY = PrivateKey.fromSeed("init_key");
+  public static final String TEST_PASSWORD = "password";
+  /** A fixed start, so that block times and ids repeat from run to run. */
+  public static final Instant DEFAULT_GENESIS_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+  public Genesis {
+    accounts = List.copyOf(accounts);
+    Set<AccountName> names = new HashSet<>();
+    for (GenesisAccount a : accounts) {
+      if (!names.add(a.name())) {
+        throw new IllegalArgumentException("genesis lists account " + a.name() + " twice");
+      }
+    }
+    if (genesisTime.getNano() != 0) {
+      throw new IllegalArgumentException("genesis time must be whole seconds");
+    }
+  }
+
+  public static Genesis testnet() {
+    return testnet(DEFAULT_GENESIS_TIME);
+  }
+
+  public static Genesis testnet(Instant genesisTime) {
+    List<GenesisAccount> accounts = new ArrayList<>();
+    PublicKey init = INIT_KEY.publicKey();
+    accounts.add(GenesisAccount.singleKeys(AccountName.of("initminer"), init, init, init, init,
+        Asset.of(1_000_000_000L, AssetSymbol.HIVE), Asset.of(1_000_000_000L, AssetSymbol.HBD)));
+    for (String name : List.of("alice", "bob", "carol")) {
+      accounts.add(GenesisAccount.singleKeys(AccountName.of(name),
+          passwordKey(name, KeyRole.OWNER), passwordKey(name, KeyRole.ACTIVE), passwordKey(name, KeyRole.POSTING),
+          passwordKey(name, KeyRole.MEMO), Asset.of(1_000_000L, AssetSymbol.HIVE), Asset.of(1_000_000L, AssetSymbol.HBD)));
+    }
+    return new Genesis(ChainId.TESTNET, genesisTime, accounts);
+  }
+
+  private static PublicKey passwordKey(String account, KeyRole role) {
+    return PrivateKey.fromPassword(account, role, TEST_PASSWORD).publicKey();
+  }
+}
