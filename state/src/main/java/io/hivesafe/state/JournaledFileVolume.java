@@ -71,14 +71,17 @@ final class JournaledFileVolume extends Volume {
       return Recovery.CLEAN;
     }
     Optional<PageJournal.Contents> contents = PageJournal.read(journal);
+    Recovery recovery;
     if (contents.isPresent()) {
       PageJournal.Contents c = contents.get();
       apply(store, c.cutAt(), c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
+      recovery = Recovery.REPLAYED;
+    } else {
+      recovery = isLeftover(journal) ? Recovery.CLEAN : Recovery.DISCARDED_TORN;
     }
-    boolean leftover = isLeftover(journal);
     journal.truncate(0);
     journal.force(false);
-    return contents.isPresent() ? Recovery.REPLAYED : leftover ? Recovery.CLEAN : Recovery.DISCARDED_TORN;
+    return recovery;
   }
 
   /** An invalidated journal (zeroed magic) left by a completed commit, as opposed to a torn one. */

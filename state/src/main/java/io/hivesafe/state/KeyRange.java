@@ -35,10 +35,6 @@ public record KeyRange(byte[] from, byte[] to) {
     return new KeyRange(ascii(path.descendantsStart()), ascii(path.descendantsEnd()));
   }
 
-  public boolean contains(byte[] key) {
-    return Arrays.compareUnsigned(key, from) >= 0 && (to == null || Arrays.compareUnsigned(key, to) < 0);
-  }
-
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
   }

@@ -36,8 +36,4 @@ public record StateConfig(Path dataDir, boolean verifyOnOpen, int pageSize, long
   public StateConfig withVerifyOnOpen(boolean verify) {
     return new StateConfig(dataDir, verify, pageSize, cacheBytes);
   }
-
-  public StateConfig withCacheBytes(long bytes) {
-    return new StateConfig(dataDir, verifyOnOpen, pageSize, bytes);
-  }
 }

@@ -207,23 +207,16 @@ public final class StateStore implements AutoCloseable {
       MuHash3072 acc = MuHash3072.fromState(accumulator);
       long[] count = {entryCount};
       try {
+        // put and remove return the previous value, so each write walks the B-tree once.
         tx.forEachWrite((key, value) -> {
-          byte[] old = entries.get(key);
-          if (value == null) {
-            if (old != null) {
-              entries.remove(key);
-              acc.remove(StateDigest.element(key, old));
-              count[0]--;
-            }
-          } else if (old == null) {
-            entries.put(key, value);
-            acc.insert(StateDigest.element(key, value));
-            count[0]++;
-          } else if (!Arrays.equals(old, value)) {
-            entries.put(key, value);
+          byte[] old = value == null ? entries.remove(key) : entries.put(key, value);
+          if (old != null && (value == null || !Arrays.equals(old, value))) {
             acc.remove(StateDigest.element(key, old));
+          }
+          if (value != null && (old == null || !Arrays.equals(old, value))) {
             acc.insert(StateDigest.element(key, value));
           }
+          count[0] += (old == null ? 0 : -1) + (value == null ? 0 : 1);
         });
       } catch (RuntimeException | Error e) {
         volume.discardPending();

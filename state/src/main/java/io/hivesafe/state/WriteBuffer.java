@@ -112,10 +112,6 @@ public class WriteBuffer implements StateReader {
     void visit(byte[] key, byte[] valueOrNull);
   }
 
-  void clearWrites() {
-    writes.clear();
-  }
-
   void close() {
     if (openChild != null) {
       openChild.discard();
