@@ -38,6 +38,6 @@ public record Admission(Optional<TransactionId> id, Optional<WireFormat> packing
 
   @Override
   public String toString() {
-    return error.map(HivedError::toString).orElse("accepted " + id.orElseThrow());
+    return error.isPresent() ? error.get().toString() : "accepted " + id.orElseThrow();
   }
 }

@@ -1,7 +1,6 @@
 package io.hivesafe.devnet;
 
 import io.hivesafe.hive.codec.TransactionCodec;
-import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.crypto.SignatureScheme;
@@ -265,10 +264,9 @@ public final class DevnetChain {
     }
     byte[] merkle = BlockHeaders.merkleRoot(signed);
     byte[] header = BlockHeaders.header(previous, timestamp, WITNESS, merkle);
-    CompactSignature signature = scheme.sign(witnessKey, BlockHeaders.digest(header));
-    BlockId id = BlockHeaders.id(number, header, signature);
+    BlockId id = BlockHeaders.id(number, header);
     ProducedBlock block = new ProducedBlock(new Block(id, previous, timestamp, WITNESS, transactions), merkle,
-        witnessKey.publicKey(), signature);
+        BlockHeaders.digest(header), witnessKey, scheme);
     blocks.add(block);
     tapos[(int) (number & 0xffff)] = id;
     for (int i = 0; i < chosen.size(); i++) {
