@@ -15,6 +15,7 @@ import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.ChainId;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,8 +78,10 @@ public final class GenesisFile {
     String text;
     try {
       text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("genesis file " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("genesis file " + file + " cannot be read: " + e.getMessage(), e);
+      throw new IllegalArgumentException("genesis file " + file + " cannot be read: " + e, e);
     }
     try {
       return parse(text);

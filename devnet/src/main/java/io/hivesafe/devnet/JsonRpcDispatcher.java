@@ -17,7 +17,9 @@ import java.util.function.Function;
  * (an array, answered by an array in the same order; an empty one is "Array is invalid"); the id echoed
  * when it is an integer or a string; "jsonrpc" must be "2.0"; the method is {@code api.method}, or the
  * old {@code call} form {@code {"method":"call","params":[api, method, args]}} that dhive sends. Params
- * default to {} when absent. Every answer is a JSON-RPC response, never an exception.
+ * default to {} when absent. Every answer is a JSON-RPC response, never an exception. Written by hand
+ * on Jackson: a generic JSON-RPC library (jsonrpc4j) has its own envelope checks and error texts, and the
+ * point here is hived's.
  */
 final class JsonRpcDispatcher {
   static final int PARSE_ERROR = HivedError.PARSE_ERROR;
