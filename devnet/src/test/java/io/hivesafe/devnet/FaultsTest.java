@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hivesafe.hive.json.JsonForm;
+import io.hivesafe.hive.json.TransactionJson;
 import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.SymbolNames;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransactionId;
 import io.hivesafe.hive.rpc.HiveRpcClient;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,9 +123,9 @@ class FaultsTest {
     JsonRpcServer lossy = devnet.addEndpoint(FaultPlan.NONE.withDroppedBroadcasts(1000));
     Transaction tx = TestTransactions.transfer(devnet.chain(), "bob", "alice", 1, "expires", 9);
     String body = "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":[\"condenser_api\",\"broadcast_transaction_synchronous\",["
-        + io.hivesafe.hive.json.TransactionJson.write(tx, io.hivesafe.hive.json.JsonForm.HF26, io.hivesafe.hive.protocol.SymbolNames.TESTNET)
+        + TransactionJson.write(tx, JsonForm.HF26, SymbolNames.TESTNET)
         + "]],\"id\":3}";
-    var pending = RawRpc.postAsync(lossy.url(), body);
+    CompletableFuture<HttpResponse<String>> pending = RawRpc.postAsync(lossy.url(), body);
     Await.until("the broadcast to be checked", () -> devnet.chain().broadcastsChecked() == 1);
     devnet.step(4);
     JsonNode result = RawRpc.json(pending.get()).get("result");

@@ -11,6 +11,7 @@ import io.hivesafe.hive.json.JsonForm;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.SymbolNames;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +109,7 @@ class HivedShapesTest {
     assertEquals("999.000 TESTS", condenser.get("balance").asText());
     assertEquals("999000", database.at("/balance/amount").asText());
     assertEquals(alice.memoKey().orElseThrow().toString(), database.get("memo_key").asText());
-    ChainAccount noMemo = new ChainAccount(alice.name(), alice.owner(), alice.active(), alice.posting(), java.util.Optional.empty(),
+    ChainAccount noMemo = new ChainAccount(alice.name(), alice.owner(), alice.active(), alice.posting(), Optional.empty(),
         alice.hive(), alice.hbd(), "", "", alice.created(), alice.lastOwnerUpdate(), alice.previousOwnerUpdate(), alice.lastAccountUpdate());
     assertEquals(PublicKey.nullKeyString(), writer.write(noMemo, 1, JsonForm.HF26).get("memo_key").asText());
   }

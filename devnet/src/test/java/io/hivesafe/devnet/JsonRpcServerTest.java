@@ -218,8 +218,8 @@ class JsonRpcServerTest {
     assertEquals(5, version.get("id").asInt());
     JsonNode badId = RawRpc.json(RawRpc.post(url, "{\"jsonrpc\":\"2.0\",\"method\":\"block_api.get_block\",\"id\":{}}"));
     assertEquals("Only integer value or string is allowed for member \"id\"", badId.at("/error/message").asText());
-    HttpResponse<String> get = RawRpc.post(url, "x");
-    assertEquals(200, get.statusCode(), "every POST body is answered with JSON-RPC");
+    HttpResponse<String> garbage = RawRpc.post(url, "x");
+    assertEquals(200, garbage.statusCode(), "every POST body is answered with JSON-RPC");
   }
 
   @Test

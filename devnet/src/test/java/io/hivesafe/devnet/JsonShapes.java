@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -56,6 +57,6 @@ final class JsonShapes {
     if (node.isNumber() || (node.isTextual() && node.asText().matches("-?[0-9]{1,39}"))) {
       return "integer";
     }
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

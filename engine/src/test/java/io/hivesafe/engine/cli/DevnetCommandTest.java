@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hivesafe.devnet.Devnet;
 import io.hivesafe.devnet.DevnetConfig;
+import io.hivesafe.devnet.Genesis;
 import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcConfig;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class DevnetCommandTest {
       "devnet listening on (http://127\\.0\\.0\\.1:[0-9]+) chain_id ([0-9a-f]{64}) \\(hardfork (1\\.2[78]\\.0), block every ([0-9]+) ms\\)\n");
 
   /** Runs the CLI; {@code whileRunning} gets what it printed so far, then the devnet stops. */
-  private static CliRun run(java.util.function.Consumer<String> whileRunning, String... args) {
+  private static CliRun run(Consumer<String> whileRunning, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -78,7 +80,7 @@ class DevnetCommandTest {
   @Test
   void hardfork27AndAGenesisFileAreUsed(@TempDir Path dir) throws Exception {
     Path genesis = dir.resolve("genesis.json");
-    String key = io.hivesafe.devnet.Genesis.INIT_KEY.publicKey().toString();
+    String key = Genesis.INIT_KEY.publicKey().toString();
     Files.writeString(genesis, "{\"chain_id\":\"" + "42".repeat(32) + "\",\"genesis_time\":\"2030-01-01T00:00:00\",\"accounts\":[{\"name\":\"solo\","
         + "\"keys\":{\"owner\":\"" + key + "\",\"active\":\"" + key + "\",\"posting\":\"" + key + "\",\"memo\":\"" + key + "\"},\"hive\":\"7.000\"}]}");
     CliRun r = run("devnet", "--port", "0", "--hardfork", "27", "--genesis", genesis.toString());
