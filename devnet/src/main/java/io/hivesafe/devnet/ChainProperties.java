@@ -1,6 +1,7 @@
 package io.hivesafe.devnet;
 
 import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.BlockId;
 import java.time.Instant;
 
@@ -10,4 +11,13 @@ import java.time.Instant;
  */
 public record ChainProperties(
     long headBlockNumber, BlockId headBlockId, Instant time, long lastIrreversibleBlockNum, int maximumBlockSize,
-    String currentWitness, Asset currentSupply, Asset currentHbdSupply) {}
+    String currentWitness, Asset currentSupply, Asset currentHbdSupply) {
+
+  /**
+   * hived's virtual_supply: the HIVE supply plus the HBD supply converted at the median feed price. The
+   * devnet has no price feed; it counts 1 HBD as 1 HIVE.
+   */
+  public Asset virtualSupply() {
+    return currentSupply.plus(Asset.of(currentHbdSupply.amount(), AssetSymbol.HIVE));
+  }
+}

@@ -14,10 +14,15 @@ public final class HivesafeCommand {
   public static final int EXIT_FAILURE = 2;
 
   public static void main(String[] args) {
-    System.exit(run(Console.system(), args));
+    System.exit(run(Console.system(), StopSignal.jvmShutdown(), args));
   }
 
   static int run(Console console, String... args) {
+    return run(console, StopSignal.jvmShutdown(), args);
+  }
+
+  /** Runs a command; long-running ones ({@code devnet}) run until {@code stop} says so. */
+  static int run(Console console, StopSignal stop, String... args) {
     SignatureScheme signatures = new Secp256k1Signatures();
     CommandLine root = new CommandLine(new HivesafeCommand());
     root.addSubcommand(new CommandLine(new TxCommands.Tx())
@@ -32,6 +37,7 @@ public final class HivesafeCommand {
         .addSubcommand(new StateCommands.Import(console)));
     root.addSubcommand(new CommandLine(new StateCommands.State())
         .addSubcommand(new StateCommands.Info(console)));
+    root.addSubcommand(new CommandLine(new DevnetCommand(console, stop)));
     root.setOut(new java.io.PrintWriter(console.out(), true));
     root.setErr(new java.io.PrintWriter(console.err(), true));
     root.setExecutionExceptionHandler((e, cmd, parsed) -> {
