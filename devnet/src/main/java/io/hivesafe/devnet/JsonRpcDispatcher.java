@@ -48,17 +48,21 @@ final class JsonRpcDispatcher {
     return response(NullNode.getInstance(), JsonRpcError.plain(JsonRpcError.INTERNAL_ERROR, "devnet bug: " + bug));
   }
 
+  /**
+   * A body that is not JSON at all fails in json_rpc_plugin::call, whose catch answers -32000 with fc's
+   * "Parse Error:…" text (hived's -32700 is only for a request inside the body that is not an object).
+   */
   private static JsonNode answerEach(byte[] body, Function<JsonNode, ObjectNode> answer) {
     JsonNode request;
     try {
       request = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      return response(NullNode.getInstance(), JsonRpcError.plain(PARSE_ERROR, "Parse Error:" + firstLine(e.getOriginalMessage())));
+      return response(NullNode.getInstance(), JsonRpcError.plain(HivedError.SERVER_ERROR, "Parse Error:" + firstLine(e.getOriginalMessage())));
     } catch (IOException e) {
-      return response(NullNode.getInstance(), JsonRpcError.plain(PARSE_ERROR, "Parse Error:" + e.getMessage()));
+      return response(NullNode.getInstance(), JsonRpcError.plain(HivedError.SERVER_ERROR, "Parse Error:" + e.getMessage()));
     }
     if (request == null || request.isMissingNode()) {
-      return response(NullNode.getInstance(), JsonRpcError.plain(PARSE_ERROR, "Parse Error:Unexpected end of input"));
+      return response(NullNode.getInstance(), JsonRpcError.plain(HivedError.SERVER_ERROR, "Parse Error:Unexpected end of input"));
     }
     if (!request.isArray()) {
       return answer.apply(request);

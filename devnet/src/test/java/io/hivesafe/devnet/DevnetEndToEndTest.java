@@ -27,7 +27,6 @@ import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcConfig;
 import io.hivesafe.hive.rpc.RpcErrorException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +43,9 @@ class DevnetEndToEndTest {
   private HiveRpcClient client;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
     devnet = Devnet.start(DevnetConfig.testnet(), Duration.ZERO, 0);
-    client = new HiveRpcClient(RpcConfig.withEndpoints(List.of(URI.create(devnet.url(0)))));
+    client = new HiveRpcClient(RpcConfig.withEndpoints(List.of(devnet.url(0))));
   }
 
   @AfterEach

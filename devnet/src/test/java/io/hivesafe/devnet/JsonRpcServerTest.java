@@ -209,7 +209,7 @@ class JsonRpcServerTest {
 
     for (String malformed : List.of("{\"jsonrpc\":\"2.0\",", "", "{} {}")) {
       JsonNode response = RawRpc.json(RawRpc.post(url, malformed));
-      assertEquals(-32700, response.at("/error/code").asInt(), malformed);
+      assertEquals(-32000, response.at("/error/code").asInt(), malformed);
       assertTrue(response.at("/error/message").asText().startsWith("Parse Error:"), response.toString());
       assertTrue(response.get("id").isNull());
     }
