@@ -30,6 +30,17 @@ public final class BlockJsonWriter {
     this.names = Objects.requireNonNull(names, "names");
   }
 
+  /** The header alone, as block_api/condenser_api get_block_header show it (the same in both forms). */
+  public ObjectNode writeHeader(ProducedBlock block) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("previous", block.previous().toHex());
+    node.put("timestamp", JsonFields.formatTime(block.timestamp()));
+    node.put("witness", block.witness());
+    node.put("transaction_merkle_root", block.merkleRootHex());
+    node.putArray("extensions");
+    return node;
+  }
+
   public ObjectNode write(ProducedBlock block, JsonForm form) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("previous", block.previous().toHex());

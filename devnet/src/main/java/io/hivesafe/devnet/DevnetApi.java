@@ -46,6 +46,7 @@ public final class DevnetApi {
     BroadcastMethods broadcasts = new BroadcastMethods(chain, variant, synchronousTimeout);
     apis.put("block_api", Map.of(
         "get_block", (params, fate) -> reads.getBlock(params),
+        "get_block_header", (params, fate) -> reads.getBlockHeader(params),
         "get_block_range", (params, fate) -> reads.getBlockRange(params)));
     apis.put("database_api", Map.of(
         "get_dynamic_global_properties", (params, fate) -> reads.databaseProperties(),
@@ -53,6 +54,7 @@ public final class DevnetApi {
         "get_config", (params, fate) -> reads.config()));
     apis.put("condenser_api", Map.of(
         "get_block", (params, fate) -> reads.condenserBlock(params),
+        "get_block_header", (params, fate) -> reads.condenserBlockHeader(params),
         "get_dynamic_global_properties", (params, fate) -> reads.condenserProperties(params),
         "get_accounts", (params, fate) -> reads.condenserAccounts(params),
         "get_hardfork_version", (params, fate) -> reads.hardforkVersion(params),

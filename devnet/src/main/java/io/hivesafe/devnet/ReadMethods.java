@@ -52,6 +52,21 @@ final class ReadMethods {
     return result;
   }
 
+  /** block_api.get_block_header {"block_num"} → {"header":{…}}, or {} past the head. */
+  JsonNode getBlockHeader(JsonNode params) throws JsonRpcError {
+    long number = variant.uint32Field(params, "block_num");
+    ObjectNode result = JSON.objectNode();
+    chain.block(number).ifPresent(b -> result.set("header", blocks.writeHeader(b)));
+    return result;
+  }
+
+  /** condenser_api.get_block_header [n] → the header, or null past the head. */
+  JsonNode condenserBlockHeader(JsonNode params) throws JsonRpcError {
+    long number = variant.uint32(variant.arguments(params, 1).get(0));
+    Optional<ProducedBlock> block = chain.block(number);
+    return block.isPresent() ? blocks.writeHeader(block.get()) : JSON.nullNode();
+  }
+
   /** block_api.get_block_range {"starting_block_num","count"} → {"blocks":[…]}, cut at the head. */
   JsonNode getBlockRange(JsonNode params) throws JsonRpcError {
     long start = variant.uint32Field(params, "starting_block_num");

@@ -62,6 +62,20 @@ class HivedShapesTest {
   }
 
   @Test
+  void blockHeadersHaveTheFieldsOfBothGetBlockHeaderFixtures() throws Exception {
+    ObjectNode header = new BlockJsonWriter(SymbolNames.TESTNET).writeHeader(withTransfer);
+    assertEquals(List.of(), JsonShapes.differences(Fixtures.json("condenser_api/get_block_header/one.json"), header));
+    assertEquals(List.of(), JsonShapes.differences(Fixtures.json("block_api/get_block_header/milion.json").get("header"), header));
+    assertEquals(withTransfer.merkleRootHex(), header.get("transaction_merkle_root").asText());
+    DevnetApi api = new DevnetApi(chain);
+    JsonNode viaApi = api.call("block_api", "get_block_header",
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"block_num\":" + withTransfer.number() + "}"), BroadcastFate.KEEP);
+    assertEquals(header, viaApi.get("header"));
+    assertTrue(api.call("condenser_api", "get_block_header",
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("[999999]"), BroadcastFate.KEEP).isNull());
+  }
+
+  @Test
   void condenserBlockHasTheFieldsOfCondenserGetBlockWithLegacyOperationsAndTestsSymbols() {
     ObjectNode ours = new BlockJsonWriter(SymbolNames.TESTNET).write(withTransfer, JsonForm.LEGACY);
     JsonNode recorded = Fixtures.json("condenser_api/get_block/check_trx_hash_uniqness.json");
