@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,7 @@ public final class Devnet implements AutoCloseable {
   private final Object productionLock = new Object();
   private final AtomicLong ticks = new AtomicLong();
   private volatile boolean paused;
+  private volatile RuntimeException productionFailure;
   private boolean closed;
 
   private Devnet(DevnetConfig config, Duration blockInterval) {
@@ -88,9 +90,22 @@ public final class Devnet implements AutoCloseable {
     synchronized (productionLock) {
       ticks.incrementAndGet();
       if (!paused) {
-        chain.produceBlock();
+        try {
+          chain.produceBlock();
+        } catch (RuntimeException bug) {
+          // A bug (in the chain or a block listener) stops production for good, visibly: a scheduled
+          // task that throws would otherwise be cancelled without a trace.
+          productionFailure = bug;
+          paused = true;
+          production.cancel(false);
+        }
       }
     }
+  }
+
+  /** What stopped the block producer, if a bug did; production is then over for this devnet. */
+  public Optional<RuntimeException> productionFailure() {
+    return Optional.ofNullable(productionFailure);
   }
 
   public DevnetChain chain() {
@@ -142,8 +157,11 @@ public final class Devnet implements AutoCloseable {
     }
   }
 
+  /** Resumes timed production (not after a {@link #productionFailure()}: that ends it). */
   public void resumeProduction() {
-    paused = false;
+    if (productionFailure == null) {
+      paused = false;
+    }
   }
 
   public boolean isProductionPaused() {

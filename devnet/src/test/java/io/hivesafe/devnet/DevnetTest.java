@@ -28,6 +28,23 @@ class DevnetTest {
   }
 
   @Test
+  void aBugInBlockProductionStopsTheProducerVisibly() throws Exception {
+    try (Devnet devnet = Devnet.start(DevnetConfig.testnet(), Duration.ofMillis(5), 0)) {
+      java.util.concurrent.atomic.AtomicLong failedAt = new java.util.concurrent.atomic.AtomicLong();
+      devnet.chain().onBlock(block -> {
+        failedAt.compareAndSet(0, block.number());
+        throw new IllegalStateException("listener bug at block " + block.number());
+      });
+      Await.until("the producer to stop", () -> devnet.productionFailure().isPresent());
+      assertEquals("listener bug at block " + failedAt.get(), devnet.productionFailure().orElseThrow().getMessage());
+      assertTrue(devnet.isProductionPaused());
+      devnet.resumeProduction();
+      assertTrue(devnet.isProductionPaused(), "a failed producer does not resume");
+      assertEquals(failedAt.get(), devnet.chain().headBlockNumber());
+    }
+  }
+
+  @Test
   void everyEndpointServesTheSameChainAndCloseStopsThemAll() throws Exception {
     Devnet devnet = Devnet.start(DevnetConfig.testnet(), Duration.ZERO, 0);
     JsonRpcServer second = devnet.addEndpoint(FaultPlan.NONE);
