@@ -23,6 +23,7 @@
 // closes, so it never outlives this script, even when the script is killed.
 //
 // usage: node devnet.mjs --jar PATH [--count N] [--seed S]     (N random transactions per hardfork)
+import { prng } from "./seeded.mjs";
 import { createWaxFoundation } from "@hiveio/wax";
 import dhive from "@hiveio/dhive";
 import { spawn } from "node:child_process";
@@ -38,19 +39,7 @@ const CHAIN_ID = TESTNET_CHAIN_ID;
 const CHAIN = Buffer.from(CHAIN_ID, "hex");
 const t0 = performance.now();
 
-// ---- seeded randomness (mulberry32), one stream per part so the parts do not shift each other ----
-function prng(seed) {
-  let state = seed >>> 0;
-  const rand = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(rand() * n);
-  return { rand, int, pick: (xs) => xs[int(xs.length)], shuffle: (xs) => { const a = [...xs]; for (let i = a.length - 1; i > 0; i--) { const j = int(i + 1); [a[i], a[j]] = [a[j], a[i]]; } return a; } };
-}
+// seeded randomness: prng(seed) from seeded.mjs, one stream per part so the parts do not shift each other
 
 // ---- checks (interop.mjs's style) ----
 let passed = 0, failed = 0;

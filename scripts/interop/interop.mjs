@@ -4,6 +4,7 @@
 //
 // usage: node interop.mjs --jar PATH [--count N] [--seed S]
 import { createWaxFoundation } from "@hiveio/wax";
+import { prng } from "./seeded.mjs";
 import dhive from "@hiveio/dhive";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
@@ -20,17 +21,7 @@ const MAINNET = "beeab0de0000000000000000000000000000000000000000000000000000000
 if (!JAR) throw new Error("--jar is required");
 
 // ---- seeded randomness (mulberry32) ----
-let state = SEED >>> 0;
-function rand() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const int = (n) => Math.floor(rand() * n);
-const pick = (xs) => xs[int(xs.length)];
-const shuffle = (xs) => { const a = [...xs]; for (let i = a.length - 1; i > 0; i--) { const j = int(i + 1); [a[i], a[j]] = [a[j], a[i]]; } return a; };
+const { rand, int, pick, shuffle } = prng(SEED);
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 function account() {
