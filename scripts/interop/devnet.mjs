@@ -24,6 +24,7 @@
 //
 // usage: node devnet.mjs --jar PATH [--count N] [--seed S]     (N random transactions per hardfork)
 import { prng } from "./seeded.mjs";
+import { createChecks } from "./checks.mjs";
 import { createWaxFoundation } from "@hiveio/wax";
 import dhive from "@hiveio/dhive";
 import { spawn } from "node:child_process";
@@ -39,18 +40,8 @@ const CHAIN_ID = TESTNET_CHAIN_ID;
 const CHAIN = Buffer.from(CHAIN_ID, "hex");
 const t0 = performance.now();
 
-// seeded randomness: prng(seed) from seeded.mjs, one stream per part so the parts do not shift each other
-
-// ---- checks (interop.mjs's style) ----
-let passed = 0, failed = 0;
-const failures = [];
-const counts = {};
-function check(name, ok, detail) {
-  counts[name] = counts[name] || { passed: 0, failed: 0 };
-  if (ok) { passed++; counts[name].passed++; }
-  else { failed++; counts[name].failed++; if (failures.length < 15) failures.push(`${name}: ${detail}`); }
-  return ok;
-}
+// ---- checks ----
+const { check, report } = createChecks();
 const info = [];
 
 // ---- the devnet child ----
@@ -518,8 +509,5 @@ try {
 } finally {
   stopAllNow();
 }
-for (const [name, c] of Object.entries(counts)) console.log(`  ${c.failed ? "FAIL" : "ok  "} ${name}: ${c.passed} passed, ${c.failed} failed`);
-info.forEach((l) => console.log("  info: " + l));
-failures.forEach((f) => console.log("  failure: " + f));
-console.log(`devnet: ${passed} passed, ${failed} failed (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-process.exit(exitCode === 0 && failed === 0 && passed > 0 ? 0 : 1);
+const allPassed = report("devnet", info.map((l) => "info: " + l), ` (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+process.exit(exitCode === 0 && allPassed ? 0 : 1);

@@ -5,6 +5,7 @@
 // usage: node interop.mjs --jar PATH [--count N] [--seed S]
 import { createWaxFoundation } from "@hiveio/wax";
 import { prng } from "./seeded.mjs";
+import { createChecks } from "./checks.mjs";
 import dhive from "@hiveio/dhive";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
@@ -141,14 +142,7 @@ function wifFiles(indexes) {
 }
 
 // ---- checks ----
-let passed = 0, failed = 0;
-const failures = [];
-const counts = {};
-function check(name, ok, detail) {
-  counts[name] = counts[name] || { passed: 0, failed: 0 };
-  if (ok) { passed++; counts[name].passed++; }
-  else { failed++; counts[name].failed++; if (failures.length < 15) failures.push(`${name}: ${detail}`); }
-}
+const { check, report } = createChecks();
 
 const wax = await createWaxFoundation({ chainId: MAINNET });
 const txs = Array.from({ length: COUNT }, (_, i) => transaction(i));
@@ -228,7 +222,4 @@ for (let i = 0; i < 20; i++) {
 rmSync(work, { recursive: true, force: true });
 const kinds = txs.reduce((m, t) => { t.operations.forEach(([n]) => (m[n] = (m[n] || 0) + 1)); return m; }, {});
 console.log(`interop: ${COUNT} transactions, seed ${SEED}; operations ${JSON.stringify(kinds)}`);
-for (const [name, c] of Object.entries(counts)) console.log(`  ${c.failed ? "FAIL" : "ok  "} ${name}: ${c.passed} passed, ${c.failed} failed`);
-failures.forEach((f) => console.log("  failure: " + f));
-console.log(`interop: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+process.exit(report("interop") ? 0 : 1);

@@ -127,13 +127,18 @@ public final class DevnetBench {
 
   /** {@code count} distinct signed transfers of {@code kind}, anchored on {@code head}. */
   private List<Transaction> transactions(Kind kind, int count, BlockId head, Instant headTime) {
+    return transactions(kind, count, head, headTime, "bench");
+  }
+
+  /** As above, with {@code memo} before each transaction's number (so that batches never share an id). */
+  private List<Transaction> transactions(Kind kind, int count, BlockId head, Instant headTime, String memo) {
     WireFormat hf26 = new WireFormat(AssetPacking.HF26, WireFormat.TESTNET.names());
     List<Transaction> txs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int from = i % USERS;
       AccountName sender = kind == Kind.TWO_OF_THREE_HF26 ? AccountName.of("multisig") : user(from);
       Transaction tx = Transaction.builder().referenceBlock(head).expiration(headTime.plusSeconds(3_000))
-          .operation(new TransferOperation(sender, user((from + 1) % USERS), Asset.of(1, AssetSymbol.HIVE), "bench " + i))
+          .operation(new TransferOperation(sender, user((from + 1) % USERS), Asset.of(1, AssetSymbol.HIVE), memo + " " + i))
           .build();
       WireFormat packing = kind == Kind.ONE_SIGNATURE_LEGACY ? WireFormat.TESTNET : hf26;
       byte[] digest = tx.digest(CHAIN, packing);
@@ -237,9 +242,12 @@ public final class DevnetBench {
         DevnetChain chain = devnet.chain();
         for (int b = 0; b < 1_000; b++) {
           if (perBlock > 0) {
-            for (Transaction tx : transactions(Kind.ONE_SIGNATURE_HF26, perBlock, chain.head().id(), chain.headTime())
-                .stream().map(t -> retag(t, chain)).toList()) {
-              chain.broadcast(tx);
+            for (Transaction tx : transactions(Kind.ONE_SIGNATURE_HF26, perBlock, chain.head().id(), chain.headTime(),
+                "block " + chain.headBlockNumber())) {
+              Admission admission = chain.broadcast(tx);
+              if (!admission.isAccepted()) {
+                throw new IllegalStateException("block-range fill transaction refused: " + admission);
+              }
             }
           }
           chain.produceBlock();
@@ -285,17 +293,6 @@ public final class DevnetBench {
       }
     }
     json.put("getBlockRange1000", results);
-  }
-
-  /** A fresh copy of a benchmark transaction anchored on the current head (ids must not repeat across blocks). */
-  private Transaction retag(Transaction tx, DevnetChain chain) {
-    TransferOperation op = (TransferOperation) tx.operations().get(0);
-    TransferOperation unique = new TransferOperation(op.from(), op.to(), op.amount(), op.memo() + " @" + chain.headBlockNumber());
-    Transaction fresh = Transaction.builder().referenceBlock(chain.head().id()).expiration(chain.headTime().plusSeconds(600))
-        .operation(unique).build();
-    int from = Integer.parseInt(op.from().value().substring(4));
-    byte[] digest = fresh.digest(CHAIN, new WireFormat(AssetPacking.HF26, WireFormat.TESTNET.names()));
-    return fresh.withSignatures(List.of(scheme.sign(userKeys.get(from), digest)));
   }
 
   private static Map<String, Object> stats(double[] values) {

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -136,49 +138,49 @@ public final class DevnetChain {
     byte[] signedBytes = TransactionCodec.writeSigned(tx, packing);
     long limit = config.maximumBlockSize() - 256L;
     if (signedBytes.length > limit) {
-      return refused(HivedError.assertion("trx_size <= trx_size_limit", "Transaction too large - size = ${trx_size}, limit ${trx_size_limit}",
+      return Admission.refused(HivedError.assertion("trx_size <= trx_size_limit", "Transaction too large - size = ${trx_size}, limit ${trx_size_limit}",
           Map.of("trx_size", Integer.toString(signedBytes.length), "trx_size_limit", Long.toString(limit)), "database.cpp", 565, "push_transaction"));
     }
     TransactionId id = tx.id(packing);
     if (state.isKnown(id)) {
-      return refused(HivedError.assertion("!is_known_transaction( trx_id )", "Duplicate transaction check failed",
+      return Admission.refused(HivedError.assertion("!is_known_transaction( trx_id )", "Duplicate transaction check failed",
           Map.of("trx_id", id.toHex()), "database.cpp", 621, "_push_transaction"));
     }
     Map<AccountName, Integer> customOps = customOps(tx.operations());
     for (Map.Entry<AccountName, Integer> entry : customOps.entrySet()) {
       if (state.customOps(entry.getKey()) + entry.getValue() > CUSTOM_OP_BLOCK_LIMIT) {
-        return refused(HivedError.assertion("insert_info.first->second <= HIVE_CUSTOM_OP_BLOCK_LIMIT",
+        return Admission.refused(HivedError.assertion("insert_info.first->second <= HIVE_CUSTOM_OP_BLOCK_LIMIT",
             "Account ${a} already submitted ${n} custom json operation(s) this block.",
             Map.of("a", entry.getKey().value(), "n", Integer.toString(CUSTOM_OP_BLOCK_LIMIT)), "database.cpp", 600, "limit_custom_op_count"));
       }
     }
     Optional<HivedError> expired = checkExpiration(tx, now);
     if (expired.isPresent()) {
-      return refused(expired.get());
+      return Admission.refused(expired.get());
     }
     BlockId reference = tapos[tx.refBlockNum()];
     long expectedPrefix = reference == null ? 0 : reference.refBlockPrefix();
     if (tx.refBlockPrefix() != expectedPrefix) {
-      return refused(HivedError.tapos(Map.of("trx.ref_block_prefix", Long.toString(tx.refBlockPrefix()),
+      return Admission.refused(HivedError.tapos(Map.of("trx.ref_block_prefix", Long.toString(tx.refBlockPrefix()),
           "tapos_block_summary", Long.toString(expectedPrefix))));
     }
     for (Operation op : tx.operations()) {
       Optional<HivedError> invalid = operations.validate(op);
       if (invalid.isPresent()) {
-        return refused(invalid.get());
+        return Admission.refused(invalid.get());
       }
     }
     AuthorityCheck authority = verifier.verify(tx, config.genesis().chainId(), packing, scheme,
         name -> state.account(name).map(ChainAccount::authorities));
     if (!authority.isAccepted()) {
-      return refused(HivedError.authority(authority.rejection().orElseThrow()));
+      return Admission.refused(HivedError.authority(authority.rejection().orElseThrow()));
     }
     state.begin();
     for (Operation op : tx.operations()) {
       Optional<HivedError> failed = operations.apply(op, state, now);
       if (failed.isPresent()) {
         state.undo();
-        return refused(failed.get());
+        return Admission.refused(failed.get());
       }
     }
     if (!keep) {
@@ -216,7 +218,7 @@ public final class DevnetChain {
     Map<AccountName, Integer> counts = new TreeMap<>();
     for (Operation op : ops) {
       if (op instanceof CustomJsonOperation c) {
-        java.util.SortedSet<AccountName> impacted = new java.util.TreeSet<>(c.requiredAuths());
+        SortedSet<AccountName> impacted = new TreeSet<>(c.requiredAuths());
         impacted.addAll(c.requiredPostingAuths());
         impacted.forEach(name -> counts.merge(name, 1, Integer::sum));
       }
@@ -224,16 +226,11 @@ public final class DevnetChain {
     return counts;
   }
 
-  private static Admission refused(HivedError error) {
-    return Admission.refused(error);
-  }
-
   /** Produces the next block from the pending transactions (as many as fit in maximum_block_size). */
   public ProducedBlock produceBlock() {
     ProducedBlock block;
     synchronized (this) {
       block = produceLocked();
-      notifyAll();
     }
     listeners.forEach(l -> l.accept(block));
     return block;
@@ -350,26 +347,13 @@ public final class DevnetChain {
     return at == null ? Optional.empty() : Optional.of(new Inclusion(at[0], (int) at[1]));
   }
 
-  /** Waits until {@code id} is in a block, at most {@code timeout}; empty on timeout. */
-  public synchronized Optional<Inclusion> awaitInclusion(TransactionId id, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<Inclusion> found = inclusion(id);
-      long left = deadline - System.nanoTime();
-      if (found.isPresent() || left <= 0) {
-        return found;
-      }
-      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
+  /** Broadcasts checked since start, accepted or not (tests wait on it). */
+  public synchronized long broadcastsChecked() {
+    return broadcastsChecked;
   }
 
   /** Transactions accepted and waiting for the next block. */
   public synchronized int pendingCount() {
     return pending.size();
-  }
-
-  /** Broadcasts checked since start (accepted or not). */
-  public synchronized long broadcastsChecked() {
-    return broadcastsChecked;
   }
 }

@@ -3,6 +3,7 @@ package io.hivesafe.devnet;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +96,7 @@ public record HivedError(int rpcCode, String name, long code, String description
 
   /** The same error with one more frame at the bottom of the stack (a rethrow with a message). */
   public HivedError rethrownWith(Frame frame) {
-    List<Frame> more = new java.util.ArrayList<>(frames);
+    List<Frame> more = new ArrayList<>(frames);
     more.add(frame);
     return new HivedError(rpcCode, name, code, description, more);
   }

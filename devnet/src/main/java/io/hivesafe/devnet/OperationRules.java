@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,8 +218,7 @@ final class OperationRules {
   }
 
   private static Optional<HivedError> authoritySizes(Optional<Authority> owner, Optional<Authority> active, Optional<Authority> posting) {
-    List<Optional<Authority>> all = new ArrayList<>(List.of(owner, active, posting));
-    for (Optional<Authority> authority : all) {
+    for (Optional<Authority> authority : List.of(owner, active, posting)) {
       if (authority.isPresent()) {
         Optional<AuthorityRejection> size = AuthorityLimits.validate(authority.get());
         if (size.isPresent()) {
