@@ -1,0 +1,235 @@
+package io.hivesafe.ops;
+
+import io.hivesafe.chrono.Chrono;
+import io.hivesafe.chrono.ChronoTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Governance proposals and approvals (DESIGN §3.6, from Factom's authority set). A runner proposes an
+ * action; runners approve it. It passes when the approvals of current runners reach the action's
+ * threshold (basis points of the runner count) before its deadline; it then waits {@code activation}
+ * blocks and executes through chrono. An action that cannot execute then (the treasury is short, the
+ * node is gone) is void: it is never retried, so a stale approval cannot act later.
+ */
+final class GovernanceOperations {
+  static final String EXECUTE_TASK = "proposal_execute";
+  static final String PAYOUT = "payout";
+  static final String PARAM = "param";
+  static final String REMOVE_NODE = "remove_node";
+
+  private GovernanceOperations() {}
+
+  /**
+   * {"action": "payout", "to", "amount", "asset", "memo"?} | {"action": "param", "name", "value"} |
+   * {"action": "remove_node", "account"}, each with "deadline" (blocks from now the proposal stays
+   * open) and "activation" (blocks from passing to execution, 0 = the next block).
+   */
+  static OpResult propose(SidechainState s, OpContext ctx, String json) throws OpRejected {
+    OpArgs args = OpArgs.parse(json, Set.of("action", "to", "amount", "asset", "memo", "name", "value", "account",
+        "deadline", "activation"));
+    requireRunner(s, ctx.sender());
+    NetworkParams params = s.params();
+    String action = args.text("action", 16);
+    TreeMap<String, String> actionArgs = new TreeMap<>();
+    switch (action) {
+      case PAYOUT: {
+        onlyFields(args, Set.of("to", "amount", "asset", "memo"));
+        actionArgs.put("to", args.account("to"));
+        actionArgs.put("amount", Long.toString(args.amount("amount")));
+        PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
+        if (asset == null) {
+          throw new OpRejected("asset must be HIVE or HBD");
+        }
+        actionArgs.put("asset", asset.name());
+        actionArgs.put("memo", args.optionalText("memo", OpArgs.MAX_MEMO));
+        break;
+      }
+      case PARAM: {
+        onlyFields(args, Set.of("name", "value"));
+        String name = args.text("name", 32);
+        long[] range = NetworkParams.range(name);
+        if (range == null) {
+          throw new OpRejected("name must be one of " + NetworkParams.names());
+        }
+        long value = args.integer("value", range[0], range[1]);
+        actionArgs.put("name", name);
+        actionArgs.put("value", Long.toString(value));
+        break;
+      }
+      case REMOVE_NODE: {
+        onlyFields(args, Set.of("account"));
+        String account = args.account("account");
+        if (s.node(account).isEmpty()) {
+          throw new OpRejected("account is not a registered node");
+        }
+        actionArgs.put("account", account);
+        break;
+      }
+      default:
+        throw new OpRejected("action must be payout, param or remove_node");
+    }
+    long deadline = args.integer("deadline", 1, params.maxProposalBlocks());
+    long activation = args.integer("activation", 0, params.maxProposalBlocks());
+    Totals totals = s.totals();
+    long id = totals.nextProposal();
+    s.putTotals(totals.withNextProposal(id + 1));
+    Proposal p = new Proposal(id, ctx.sender(), action, actionArgs, ctx.block(), ctx.block() + deadline, activation,
+        List.of(ctx.sender()), Proposal.OPEN, 0, "");
+    p = passIfApproved(s, p, ctx.block());
+    s.putProposal(p);
+    return OpResult.ok("proposal " + id + " (" + action + ") " + p.status());
+  }
+
+  /** {"id": integer}: a runner's approval, counted once. */
+  static OpResult approve(SidechainState s, OpContext ctx, String json) throws OpRejected {
+    OpArgs args = OpArgs.parse(json, Set.of("id"));
+    long id = args.integer("id", 0, Long.MAX_VALUE);
+    requireRunner(s, ctx.sender());
+    Optional<Proposal> found = SidechainState.proposal(s.buffer(), id);
+    if (found.isEmpty()) {
+      throw new OpRejected("no proposal " + id);
+    }
+    Proposal p = found.get();
+    if (!p.status().equals(Proposal.OPEN)) {
+      throw new OpRejected("proposal " + id + " is " + p.status());
+    }
+    if (ctx.block() > p.deadline()) {
+      throw new OpRejected("proposal " + id + " closed at block " + p.deadline());
+    }
+    if (p.approvals().contains(ctx.sender())) {
+      throw new OpRejected("already approved proposal " + id);
+    }
+    TreeSet<String> approvals = new TreeSet<>(p.approvals());
+    approvals.add(ctx.sender());
+    p = passIfApproved(s, p.with(new ArrayList<>(approvals), p.status(), 0, ""), ctx.block());
+    s.putProposal(p);
+    return OpResult.ok("approved proposal " + id + " (" + p.status() + ")");
+  }
+
+  /** At a tally: open proposals past their deadline expire; others pass if the new runners suffice. */
+  static void review(SidechainState s, long block, FeedWriter feed) {
+    for (Proposal p : SidechainState.proposals(s.buffer())) {
+      if (!p.status().equals(Proposal.OPEN)) {
+        if (!p.status().equals(Proposal.PASSED) && p.deadline() + s.params().feedRetention() < block) {
+          s.buffer().delete(SidechainState.PROPOSALS.child(io.hivesafe.state.FixedWidth.int64(p.id())));
+        }
+        continue;
+      }
+      if (block > p.deadline()) {
+        s.putProposal(p.with(p.approvals(), Proposal.EXPIRED, 0, "deadline passed"));
+        feed.add("", 0, p.proposer(), "proposal", false, "proposal " + p.id() + " expired without enough approvals");
+        continue;
+      }
+      Proposal after = passIfApproved(s, p, block);
+      if (after != p) {
+        s.putProposal(after);
+        feed.add("", 0, p.proposer(), "proposal", true, "proposal " + p.id() + " passed");
+      }
+    }
+  }
+
+  /** The chrono task: executes a passed proposal, or voids it with the reason. */
+  static String execute(SidechainState s, long id, long block) {
+    Proposal p = SidechainState.proposal(s.buffer(), id)
+        .orElseThrow(() -> new IllegalStateException("execution of missing proposal " + id));
+    if (!p.status().equals(Proposal.PASSED)) {
+      throw new IllegalStateException("execution of proposal " + id + " in status " + p.status());
+    }
+    String outcome;
+    String status = Proposal.EXECUTED;
+    if (block > p.passedBlock() + p.activation() + s.params().executionWindow()) {
+      status = Proposal.VOID;
+      outcome = "not executed within its window";
+    } else {
+      switch (p.action()) {
+        case PAYOUT: {
+          PeggedAsset asset = PeggedAsset.valueOf(p.args().get("asset"));
+          long amount = Long.parseLong(p.args().get("amount"));
+          Totals t = s.totals();
+          if (t.treasury(asset) < amount) {
+            status = Proposal.VOID;
+            outcome = "treasury holds " + t.treasury(asset) + " " + asset + ", less than " + amount;
+          } else {
+            s.putTotals(t.withTreasury(asset, t.treasury(asset) - amount));
+            long seq = PayoutOperations.queue(s, Payout.TREASURY, p.args().get("to"), amount, asset, p.args().get("memo"),
+                block, "proposal:" + id);
+            outcome = "payout " + seq + " queued";
+          }
+          break;
+        }
+        case PARAM: {
+          String name = p.args().get("name");
+          long value = Long.parseLong(p.args().get("value"));
+          s.putParams(s.params().with(name, value));
+          outcome = name + " = " + value;
+          break;
+        }
+        case REMOVE_NODE: {
+          String account = p.args().get("account");
+          if (s.node(account).isEmpty()) {
+            status = Proposal.VOID;
+            outcome = account + " is no longer registered";
+          } else {
+            s.deleteNode(account);
+            outcome = account + " removed";
+          }
+          break;
+        }
+        default:
+          throw new IllegalStateException("stored proposal " + id + " has unknown action " + p.action());
+      }
+    }
+    s.putProposal(p.with(p.approvals(), status, p.passedBlock(), outcome));
+    return "proposal " + id + " " + status + ": " + outcome;
+  }
+
+  private static Proposal passIfApproved(SidechainState s, Proposal p, long block) {
+    List<String> runners = s.roster().runners();
+    long counted = 0;
+    for (String a : p.approvals()) {
+      if (runners.contains(a)) {
+        counted++;
+      }
+    }
+    long thresholdBp = thresholdBp(s.params(), p.action());
+    if (runners.isEmpty() || counted * 10_000 < thresholdBp * runners.size()) {
+      return p;
+    }
+    long due = block + Math.max(1, p.activation());
+    Chrono.at(s.buffer(), block).schedule(due, ChronoTask.of(EXECUTE_TASK, Map.of("id", Long.toString(p.id()))));
+    return p.with(p.approvals(), Proposal.PASSED, block, "executes at block " + due);
+  }
+
+  private static long thresholdBp(NetworkParams params, String action) {
+    switch (action) {
+      case PAYOUT:
+        return params.payoutThresholdBp();
+      case PARAM:
+        return params.paramThresholdBp();
+      case REMOVE_NODE:
+        return params.removeThresholdBp();
+      default:
+        throw new IllegalStateException("unknown action " + action);
+    }
+  }
+
+  private static void requireRunner(SidechainState s, String account) throws OpRejected {
+    if (!s.roster().isRunner(account)) {
+      throw new OpRejected("sender is not a runner");
+    }
+  }
+
+  private static void onlyFields(OpArgs args, Set<String> actionFields) throws OpRejected {
+    for (String f : List.of("to", "amount", "asset", "memo", "name", "value", "account")) {
+      if (args.has(f) && !actionFields.contains(f)) {
+        throw new OpRejected("field " + f + " does not belong to this action");
+      }
+    }
+  }
+}

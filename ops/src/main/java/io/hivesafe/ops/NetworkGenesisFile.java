@@ -1,0 +1,221 @@
+package io.hivesafe.ops;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hivesafe.hive.crypto.PublicKey;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.ChainId;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a {@link NetworkGenesis} from JSON. Every problem is an {@link IllegalArgumentException} that
+ * names the field (and the entry, inside a list). Unknown fields are errors: a misspelt parameter must
+ * not silently fall back to its default. The format is documented in docs/protocol.md ("Genesis").
+ *
+ * <p>This reads bytes, not files: opening the file is the shell's business.
+ */
+public final class NetworkGenesisFile {
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private NetworkGenesisFile() {}
+
+  public static NetworkGenesis parse(byte[] json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("genesis is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage() : e.getMessage()));
+    }
+    return read(root);
+  }
+
+  public static NetworkGenesis read(JsonNode root) {
+    object(root, "genesis");
+    only(root, "", Set.of("network", "chain_id", "prefix", "multisig_account", "start_block", "token", "intervals",
+        "params", "allocations", "treasury", "nodes", "authority", "about"));
+    JsonNode token = object(required(root, "token", ""), "token");
+    only(token, "token.", Set.of("symbol", "precision"));
+    JsonNode intervals = root.has("intervals") ? object(root.get("intervals"), "intervals") : JSON.createObjectNode();
+    only(intervals, "intervals.", Set.of("tally", "report_offset"));
+    NetworkParams params = params(root.get("params"));
+    List<NetworkGenesis.Allocation> allocations = new ArrayList<>();
+    JsonNode allocs = root.has("allocations") ? array(root.get("allocations"), "allocations") : JSON.createArrayNode();
+    for (int i = 0; i < allocs.size(); i++) {
+      String where = "allocations[" + i + "].";
+      JsonNode a = object(allocs.get(i), where);
+      only(a, where, Set.of("account", "token", "gov"));
+      allocations.add(guard(where, () -> new NetworkGenesis.Allocation(account(a, "account", where),
+          integer(a, "token", where, 0), integer(a, "gov", where, 0))));
+    }
+    List<NetworkGenesis.GenesisNode> nodes = new ArrayList<>();
+    JsonNode ns = array(required(root, "nodes", ""), "nodes");
+    for (int i = 0; i < ns.size(); i++) {
+      String where = "nodes[" + i + "].";
+      JsonNode n = object(ns.get(i), where);
+      only(n, where, Set.of("account", "key", "age"));
+      nodes.add(guard(where, () -> new NetworkGenesis.GenesisNode(account(n, "account", where), key(n, "key", where),
+          integer(n, "age", where, 0))));
+    }
+    JsonNode treasury = root.has("treasury") ? object(root.get("treasury"), "treasury") : JSON.createObjectNode();
+    only(treasury, "treasury.", Set.of("hive", "hbd"));
+    List<PublicKey> keys;
+    long threshold;
+    if (root.has("authority")) {
+      JsonNode auth = object(root.get("authority"), "authority");
+      only(auth, "authority.", Set.of("threshold", "keys"));
+      JsonNode ks = array(required(auth, "keys", "authority."), "authority.keys");
+      keys = new ArrayList<>();
+      for (int i = 0; i < ks.size(); i++) {
+        String where = "authority.keys[" + i + "]";
+        if (!ks.get(i).isTextual()) {
+          throw new IllegalArgumentException(where + " must be a public key string");
+        }
+        keys.add(publicKey(ks.get(i).asText(), where));
+      }
+      threshold = integer(auth, "threshold", "authority.", -1);
+    } else {
+      keys = NetworkGenesis.keysOf(nodes);
+      threshold = keys.size() / 2 + 1;
+    }
+    List<PublicKey> authorityKeys = keys;
+    long authorityThreshold = threshold;
+    return guard("", () -> new NetworkGenesis(
+        text(root, "network", ""),
+        chainId(root),
+        text(root, "prefix", ""),
+        account(root, "multisig_account", ""),
+        integer(root, "start_block", "", -1),
+        text(token, "symbol", "token."),
+        (int) integer(token, "precision", "token.", 3),
+        integer(intervals, "tally", "intervals.", 100),
+        integer(intervals, "report_offset", "intervals.", 50),
+        params,
+        allocations,
+        integer(treasury, "hive", "treasury.", 0),
+        integer(treasury, "hbd", "treasury.", 0),
+        nodes,
+        authorityThreshold,
+        authorityKeys));
+  }
+
+  private static NetworkParams params(JsonNode node) {
+    NetworkParams params = NetworkParams.defaults();
+    if (node == null) {
+      return params;
+    }
+    object(node, "params");
+    only(node, "params.", Set.copyOf(NetworkParams.names()));
+    for (String name : NetworkParams.names()) {
+      if (node.has(name)) {
+        long value = integer(node, name, "params.", -1);
+        NetworkParams current = params;
+        params = guard("params.", () -> current.with(name, value));
+      }
+    }
+    return params;
+  }
+
+  private interface Builder<T> {
+    T build();
+  }
+
+  private static <T> T guard(String where, Builder<T> builder) {
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      throw new IllegalArgumentException(where.isEmpty() || message.startsWith(where) ? message : where + " " + message, e);
+    }
+  }
+
+  private static ChainId chainId(JsonNode root) {
+    String hex = text(root, "chain_id", "");
+    try {
+      return ChainId.fromHex(hex);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("chain_id must be 64 hex digits");
+    }
+  }
+
+  private static JsonNode required(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException(where + field + " is required");
+    }
+    return v;
+  }
+
+  private static String text(JsonNode node, String field, String where) {
+    JsonNode v = required(node, field, where);
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException(where + field + " must be a string");
+    }
+    return v.asText();
+  }
+
+  /** An integer field; {@code fallback} < 0 means required. */
+  private static long integer(JsonNode node, String field, String where, long fallback) {
+    JsonNode v = node.get(field);
+    if (v == null && fallback >= 0) {
+      return fallback;
+    }
+    v = required(node, field, where);
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+      throw new IllegalArgumentException(where + field + " must be a non-negative integer");
+    }
+    return v.asLong();
+  }
+
+  private static AccountName account(JsonNode node, String field, String where) {
+    String name = text(node, field, where);
+    try {
+      return AccountName.of(name);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(where + field + " is not a valid Hive account name: " + name);
+    }
+  }
+
+  private static PublicKey key(JsonNode node, String field, String where) {
+    return publicKey(text(node, field, where), where + field);
+  }
+
+  private static PublicKey publicKey(String text, String where) {
+    try {
+      return PublicKey.fromString(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(where + " is not a public key: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode object(JsonNode node, String where) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException((where.isEmpty() ? "genesis" : where) + " must be a JSON object");
+    }
+    return node;
+  }
+
+  private static JsonNode array(JsonNode node, String where) {
+    if (node == null || !node.isArray()) {
+      throw new IllegalArgumentException(where + " must be a JSON array");
+    }
+    return node;
+  }
+
+  private static void only(JsonNode node, String where, Set<String> known) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException(where + name + " is not a known field");
+      }
+    }
+  }
+}

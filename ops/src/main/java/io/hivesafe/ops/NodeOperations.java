@@ -1,0 +1,128 @@
+package io.hivesafe.ops;
+
+import io.hivesafe.hive.crypto.CompactSignature;
+import io.hivesafe.hive.crypto.Hashes;
+import io.hivesafe.hive.crypto.PublicKey;
+import io.hivesafe.hive.crypto.SignatureScheme;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** {@code node_add} and {@code report} (DESIGN §3.2, §3.3). */
+final class NodeOperations {
+  private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-f]{130}");
+  private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+  private static final Set<String> MS_FIELDS = Set.of("ref_block_num", "ref_block_prefix", "expiration");
+
+  private NodeOperations() {}
+
+  /**
+   * The digest a node's multisig key signs to prove possession: SHA-256 of
+   * {@code "hivesafe:node_add:" + chain id (hex) + ":" + prefix + ":" + account}. Naming the chain, the
+   * network and the account means a proof cannot be replayed by another account or on another network.
+   */
+  static byte[] proofDigest(NetworkGenesis genesis, String account) {
+    String message = "hivesafe:node_add:" + genesis.chainId().toHex() + ":" + genesis.prefix() + ":" + account;
+    return Hashes.sha256(message.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** {"key": STM public key, "proof": 65-byte compact signature, hex}. Registers, or changes the key. */
+  static OpResult add(SidechainState s, OpContext ctx, String json, NetworkGenesis genesis, SignatureScheme crypto)
+      throws OpRejected {
+    OpArgs args = OpArgs.parse(json, Set.of("key", "proof"));
+    String keyText = args.text("key", 64);
+    PublicKey key;
+    try {
+      key = PublicKey.fromString(keyText);
+    } catch (RuntimeException e) {
+      throw new OpRejected("key is not a public key");
+    }
+    String proofHex = args.text("proof", 130);
+    if (!HEX_SIGNATURE.matcher(proofHex).matches()) {
+      throw new OpRejected("proof must be 130 lowercase hex digits (a compact signature)");
+    }
+    CompactSignature proof = CompactSignature.fromHex(proofHex);
+    if (!proof.isFcCanonical()) {
+      throw new OpRejected("proof is not a canonical signature");
+    }
+    Optional<PublicKey> signer = crypto.recover(proof, proofDigest(genesis, ctx.sender()));
+    if (signer.isEmpty() || !signer.get().equals(key)) {
+      throw new OpRejected("proof is not a signature by key over this account's node_add message");
+    }
+    String stm = key.toString();
+    for (NodeRecord other : SidechainState.nodes(s.buffer())) {
+      if (other.key().equals(stm) && !other.account().equals(ctx.sender())) {
+        throw new OpRejected("key is already registered by " + other.account());
+      }
+    }
+    Optional<NodeRecord> existing = s.node(ctx.sender());
+    if (existing.isPresent()) {
+      if (existing.get().key().equals(stm)) {
+        throw new OpRejected("already registered with this key");
+      }
+      s.putNode(existing.get().withKey(stm));
+      return OpResult.ok("key changed");
+    }
+    s.putNode(new NodeRecord(ctx.sender(), stm, ctx.block(), 0, 0, 0));
+    return OpResult.ok("registered");
+  }
+
+  /**
+   * {"block": the latest report block, "hash": 64 hex, "ms": {"ref_block_num", "ref_block_prefix",
+   * "expiration"}, "version": string}. One per node per report block. The header is only checked for
+   * form here; whether it names an applied block is the tally's question.
+   */
+  static OpResult report(SidechainState s, OpContext ctx, String json, NetworkGenesis genesis) throws OpRejected {
+    OpArgs args = OpArgs.parse(json, Set.of("block", "hash", "ms", "version"));
+    Optional<NodeRecord> node = s.node(ctx.sender());
+    if (node.isEmpty()) {
+      throw new OpRejected("sender is not a registered node");
+    }
+    long block = args.integer("block", 0, 0xffff_ffffL);
+    long expected = reportBlockFor(ctx.block(), genesis);
+    if (block != expected || expected < genesis.startBlock()) {
+      throw new OpRejected("block must be the current report block " + expected + ", got " + block);
+    }
+    String hash = args.text("hash", 64);
+    if (!HASH.matcher(hash).matches()) {
+      throw new OpRejected("hash must be 64 lowercase hex digits");
+    }
+    OpArgs ms = args.object("ms");
+    ms.only(MS_FIELDS, "ms");
+    long refNum = ms.integer("ref_block_num", 0, 0xffff);
+    long refPrefix = ms.integer("ref_block_prefix", 0, 0xffff_ffffL);
+    String expiration = ms.text("expiration", 19);
+    parseTime(expiration, "ms.expiration");
+    String version = args.text("version", 32);
+    if (s.report(block, ctx.sender()).isPresent()) {
+      throw new OpRejected("already reported for block " + block);
+    }
+    s.putReport(new Report(ctx.sender(), block, hash, refNum, refPrefix, expiration, version, ctx.block()));
+    s.putNode(node.get().reported(block));
+    return OpResult.ok("report for block " + block);
+  }
+
+  /** The report block whose reports land in block {@code block}: the latest R < block with R % tally == offset. */
+  static long reportBlockFor(long block, NetworkGenesis genesis) {
+    long interval = genesis.tallyInterval();
+    return block - 1 - Math.floorMod(block - 1 - genesis.reportOffset(), interval);
+  }
+
+  /** Parses Hive's UTC time form {@code YYYY-MM-DDTHH:MM:SS}. */
+  static Instant parseTime(String text, String field) throws OpRejected {
+    if (!TIME.matcher(text).matches()) {
+      throw new OpRejected(field + " must be YYYY-MM-DDTHH:MM:SS");
+    }
+    try {
+      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new OpRejected(field + " is not a valid time");
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.hivesafe.ops;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hivesafe.hive.protocol.AccountName;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * The strict reading of a custom_json body: an object, no duplicate or unknown fields, integers that
+ * are JSON integers (never strings, fractions or exponents) within range, strings of bounded length.
+ * Every check throws {@link OpRejected} with a reason that names the field; every node reaches the same
+ * verdict because the rules depend on nothing but the bytes.
+ */
+final class OpArgs {
+  /** The longest memo a sidechain op carries (Hive's transfer memo limit is 2,047). */
+  static final int MAX_MEMO = 2_047;
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+      .build();
+
+  private final JsonNode node;
+
+  private OpArgs(JsonNode node) {
+    this.node = node;
+  }
+
+  static OpArgs parse(String json, Set<String> allowed) throws OpRejected {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new OpRejected("json is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw new OpRejected("json must be a JSON object");
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!allowed.contains(name)) {
+        throw new OpRejected("unknown field " + quote(name));
+      }
+    }
+    return new OpArgs(node);
+  }
+
+  OpArgs object(String field) throws OpRejected {
+    JsonNode v = required(field);
+    if (!v.isObject()) {
+      throw new OpRejected(field + " must be an object");
+    }
+    return new OpArgs(v);
+  }
+
+  void only(Set<String> allowed, String where) throws OpRejected {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!allowed.contains(name)) {
+        throw new OpRejected("unknown field " + where + "." + quote(name));
+      }
+    }
+  }
+
+  boolean has(String field) {
+    return node.has(field);
+  }
+
+  /** An integer in [min, max]; anything else (string, fraction, exponent, too large) is rejected. */
+  long integer(String field, long min, long max) throws OpRejected {
+    JsonNode v = required(field);
+    if (!v.isIntegralNumber()) {
+      throw new OpRejected(field + " must be an integer");
+    }
+    if (!v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+      throw new OpRejected(field + " must be in [" + min + ", " + max + "]");
+    }
+    return v.asLong();
+  }
+
+  /** An amount in the smallest unit: an integer from 1 to 2^60. */
+  long amount(String field) throws OpRejected {
+    return integer(field, 1, NetworkGenesis.MAX_AMOUNT);
+  }
+
+  String text(String field, int maxLength) throws OpRejected {
+    JsonNode v = required(field);
+    if (!v.isTextual()) {
+      throw new OpRejected(field + " must be a string");
+    }
+    String s = v.asText();
+    if (s.length() > maxLength) {
+      throw new OpRejected(field + " is longer than " + maxLength + " characters");
+    }
+    return s;
+  }
+
+  String optionalText(String field, int maxLength) throws OpRejected {
+    return node.has(field) ? text(field, maxLength) : "";
+  }
+
+  String account(String field) throws OpRejected {
+    String s = text(field, 64);
+    try {
+      return AccountName.of(s).value();
+    } catch (RuntimeException e) {
+      throw new OpRejected(field + " is not a valid Hive account name");
+    }
+  }
+
+  private JsonNode required(String field) throws OpRejected {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new OpRejected(field + " is required");
+    }
+    return v;
+  }
+
+  /** A field name for a reason: at most 32 characters, printable ASCII only. */
+  private static String quote(String name) {
+    StringBuilder b = new StringBuilder("\"");
+    for (int i = 0; i < name.length() && i < 32; i++) {
+      char c = name.charAt(i);
+      b.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return b.append(name.length() > 32 ? "...\"" : "\"").toString();
+  }
+}

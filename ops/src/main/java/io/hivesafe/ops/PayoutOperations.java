@@ -1,0 +1,59 @@
+package io.hivesafe.ops;
+
+import io.hivesafe.hive.protocol.TransferOperation;
+import java.util.Set;
+
+/** Deposits (Hive transfers into the multisig account) and {@code withdraw} (DESIGN §3.2). */
+final class PayoutOperations {
+  private PayoutOperations() {}
+
+  /** A transfer of HIVE or HBD to the multisig account credits the sender's pegged balance. */
+  static OpResult deposit(SidechainState s, OpContext ctx, TransferOperation transfer) {
+    PeggedAsset asset = PeggedAsset.of(transfer.amount().symbol());
+    if (asset == null) {
+      // hived refuses VESTS transfers; a block holding one is not from Hive.
+      throw new IllegalStateException("a transfer of " + transfer.amount().symbol() + " in block " + ctx.block());
+    }
+    long amount = transfer.amount().amount();
+    Balances b = s.balances(ctx.sender());
+    s.putBalances(ctx.sender(), b.withPegged(asset, Math.addExact(b.pegged(asset), amount)));
+    s.putTotals(s.totals().deposited(asset, amount));
+    return OpResult.ok("deposited " + amount + " " + asset);
+  }
+
+  /** {"amount": integer, "asset": "HIVE"|"HBD", "memo": string?}: debit now, queue the payout. */
+  static OpResult withdraw(SidechainState s, OpContext ctx, String json) throws OpRejected {
+    OpArgs args = OpArgs.parse(json, Set.of("amount", "asset", "memo"));
+    long amount = args.amount("amount");
+    PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
+    if (asset == null) {
+      throw new OpRejected("asset must be HIVE or HBD");
+    }
+    String memo = args.optionalText("memo", OpArgs.MAX_MEMO);
+    Balances b = s.balances(ctx.sender());
+    if (b.pegged(asset) < amount) {
+      throw new OpRejected(asset + " balance " + b.pegged(asset) + " is less than amount " + amount);
+    }
+    long queued = 0;
+    for (Payout p : SidechainState.payouts(s.buffer())) {
+      if (p.to().equals(ctx.sender()) && p.kind().equals(Payout.WITHDRAWAL)) {
+        queued++;
+      }
+    }
+    if (queued >= s.params().maxWithdrawals()) {
+      throw new OpRejected("already " + queued + " withdrawals queued (max_withdrawals)");
+    }
+    s.putBalances(ctx.sender(), b.withPegged(asset, b.pegged(asset) - amount));
+    queue(s, Payout.WITHDRAWAL, ctx.sender(), amount, asset, memo, ctx.block(), ctx.tx() + ":" + ctx.op());
+    return OpResult.ok("withdrawal of " + amount + " " + asset + " queued");
+  }
+
+  static long queue(SidechainState s, String kind, String to, long amount, PeggedAsset asset, String memo, long block,
+      String source) {
+    Totals t = s.totals();
+    long seq = t.nextPayout();
+    s.putPayout(new Payout(seq, kind, to, amount, asset.name(), memo, block, source));
+    s.putTotals(t.withNextPayout(seq + 1));
+    return seq;
+  }
+}

@@ -1,0 +1,67 @@
+package io.hivesafe.ops;
+
+import io.hivesafe.chrono.Chrono;
+import io.hivesafe.chrono.ChronoTask;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code send}, {@code gov_lock} and {@code gov_unlock} (DESIGN §3.2), and the unlock's chrono task. */
+final class TokenOperations {
+  static final String UNLOCK_TASK = "gov_unlock";
+
+  private TokenOperations() {}
+
+  /** {"to": account, "amount": integer, "memo": string?} — HoneyComb's JSON, so its wallets work. */
+  static OpResult send(SidechainState s, OpContext ctx, String json) throws OpRejected {
+    OpArgs args = OpArgs.parse(json, Set.of("to", "amount", "memo"));
+    String to = args.account("to");
+    long amount = args.amount("amount");
+    args.optionalText("memo", OpArgs.MAX_MEMO);
+    if (to.equals(ctx.sender())) {
+      throw new OpRejected("to is the sender");
+    }
+    Balances from = s.balances(ctx.sender());
+    if (from.token() < amount) {
+      throw new OpRejected("balance " + from.token() + " is less than amount " + amount);
+    }
+    s.putBalances(ctx.sender(), from.withToken(from.token() - amount));
+    Balances dest = s.balances(to);
+    s.putBalances(to, dest.withToken(dest.token() + amount));
+    return OpResult.ok("sent " + amount + " to " + to);
+  }
+
+  /** {"amount": integer}: liquid token becomes governance stake at once. */
+  static OpResult lock(SidechainState s, OpContext ctx, String json) throws OpRejected {
+    long amount = OpArgs.parse(json, Set.of("amount")).amount("amount");
+    Balances b = s.balances(ctx.sender());
+    if (b.token() < amount) {
+      throw new OpRejected("balance " + b.token() + " is less than amount " + amount);
+    }
+    s.putBalances(ctx.sender(), b.withToken(b.token() - amount).withGov(b.gov() + amount));
+    return OpResult.ok("locked " + amount);
+  }
+
+  /** {"amount": integer}: stake stops counting at once and becomes liquid after unlock_delay blocks. */
+  static OpResult unlock(SidechainState s, OpContext ctx, String json) throws OpRejected {
+    long amount = OpArgs.parse(json, Set.of("amount")).amount("amount");
+    Balances b = s.balances(ctx.sender());
+    if (b.gov() < amount) {
+      throw new OpRejected("governance stake " + b.gov() + " is less than amount " + amount);
+    }
+    s.putBalances(ctx.sender(), b.withGov(b.gov() - amount).withUnlocking(b.unlocking() + amount));
+    long due = ctx.block() + s.params().unlockDelay();
+    Chrono.at(s.buffer(), ctx.block()).schedule(due,
+        ChronoTask.of(UNLOCK_TASK, Map.of("account", ctx.sender(), "amount", Long.toString(amount))));
+    return OpResult.ok("unlocking " + amount + " at block " + due);
+  }
+
+  /** The chrono task: the unlocking amount becomes liquid. */
+  static String finishUnlock(SidechainState s, String account, long amount) {
+    Balances b = s.balances(account);
+    if (b.unlocking() < amount) {
+      throw new IllegalStateException("unlock of " + amount + " for " + account + " but only " + b.unlocking() + " is unlocking");
+    }
+    s.putBalances(account, b.withUnlocking(b.unlocking() - amount).withToken(Math.addExact(b.token(), amount)));
+    return "unlocked " + amount;
+  }
+}
