@@ -13,7 +13,7 @@ public record Balances(long token, long gov, long unlocking, long hive, long hbd
     }
   }
 
-  public boolean isEmpty() {
+  public boolean holdsNothing() {
     return token == 0 && gov == 0 && unlocking == 0 && hive == 0 && hbd == 0;
   }
 

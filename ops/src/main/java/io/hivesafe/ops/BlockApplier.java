@@ -82,7 +82,10 @@ public final class BlockApplier {
     if (genesis.isTallyBlock(number)) {
       tally = Tally.run(state, genesis, number, block.timestamp(), block.id().toHex(), feed);
       GovernanceOperations.review(state, number, feed);
-      state.pruneFeed(number - state.params().feedRetention());
+      long feedFrom = number - state.params().feedRetention();
+      if (feedFrom > 0) {
+        state.pruneFeed(feedFrom);
+      }
     }
     return new BlockOutcome(number, accepted, rejected, tasks, tally);
   }

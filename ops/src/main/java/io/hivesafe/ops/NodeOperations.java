@@ -47,11 +47,16 @@ final class NodeOperations {
     if (!HEX_SIGNATURE.matcher(proofHex).matches()) {
       throw new OpRejected("proof must be 130 lowercase hex digits (a compact signature)");
     }
-    CompactSignature proof = CompactSignature.fromHex(proofHex);
+    CompactSignature proof;
+    try {
+      proof = CompactSignature.fromHex(proofHex);
+    } catch (RuntimeException e) {
+      throw new OpRejected("proof is not a compact signature: " + e.getMessage());
+    }
     if (!proof.isFcCanonical()) {
       throw new OpRejected("proof is not a canonical signature");
     }
-    Optional<PublicKey> signer = crypto.recover(proof, proofDigest(genesis, ctx.sender()));
+    Optional<PublicKey> signer = recover(crypto, proof, proofDigest(genesis, ctx.sender()));
     if (signer.isEmpty() || !signer.get().equals(key)) {
       throw new OpRejected("proof is not a signature by key over this account's node_add message");
     }
@@ -71,6 +76,15 @@ final class NodeOperations {
     }
     s.putNode(new NodeRecord(ctx.sender(), stm, ctx.block(), 0, 0, 0));
     return OpResult.ok("registered");
+  }
+
+  /** Recovery of hostile bytes: a signature that names no point on the curve recovers to nothing. */
+  private static Optional<PublicKey> recover(SignatureScheme crypto, CompactSignature sig, byte[] digest) {
+    try {
+      return crypto.recover(sig, digest);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -1,0 +1,190 @@
+package io.hivesafe.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hivesafe.hive.crypto.CompactSignature;
+import io.hivesafe.hive.crypto.PrivateKey;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.hive.protocol.TransferOperation;
+import io.hivesafe.state.StateStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each operation accepted with its effect, and rejected with its reason and no effect. */
+class OperationsTest {
+  @TempDir Path dir;
+  private StateStore store;
+  private BlockApplier applier;
+  private NetworkGenesis genesis;
+  private long next = 1;
+
+  @BeforeEach
+  void open() {
+    genesis = TestNetwork.genesis(3, 3, 0);
+    applier = new BlockApplier(genesis, TestNetwork.CRYPTO);
+    store = TestNetwork.open(dir);
+    step(List.of());
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private List<FeedEntry> step(List<Operation> ops) {
+    long b = next++;
+    TestNetwork.apply(store, applier, TestBlocks.block(b, ops));
+    return store.read(r -> SidechainState.feed(r, b, 1000)).stream().filter(f -> f.block() == b).toList();
+  }
+
+  private FeedEntry one(String account, String op, String json) {
+    List<FeedEntry> feed = step(List.of(TestBlocks.active(account, "hs_" + op, json)));
+    assertEquals(1, feed.size(), feed.toString());
+    return feed.get(0);
+  }
+
+  private Balances balances(String account) {
+    return store.read(r -> SidechainState.balances(r, account));
+  }
+
+  @Test
+  void sendMovesTokensAndRejectsEveryMalformedForm() {
+    FeedEntry ok = one("user0", "send", "{\"to\":\"user1\",\"amount\":1500,\"memo\":\"hi\"}");
+    assertTrue(ok.ok(), ok.detail());
+    assertEquals(98_500, balances("user0").token());
+    assertEquals(101_500, balances("user1").token());
+    String[][] bad = {
+        {"{\"to\":\"user1\",\"amount\":\"1500\"}", "amount must be an integer"},
+        {"{\"to\":\"user1\",\"amount\":1.5}", "amount must be an integer"},
+        {"{\"to\":\"user1\",\"amount\":1e3}", "amount must be an integer"},
+        {"{\"to\":\"user1\",\"amount\":-5}", "amount must be in"},
+        {"{\"to\":\"user1\",\"amount\":0}", "amount must be in"},
+        {"{\"to\":\"user1\",\"amount\":100000000000000000000000000000}", "amount must be in"},
+        {"{\"to\":\"user1\",\"amount\":98501}", "balance 98500 is less than amount 98501"},
+        {"{\"to\":\"User1\",\"amount\":1}", "to is not a valid Hive account name"},
+        {"{\"to\":\"user0\",\"amount\":1}", "to is the sender"},
+        {"{\"to\":\"user1\",\"amount\":1,\"extra\":1}", "unknown field \"extra\""},
+        {"{\"to\":\"user1\",\"amount\":1,\"amount\":2}", "json is not valid JSON"},
+        {"{\"to\":\"user1\",\"amount\":1", "json is not valid JSON"},
+        {"[1,2]", "json must be a JSON object"},
+        {"{\"amount\":1}", "to is required"},
+    };
+    for (String[] c : bad) {
+      FeedEntry f = one("user0", "send", c[0]);
+      assertFalse(f.ok(), c[0]);
+      assertTrue(f.detail().startsWith(c[1]), c[0] + " -> " + f.detail());
+    }
+    assertEquals(98_500, balances("user0").token());
+    assertEquals(101_500, balances("user1").token());
+  }
+
+  @Test
+  void activeOpsSignedWithPostingAreRejected() {
+    List<FeedEntry> feed = step(List.of(TestBlocks.posting("user0", "hs_send", "{\"to\":\"user1\",\"amount\":5}")));
+    assertFalse(feed.get(0).ok());
+    assertTrue(feed.get(0).detail().contains("needs the active authority"), feed.get(0).detail());
+    assertEquals(100_000, balances("user0").token());
+  }
+
+  @Test
+  void unknownOperationsAndOtherPrefixesAreHandledApart() {
+    List<FeedEntry> feed = step(List.of(TestBlocks.active("user0", "hs_mint", "{}"),
+        TestBlocks.active("user0", "other_send", "{\"to\":\"user1\",\"amount\":5}")));
+    assertEquals(1, feed.size(), "another network's op leaves no trace");
+    assertEquals("unknown operation mint", feed.get(0).detail());
+  }
+
+  @Test
+  void lockAndDelayedUnlockThroughChrono() {
+    assertTrue(one("user0", "gov_lock", "{\"amount\":40000}").ok());
+    assertEquals(new Balances(60_000, 40_000, 0, 0, 0), balances("user0"));
+    FeedEntry unlock = one("user0", "gov_unlock", "{\"amount\":15000}");
+    assertTrue(unlock.ok(), unlock.detail());
+    long due = next - 1 + 30;
+    assertEquals(new Balances(60_000, 25_000, 15_000, 0, 0), balances("user0"));
+    assertFalse(one("user0", "gov_unlock", "{\"amount\":25001}").ok());
+    while (next < due) {
+      step(List.of());
+      assertEquals(15_000, balances("user0").unlocking());
+    }
+    List<FeedEntry> atDue = step(List.of());
+    assertEquals("gov_unlock", atDue.get(0).kind());
+    assertEquals(new Balances(75_000, 25_000, 0, 0, 0), balances("user0"));
+  }
+
+  @Test
+  void depositsCreditTheSenderAndWithdrawalsQueuePayouts() {
+    Operation deposit = new TransferOperation(AccountName.of("user2"), AccountName.of(TestNetwork.MULTISIG),
+        Asset.of(12_345, AssetSymbol.HIVE), "deposit");
+    Operation unrelated = new TransferOperation(AccountName.of("user2"), AccountName.of("user1"),
+        Asset.of(5, AssetSymbol.HBD), "");
+    List<FeedEntry> feed = step(List.of(deposit, unrelated));
+    assertEquals(1, feed.size());
+    assertEquals(12_345, balances("user2").hive());
+    FeedEntry w = one("user2", "withdraw", "{\"amount\":10000,\"asset\":\"HIVE\",\"memo\":\"out\"}");
+    assertTrue(w.ok(), w.detail());
+    assertEquals(2_345, balances("user2").hive());
+    List<Payout> queue = store.read(SidechainState::payouts);
+    assertEquals(1, queue.size());
+    assertEquals(new Payout(1, Payout.WITHDRAWAL, "user2", 10_000, "HIVE", "out", next - 1, queue.get(0).source()), queue.get(0));
+    assertFalse(one("user2", "withdraw", "{\"amount\":2346,\"asset\":\"HIVE\"}").ok());
+    assertFalse(one("user2", "withdraw", "{\"amount\":1,\"asset\":\"VESTS\"}").ok());
+    assertFalse(one("user2", "withdraw", "{\"amount\":1,\"asset\":\"HBD\"}").ok(), "no HBD deposited");
+    Totals t = store.read(SidechainState::totals);
+    assertEquals(12_345, t.depositedHive());
+  }
+
+  @Test
+  void nodeAddNeedsAProofOfPossessionForThisAccount() {
+    PrivateKey key = PrivateKey.fromSeed("newcomer");
+    String good = proof(key, "user1");
+    FeedEntry forged = one("user0", "node_add", nodeAdd(key, good));
+    assertFalse(forged.ok(), "a proof made for user1 does not register user0");
+    assertTrue(forged.detail().startsWith("proof is not a signature by key"), forged.detail());
+    assertFalse(one("user1", "node_add", nodeAdd(key, "00".repeat(65))).ok());
+    assertFalse(one("user1", "node_add", "{\"key\":\"STM1\",\"proof\":\"" + good + "\"}").ok());
+    assertFalse(one("user1", "node_add", nodeAdd(TestNetwork.nodeKey(0), proof(TestNetwork.nodeKey(0), "user1"))).ok(),
+        "node0's key is taken");
+    FeedEntry ok = one("user1", "node_add", nodeAdd(key, good));
+    assertTrue(ok.ok(), ok.detail());
+    NodeRecord n = store.read(r -> SidechainState.node(r, "user1")).orElseThrow();
+    assertEquals(key.publicKey().toString(), n.key());
+    assertEquals(0, n.age());
+  }
+
+  @Test
+  void reportsAreCheckedForFormBlockAndSender() {
+    while (next <= 50) {
+      step(List.of());
+    }
+    String report = "{\"block\":50,\"hash\":\"" + "ab".repeat(32) + "\",\"ms\":{\"ref_block_num\":50,"
+        + "\"ref_block_prefix\":1,\"expiration\":\"2026-01-01T01:00:00\"},\"version\":\"test\"}";
+    assertFalse(one("user0", "report", report).ok(), "not a node");
+    assertFalse(one("node0", "report", report.replace("\"block\":50", "\"block\":49")).ok());
+    assertFalse(one("node0", "report", report.replace("ab", "AB")).ok());
+    assertFalse(one("node0", "report", report.replace("2026-01-01T01:00:00", "2026-02-30T01:00:00")).ok());
+    assertFalse(one("node0", "report", report.replace("\"ref_block_num\":50", "\"ref_block_num\":65536")).ok());
+    assertTrue(one("node0", "report", report).ok());
+    FeedEntry again = one("node0", "report", report);
+    assertEquals("already reported for block 50", again.detail());
+    assertEquals(1, store.read(r -> SidechainState.reports(r, 50)).size());
+  }
+
+  static String nodeAdd(PrivateKey key, String proof) {
+    return "{\"key\":\"" + key.publicKey() + "\",\"proof\":\"" + proof + "\"}";
+  }
+
+  String proof(PrivateKey key, String account) {
+    CompactSignature sig = TestNetwork.CRYPTO.sign(key, BlockApplier.nodeAddProofDigest(genesis, account));
+    return sig.toHex();
+  }
+}

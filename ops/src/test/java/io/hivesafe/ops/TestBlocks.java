@@ -1,0 +1,57 @@
+package io.hivesafe.ops;
+
+import io.hivesafe.hive.crypto.Hashes;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.Block;
+import io.hivesafe.hive.protocol.BlockId;
+import io.hivesafe.hive.protocol.BlockTransaction;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.hive.protocol.Transaction;
+import io.hivesafe.hive.protocol.TransactionId;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Synthetic Hive blocks for core tests: ids carry the number, transactions are unsigned (the core never verifies them). */
+final class TestBlocks {
+  static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
+  private TestBlocks() {}
+
+  static BlockId id(long number) {
+    byte[] hash = Hashes.sha256(("block " + number).getBytes(StandardCharsets.US_ASCII));
+    ByteBuffer b = ByteBuffer.allocate(20);
+    b.putInt((int) number);
+    b.put(hash, 0, 16);
+    return BlockId.fromBytes(b.array());
+  }
+
+  static Instant time(long number) {
+    return EPOCH.plusSeconds(3 * number);
+  }
+
+  static Block block(long number, List<Operation> ops) {
+    List<BlockTransaction> txs = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Transaction tx = new Transaction(0, 0, time(number).plusSeconds(60), List.of(ops.get(i)), List.of());
+      byte[] txid = Hashes.ripemd160(("tx " + number + " " + i).getBytes(StandardCharsets.US_ASCII));
+      txs.add(new BlockTransaction(TransactionId.fromBytes(txid), tx));
+    }
+    return new Block(id(number), id(number - 1), time(number), "initminer", txs);
+  }
+
+  static Block empty(long number) {
+    return block(number, List.of());
+  }
+
+  static CustomJsonOperation active(String account, String id, String json) {
+    return new CustomJsonOperation(List.of(AccountName.of(account)), List.of(), id, json);
+  }
+
+  static CustomJsonOperation posting(String account, String id, String json) {
+    return new CustomJsonOperation(List.of(), List.of(AccountName.of(account)), id, json);
+  }
+}
