@@ -1,0 +1,110 @@
+package io.hivesafe.engine;
+
+import io.hivesafe.engine.source.CatchUpProgress;
+import io.hivesafe.hive.protocol.BlockId;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every line the node writes for its operator, one method per notable event, so that what an operator
+ * sees is written in one place and can be read (and changed) in one place. Nothing here may take a key
+ * or any other secret.
+ *
+ * <p>Levels: INFO for what a healthy node does (start, progress, caught up), WARN for a fault the node
+ * works around (a failed fetch, a bad answer), ERROR for what stops it.
+ */
+public final class NodeEvents {
+  private final Logger log;
+
+  /** Events logged under {@code io.hivesafe.engine.NodeEvents}. */
+  public NodeEvents() {
+    this(LoggerFactory.getLogger(NodeEvents.class));
+  }
+
+  public NodeEvents(Logger log) {
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  // ---- block source ----
+
+  /** The RPC block source starts fetching at {@code startBlock}. */
+  public void blockSourceStarted(long startBlock, boolean irreversibleOnly) {
+    log.info("block source: following Hive from block {} ({})", startBlock,
+        irreversibleOnly ? "irreversible blocks only" : "head blocks, which a fork can still replace");
+  }
+
+  /** The file block source starts reading. */
+  public void blockFileOpened(String file, long startBlock) {
+    log.info("block source: replaying {} from block {}", file, startBlock);
+  }
+
+  /** At most once per progress interval while catching up. */
+  public void catchUpProgress(CatchUpProgress progress) {
+    log.info("catching up: block {} of {}, {} blocks/s, {} blocks left, ETA {}", progress.lastBlock(), progress.targetBlock(),
+        String.format(Locale.ROOT, "%.1f", progress.blocksPerSecond()), progress.blocksLeft(),
+        progress.eta().map(NodeEvents::duration).orElse("unknown"));
+  }
+
+  /** The source has fetched every block up to the chain's target and now polls for new ones. */
+  public void switchedToLive(long lastBlock, Duration pollInterval) {
+    log.info("caught up at block {}: following Hive live, asking every {}", lastBlock, duration(pollInterval));
+  }
+
+  /** A live source found itself more than a batch behind (after an outage) and fetches in bulk again. */
+  public void fellBehind(long nextBlock, long targetBlock) {
+    log.info("{} blocks behind (next {}, chain at {}): catching up", targetBlock - nextBlock + 1, nextBlock, targetBlock);
+  }
+
+  /** A call failed (no endpoint answered, or one refused); retried after {@code retryIn}. */
+  public void fetchFailed(String what, long nextBlock, String reason, Duration retryIn) {
+    log.warn("{} for block {} failed, retrying in {}: {}", what, nextBlock, duration(retryIn), reason);
+  }
+
+  /** A block range answer was damaged after {@code kept} good blocks; the rest is fetched again. */
+  public void rangeDefective(long start, int kept, String defect, Duration retryIn) {
+    log.warn("block range from {} was damaged after {} good block(s), kept those, refetching the rest in {}: {}", start, kept,
+        duration(retryIn), defect);
+  }
+
+  /** A block does not link to the block handed on before it: not handed on, refetched. */
+  public void linkageMismatch(long block, BlockId previous, BlockId expectedPrevious, Duration retryIn) {
+    log.warn("block {} names previous {}, but the block handed on before it is {}: not handed on, refetching in {}", block, previous,
+        expectedPrevious, duration(retryIn));
+  }
+
+  /** The endpoint has no blocks yet from {@code start}, although the chain was said to be at {@code target}. */
+  public void rangeEmpty(long start, long target, Duration retryIn) {
+    log.info("no blocks from {} yet although the chain is at {} (an endpoint lags): asking again in {}", start, target,
+        duration(retryIn));
+  }
+
+  /** A bug stopped the block source; the consumer will get it. */
+  public void blockSourceFailed(long nextBlock, Throwable bug) {
+    log.error("block source stopped by a bug before block {}", nextBlock, bug);
+  }
+
+  /** The block source was closed. */
+  public void blockSourceStopped(long nextBlock) {
+    log.info("block source stopped; next block would have been {}", nextBlock);
+  }
+
+  /** {@code 1h02m03s}, {@code 4m05s}, {@code 6s}, {@code 1.5s}, {@code 250ms}. */
+  static String duration(Duration value) {
+    long millis = value.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    long seconds = value.getSeconds();
+    if (seconds < 60) {
+      return millis % 1000 == 0 ? seconds + "s" : String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+    long hours = seconds / 3600;
+    long minutes = seconds % 3600 / 60;
+    long secs = seconds % 60;
+    return hours > 0 ? String.format(Locale.ROOT, "%dh%02dm%02ds", hours, minutes, secs)
+        : String.format(Locale.ROOT, "%dm%02ds", minutes, secs);
+  }
+}
