@@ -91,6 +91,48 @@ public final class NodeEvents {
     log.info("block source stopped; next block would have been {}", nextBlock);
   }
 
+  /** A transaction of the outbox was accepted by an API node. */
+  public void outboxSent(String what) {
+    log.info("sent {}", what);
+  }
+
+  /** A transaction of the outbox was refused by hived (not retried) or could not be delivered. */
+  public void outboxRefused(String what, String reason) {
+    log.warn("{} was not sent: {}", what, reason);
+  }
+
+  /** Sending failed for a transport reason; it is retried. */
+  public void outboxRetry(String what, int attempt, String reason) {
+    log.info("sending {} failed (attempt {}), retrying: {}", what, attempt, reason);
+  }
+
+  /** The result of a tally, one line. */
+  public void tally(io.hivesafe.ops.TallyRecord t) {
+    if (t.consensus()) {
+      log.info("block {}: tally of block {} in consensus ({} of {} runners), header from {}", t.block(), t.reportBlock(),
+          t.runnersAgreeing(), t.runnerCount(), t.headerSource());
+    } else {
+      log.warn("block {}: tally of block {} without consensus ({} reports; {} tallies in a row)", t.block(), t.reportBlock(),
+          t.reports(), t.noConsensusInRow());
+    }
+  }
+
+  /** This node's digest differs from the consensus: loud, and it stops signing. */
+  public void diverged(long reportBlock, String mine, String consensus) {
+    log.error("DIVERGED at block {}: this node's state digest {} differs from the consensus {}. It will not sign. "
+        + "Stop it and resync from a snapshot of a node in consensus (docs/node.md).", reportBlock, mine, consensus);
+  }
+
+  /** Applying a block threw: a bug in this node; the block was not committed and the node stops. */
+  public void applyFailed(long block, Throwable bug) {
+    log.error("block {} could not be applied (a bug in this node): nothing of it was committed; the node stops", block, bug);
+  }
+
+  /** The node's loop ended because of an error. */
+  public void nodeStopped(long lastBlock, Throwable cause) {
+    log.error("node stopped after block {}: {}", lastBlock, cause.getMessage());
+  }
+
   /** {@code 1h02m03s}, {@code 4m05s}, {@code 6s}, {@code 1.5s}, {@code 250ms}. */
   static String duration(Duration value) {
     long millis = value.toMillis();

@@ -38,6 +38,7 @@ public final class HivesafeCommand {
     root.addSubcommand(new CommandLine(new StateCommands.State())
         .addSubcommand(new StateCommands.Info(console)));
     root.addSubcommand(new CommandLine(new DevnetCommand(console, stop)));
+    root.addSubcommand(new CommandLine(new ReplayCommand(console, signatures)));
     root.setOut(new java.io.PrintWriter(console.out(), true));
     root.setErr(new java.io.PrintWriter(console.err(), true));
     root.setExecutionExceptionHandler((e, cmd, parsed) -> {

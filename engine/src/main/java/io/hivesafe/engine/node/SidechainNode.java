@@ -1,0 +1,268 @@
+package io.hivesafe.engine.node;
+
+import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.source.BlockInputException;
+import io.hivesafe.engine.source.BlockSource;
+import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.protocol.Block;
+import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.ops.BlockApplier;
+import io.hivesafe.ops.BlockOutcome;
+import io.hivesafe.ops.BlockRef;
+import io.hivesafe.ops.NetworkGenesis;
+import io.hivesafe.ops.Report;
+import io.hivesafe.ops.SidechainState;
+import io.hivesafe.ops.TallyRecord;
+import io.hivesafe.state.StateStore;
+import io.hivesafe.state.StateTransaction;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * One node: takes blocks from its {@link BlockSource}, applies each in one state transaction and
+ * commits it, then does what the committed block asks of the shell — its report after a report block
+ * (only when live and only with an identity), and the divergence check after a tally.
+ *
+ * <p>An exception while applying is a bug: the block's transaction is dropped (nothing of it is
+ * committed), the node stops and {@link #failure()} holds the cause. A node whose own reported digest
+ * differs from the tally's consensus is <em>diverged</em>: it says so loudly, keeps following the chain
+ * (so its operator can compare), and never signs again until it is resynced from a snapshot.
+ *
+ * <p>Lifecycle: {@link #start()} runs the loop on a thread of its own; {@link #runToEnd()} runs it on the
+ * caller's thread until the source ends (replays); {@link #close()} stops it and closes the store, the
+ * source and the outbox it was given.
+ */
+public final class SidechainNode implements AutoCloseable {
+  /** Own digests kept in memory for the divergence check (the last few report blocks). */
+  private static final int OWN_DIGESTS_KEPT = 8;
+
+  private final NetworkGenesis genesis;
+  private final StateStore store;
+  private final BlockSource source;
+  private final BlockApplier applier;
+  private final Optional<NodeIdentity> identity;
+  private final Optional<Outbox> outbox;
+  private final ChainId chainId;
+  private final SignatureScheme crypto;
+  private final NodeEvents events;
+  private final String version;
+  private final TreeMap<Long, String> ownDigests = new TreeMap<>();
+  private final Object progress = new Object();
+  private volatile boolean stopping;
+  private volatile boolean diverged;
+  private volatile Throwable failure;
+  private volatile long lastBlock;
+  private volatile long reportsQueued;
+  private volatile long opsAccepted;
+  private volatile long opsRejected;
+  private Thread loop;
+
+  public SidechainNode(NetworkGenesis genesis, StateStore store, BlockSource source, SignatureScheme crypto,
+      Optional<NodeIdentity> identity, Optional<Outbox> outbox, NodeEvents events, String version) {
+    this.genesis = genesis;
+    this.store = store;
+    this.source = source;
+    this.crypto = crypto;
+    this.applier = new BlockApplier(genesis, crypto);
+    this.identity = identity;
+    this.outbox = outbox;
+    this.chainId = genesis.chainId();
+    this.events = events;
+    this.version = version;
+    this.lastBlock = store.lastBlock().orElse(0);
+  }
+
+  /** The block a node on this store must apply next: the one after its last commit, or the start block. */
+  public static long nextBlock(StateStore store, NetworkGenesis genesis) {
+    OptionalLong last = store.lastBlock();
+    return last.isPresent() ? last.getAsLong() + 1 : genesis.startBlock();
+  }
+
+  /** The id of the last committed block, from the state's TaPoS window (empty on a new store). */
+  public static Optional<String> lastBlockId(StateStore store) {
+    OptionalLong last = store.lastBlock();
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    long n = last.getAsLong();
+    return store.read(r -> SidechainState.blockRef(r, n & 0xffff)).filter(ref -> ref.block() == n).map(BlockRef::id);
+  }
+
+  /** Starts the loop on its own thread. */
+  public synchronized SidechainNode start() {
+    if (loop != null) {
+      throw new IllegalStateException("node already started");
+    }
+    loop = new Thread(this::runLoop, "hivesafe-node-" + identity.map(i -> i.account().value()).orElse("replay"));
+    loop.setDaemon(true);
+    loop.start();
+    return this;
+  }
+
+  /** Runs on the caller's thread until the source ends, the node is closed, or a block fails. */
+  public void runToEnd() throws InterruptedException, BlockInputException {
+    while (!stopping) {
+      Optional<Block> block = source.poll(Duration.ofMillis(200));
+      if (block.isPresent()) {
+        apply(block.get());
+      } else if (source.isFinished()) {
+        return;
+      }
+    }
+  }
+
+  private void runLoop() {
+    try {
+      runToEnd();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (BlockInputException | RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+        events.nodeStopped(lastBlock, e);
+      }
+    } finally {
+      synchronized (progress) {
+        progress.notifyAll();
+      }
+    }
+  }
+
+  private void apply(Block block) {
+    long n = block.number();
+    BlockOutcome outcome;
+    try (StateTransaction tx = store.begin(n)) {
+      outcome = applier.apply(tx, block);
+      tx.commit();
+    } catch (RuntimeException e) {
+      failure = e;
+      events.applyFailed(n, e);
+      stopping = true;
+      throw e;
+    }
+    lastBlock = n;
+    opsAccepted += outcome.accepted();
+    opsRejected += outcome.rejected();
+    if (genesis.isReportBlock(n)) {
+      String digest = store.digest().hex();
+      ownDigests.put(n, digest);
+      while (ownDigests.size() > OWN_DIGESTS_KEPT) {
+        ownDigests.pollFirstEntry();
+      }
+      report(block, digest);
+    }
+    outcome.tally().ifPresent(this::checkDivergence);
+    synchronized (progress) {
+      progress.notifyAll();
+    }
+  }
+
+  private void report(Block block, String digest) {
+    if (identity.isEmpty() || outbox.isEmpty() || source.mode() != BlockSource.Mode.LIVE) {
+      return;
+    }
+    long expirationSeconds = store.read(SidechainState::params).expirationSeconds();
+    outbox.get().send("report for block " + block.number(),
+        ReportTransaction.build(genesis, identity.get(), block, digest, expirationSeconds, version, chainId, crypto));
+    reportsQueued++;
+  }
+
+  private void checkDivergence(TallyRecord tally) {
+    events.tally(tally);
+    if (!tally.consensus()) {
+      return;
+    }
+    Optional<String> mine = identity.flatMap(i -> store.read(r -> SidechainState.reports(r, tally.reportBlock()))
+        .stream().filter(rep -> rep.account().equals(i.account().value())).map(Report::hash).findFirst());
+    if (mine.isEmpty()) {
+      mine = Optional.ofNullable(ownDigests.get(tally.reportBlock()));
+    }
+    if (mine.isPresent() && !mine.get().equals(tally.consensusHash())) {
+      if (!diverged) {
+        diverged = true;
+        events.diverged(tally.reportBlock(), mine.get(), tally.consensusHash());
+      }
+    }
+  }
+
+  /** Waits until block {@code n} is committed; false on timeout or when the node stopped first. */
+  public boolean awaitBlock(long n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (progress) {
+      while (lastBlock < n) {
+        if (failure != null || (loop != null && !loop.isAlive() && lastBlock < n)) {
+          return false;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        progress.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
+  }
+
+  public long lastBlock() {
+    return lastBlock;
+  }
+
+  public StateStore store() {
+    return store;
+  }
+
+  public BlockSource source() {
+    return source;
+  }
+
+  public boolean diverged() {
+    return diverged;
+  }
+
+  /** A node signs only with an identity, while healthy, and never once diverged. */
+  public boolean canSign() {
+    return identity.isPresent() && !diverged && failure == null;
+  }
+
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Sidechain operations (and deposits) accepted since this node object started. */
+  public long opsAccepted() {
+    return opsAccepted;
+  }
+
+  public long opsRejected() {
+    return opsRejected;
+  }
+
+  public long reportsQueued() {
+    return reportsQueued;
+  }
+
+  public Optional<NodeIdentity> identity() {
+    return identity;
+  }
+
+  @Override
+  public void close() {
+    stopping = true;
+    Thread t;
+    synchronized (this) {
+      t = loop;
+    }
+    source.close();
+    if (t != null) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    outbox.ifPresent(Outbox::close);
+    store.close();
+  }
+}
