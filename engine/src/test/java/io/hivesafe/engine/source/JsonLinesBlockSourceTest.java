@@ -32,24 +32,8 @@ class JsonLinesBlockSourceTest {
   @TempDir
   Path dir;
 
-  /** ../shared/bench/hc-chain/blocks.jsonl.gz, found from the system property or by walking up from here. */
   static Path benchChain() {
-    String configured = System.getProperty("hivesafe.shared");
-    List<Path> candidates = new ArrayList<>();
-    if (configured != null) {
-      candidates.add(Path.of(configured));
-    }
-    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      candidates.add(at.resolve("shared"));
-    }
-    for (Path shared : candidates) {
-      Path file = shared.resolve("bench/hc-chain/blocks.jsonl.gz");
-      if (Files.isRegularFile(file)) {
-        return file;
-      }
-    }
-    throw new IllegalStateException("shared/bench/hc-chain/blocks.jsonl.gz not found in " + candidates
-        + ": the tests read the shared benchmark chain");
+    return io.hivesafe.engine.SharedFiles.benchChain();
   }
 
   private JsonLinesBlockSource open(Path file, long start, Optional<BlockId> previous) throws BlockInputException {
