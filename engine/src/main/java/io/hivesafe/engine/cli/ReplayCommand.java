@@ -3,7 +3,9 @@ package io.hivesafe.engine.cli;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.source.BlockInputException;
+import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.engine.source.JsonLinesBlockSource;
+import io.hivesafe.engine.source.PrefetchingBlockSource;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.BlockId;
 import io.hivesafe.ops.NetworkGenesis;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Option;
     description = "Apply a JSON-lines file of Hive blocks (plain or gzip) to a node's state, resuming after its last commit.")
 final class ReplayCommand implements Callable<Integer> {
   private final Console console;
+  /** Blocks parsed ahead of the applier: about 16 MB of hc-chain blocks. */
+  static final int PREFETCH_BLOCKS = 1_000;
   private final SignatureScheme signatures;
 
   @Option(names = "--blocks", required = true, paramLabel = "FILE", description = "blocks, one per line, as block_api returns them")
@@ -58,9 +62,9 @@ final class ReplayCommand implements Callable<Integer> {
     NodeEvents events = new NodeEvents();
     long first = SidechainNode.nextBlock(store, network);
     Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
-    JsonLinesBlockSource source;
+    BlockSource source;
     try {
-      source = JsonLinesBlockSource.open(blocks, first, previous, events);
+      source = new PrefetchingBlockSource(JsonLinesBlockSource.open(blocks, first, previous, events), PREFETCH_BLOCKS);
     } catch (BlockInputException e) {
       store.close();
       throw new CliFailure(e.getMessage(), e);
