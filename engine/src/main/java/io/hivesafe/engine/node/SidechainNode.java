@@ -49,6 +49,7 @@ public final class SidechainNode implements AutoCloseable {
   private final NodeEvents events;
   private final String version;
   private final TreeMap<Long, String> ownDigests = new TreeMap<>();
+  private final java.util.List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Object progress = new Object();
   private volatile boolean stopping;
   private volatile boolean diverged;
@@ -72,6 +73,18 @@ public final class SidechainNode implements AutoCloseable {
     this.events = events;
     this.version = version;
     this.lastBlock = store.lastBlock().orElse(0);
+  }
+
+  /** Told about each committed block, on the node's thread, after the shell's own duties for it. */
+  @FunctionalInterface
+  public interface CommitListener {
+    void committed(long block, BlockOutcome outcome);
+  }
+
+  /** Adds a listener (tests, metrics, the API's live view). */
+  public SidechainNode onCommit(CommitListener listener) {
+    listeners.add(listener);
+    return this;
   }
 
   /** The block a node on this store must apply next: the one after its last commit, or the start block. */
@@ -154,6 +167,9 @@ public final class SidechainNode implements AutoCloseable {
       report(block, digest);
     }
     outcome.tally().ifPresent(this::checkDivergence);
+    for (CommitListener l : listeners) {
+      l.committed(n, outcome);
+    }
     synchronized (progress) {
       progress.notifyAll();
     }
