@@ -181,7 +181,7 @@ public final class SidechainState {
   /** Stores an account's books; an empty account is deleted, so the state holds no zero rows. */
   public void putBalances(String account, Balances b) {
     StateKey key = ACCOUNTS.child(account);
-    if (b.isEmpty()) {
+    if (b.holdsNothing()) {
       buffer.delete(key);
     } else {
       buffer.put(key, b);
