@@ -47,6 +47,11 @@ final class NodeOperations {
     if (!HEX_SIGNATURE.matcher(proofHex).matches()) {
       throw new OpRejected("proof must be 130 lowercase hex digits (a compact signature)");
     }
+    int header = Integer.parseInt(proofHex.substring(0, 2), 16);
+    if (header < 27 || header > 34) {
+      // checked here: CompactSignature refuses such bytes with an exception, and an exception in the core stops the node
+      throw new OpRejected("proof must start with a signature header (27..34), got " + header);
+    }
     CompactSignature proof = CompactSignature.fromHex(proofHex);
     if (!proof.isFcCanonical()) {
       throw new OpRejected("proof is not a canonical signature");
