@@ -47,7 +47,7 @@ final class GovernanceOperations {
           throw new OpRejected("asset must be HIVE or HBD");
         }
         actionArgs.put("asset", asset.name());
-        actionArgs.put("memo", args.optionalText("memo", OpArgs.MAX_MEMO));
+        actionArgs.put("memo", args.memo("memo"));
         break;
       }
       case PARAM: {

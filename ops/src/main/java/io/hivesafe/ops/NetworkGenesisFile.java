@@ -4,21 +4,24 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.ChainId;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a {@link NetworkGenesis} from JSON. Every problem is an {@link IllegalArgumentException} that
+ * Reads a {@link NetworkGenesis} from JSON, and writes it ({@link #write}). Every problem is an {@link IllegalArgumentException} that
  * names the field (and the entry, inside a list). Unknown fields are errors: a misspelt parameter must
  * not silently fall back to its default. The format is documented in docs/protocol.md ("Genesis").
  *
- * <p>This reads bytes, not files: opening the file is the shell's business.
+ * <p>This reads and writes bytes, not files: opening the file is the shell's business.
  */
 public final class NetworkGenesisFile {
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -105,6 +108,62 @@ public final class NetworkGenesisFile {
         nodes,
         authorityThreshold,
         authorityKeys));
+  }
+
+  /**
+   * The JSON form {@link #parse} reads back to an equal genesis: every field written, parameters
+   * included, in the order of the file format; two-space indentation and a final newline.
+   */
+  public static byte[] write(NetworkGenesis g) {
+    try {
+      return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(g)) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("a genesis always serializes", e);
+    }
+  }
+
+  /** The genesis as a JSON object (see {@link #write}). */
+  public static ObjectNode toJson(NetworkGenesis g) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("network", g.network());
+    root.put("chain_id", g.chainId().toHex());
+    root.put("prefix", g.prefix());
+    root.put("multisig_account", g.multisigAccount().value());
+    root.put("start_block", g.startBlock());
+    ObjectNode token = root.putObject("token");
+    token.put("symbol", g.tokenSymbol());
+    token.put("precision", g.tokenPrecision());
+    ObjectNode intervals = root.putObject("intervals");
+    intervals.put("tally", g.tallyInterval());
+    intervals.put("report_offset", g.reportOffset());
+    ObjectNode params = root.putObject("params");
+    for (String name : NetworkParams.names()) {
+      params.put(name, g.params().get(name));
+    }
+    ArrayNode allocations = root.putArray("allocations");
+    for (NetworkGenesis.Allocation a : g.allocations()) {
+      ObjectNode n = allocations.addObject();
+      n.put("account", a.account().value());
+      n.put("token", a.token());
+      n.put("gov", a.gov());
+    }
+    ObjectNode treasury = root.putObject("treasury");
+    treasury.put("hive", g.treasuryHive());
+    treasury.put("hbd", g.treasuryHbd());
+    ArrayNode nodes = root.putArray("nodes");
+    for (NetworkGenesis.GenesisNode gn : g.nodes()) {
+      ObjectNode n = nodes.addObject();
+      n.put("account", gn.account().value());
+      n.put("key", gn.key().toString());
+      n.put("age", gn.age());
+    }
+    ObjectNode authority = root.putObject("authority");
+    authority.put("threshold", g.authorityThreshold());
+    ArrayNode keys = authority.putArray("keys");
+    for (PublicKey k : g.authorityKeys()) {
+      keys.add(k.toString());
+    }
+    return root;
   }
 
   private static NetworkParams params(JsonNode node) {

@@ -47,12 +47,12 @@ final class NodeOperations {
     if (!HEX_SIGNATURE.matcher(proofHex).matches()) {
       throw new OpRejected("proof must be 130 lowercase hex digits (a compact signature)");
     }
-    CompactSignature proof;
-    try {
-      proof = CompactSignature.fromHex(proofHex);
-    } catch (RuntimeException e) {
-      throw new OpRejected("proof is not a compact signature: " + e.getMessage());
+    int header = Integer.parseInt(proofHex.substring(0, 2), 16);
+    if (header < 27 || header > 34) {
+      // checked here: CompactSignature refuses such bytes with an exception, and an exception in the core stops the node
+      throw new OpRejected("proof must start with a signature header (27..34), got " + header);
     }
+    CompactSignature proof = CompactSignature.fromHex(proofHex);
     if (!proof.isFcCanonical()) {
       throw new OpRejected("proof is not a canonical signature");
     }

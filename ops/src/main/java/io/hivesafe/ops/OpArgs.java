@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hivesafe.hive.protocol.AccountName;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ import java.util.Set;
  * verdict because the rules depend on nothing but the bytes.
  */
 final class OpArgs {
-  /** The longest memo a sidechain op carries (Hive's transfer memo limit is 2,047). */
+  /** The longest memo a sidechain op carries, in UTF-8 bytes (hived's transfer memo limit, HIVE_MAX_MEMO_SIZE - 1). */
   static final int MAX_MEMO = 2_047;
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -102,6 +103,28 @@ final class OpArgs {
 
   String optionalText(String field, int maxLength) throws OpRejected {
     return node.has(field) ? text(field, maxLength) : "";
+  }
+
+  /**
+   * An optional memo: at most {@link #MAX_MEMO} bytes of UTF-8, as hived counts a transfer memo (a
+   * payout carries it to Hive, where a longer one would make the whole batch invalid), and well-formed
+   * text (a lone surrogate has no UTF-8 form).
+   */
+  String memo(String field) throws OpRejected {
+    String memo = optionalText(field, MAX_MEMO);
+    for (int i = 0; i < memo.length(); i++) {
+      char c = memo.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < memo.length() && Character.isLowSurrogate(memo.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new OpRejected(field + " holds a lone UTF-16 surrogate, which has no UTF-8 form");
+      }
+    }
+    int bytes = memo.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_MEMO) {
+      throw new OpRejected(field + " is " + bytes + " bytes of UTF-8, more than " + MAX_MEMO);
+    }
+    return memo;
   }
 
   String account(String field) throws OpRejected {

@@ -29,7 +29,7 @@ final class PayoutOperations {
     if (asset == null) {
       throw new OpRejected("asset must be HIVE or HBD");
     }
-    String memo = args.optionalText("memo", OpArgs.MAX_MEMO);
+    String memo = args.memo("memo");
     Balances b = s.balances(ctx.sender());
     if (b.pegged(asset) < amount) {
       throw new OpRejected(asset + " balance " + b.pegged(asset) + " is less than amount " + amount);

@@ -204,13 +204,19 @@ public final class SidechainState {
     return buffer.get(REPORTS.child(FixedWidth.uint32(block)).child(account), Report.class);
   }
 
-  /** Deletes the reports of every block {@code < beforeBlock}. */
+  /** Deletes the reports of every block {@code < beforeBlock}; nothing when {@code beforeBlock <= 0}. */
   public void pruneReports(long beforeBlock) {
+    if (beforeBlock <= 0) {
+      return;
+    }
     deleteRange(REPORTS, REPORTS.child(FixedWidth.uint32(beforeBlock)));
   }
 
-  /** Deletes the feed of every block {@code < beforeBlock}. */
+  /** Deletes the feed of every block {@code < beforeBlock}; nothing when {@code beforeBlock <= 0} (a young chain). */
   public void pruneFeed(long beforeBlock) {
+    if (beforeBlock <= 0) {
+      return;
+    }
     deleteRange(FEED, FEED.child(FixedWidth.uint32(beforeBlock)));
   }
 

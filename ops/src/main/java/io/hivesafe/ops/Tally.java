@@ -1,6 +1,7 @@
 package io.hivesafe.ops;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -147,7 +148,8 @@ final class Tally {
     boolean expirationAgreed = false;
     for (Map.Entry<String, Long> e : expirations.entrySet()) {
       if (e.getValue() * 2 > runnerCount) {
-        Instant exp = Instant.from(HIVE_TIME.parse(e.getKey()));
+        // parsed as NodeOperations.report accepted it (ISO, proleptic year): HIVE_TIME's year-of-era refuses year 0
+        Instant exp = LocalDateTime.parse(e.getKey()).toInstant(ZoneOffset.UTC);
         if (exp.isAfter(time) && !exp.isAfter(time.plusSeconds(NetworkParams.MAX_EXPIRATION_SECONDS))) {
           expiration = e.getKey();
           expirationAgreed = true;

@@ -16,7 +16,7 @@ final class TokenOperations {
     OpArgs args = OpArgs.parse(json, Set.of("to", "amount", "memo"));
     String to = args.account("to");
     long amount = args.amount("amount");
-    args.optionalText("memo", OpArgs.MAX_MEMO);
+    args.memo("memo");
     if (to.equals(ctx.sender())) {
       throw new OpRejected("to is the sender");
     }
