@@ -2,6 +2,7 @@ package io.hivesafe.engine.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hivesafe.engine.traffic.TrafficNetwork;
@@ -53,6 +54,7 @@ class NodeDeterminismTest {
       for (TrafficNode n : net.nodes()) {
         Map<Long, String> mine = c.digests.get(n.name().value());
         for (long b = 1; b <= last; b++) {
+          assertNotNull(mine.get(b), n.name() + " committed block " + b);
           assertEquals(reference.get(b), mine.get(b), n.name() + " after block " + b);
         }
       }
