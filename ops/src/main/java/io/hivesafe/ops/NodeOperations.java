@@ -103,6 +103,11 @@ final class NodeOperations {
     if (block != expected || expected < genesis.startBlock()) {
       throw new OpRejected("block must be the current report block " + expected + ", got " + block);
     }
+    long tally = expected + genesis.tallyInterval() - genesis.reportOffset();
+    if (ctx.block() > tally) {
+      throw new OpRejected("the tally of block " + expected + " was at block " + tally + "; the next report block is "
+          + (expected + genesis.tallyInterval()));
+    }
     String hash = args.text("hash", 64);
     if (!HASH.matcher(hash).matches()) {
       throw new OpRejected("hash must be 64 lowercase hex digits");

@@ -177,6 +177,12 @@ class OperationsTest {
     FeedEntry again = one("node0", "report", report);
     assertEquals("already reported for block 50", again.detail());
     assertEquals(1, store.read(r -> SidechainState.reports(r, 50)).size());
+    while (next <= 100) {
+      step(List.of());
+    }
+    FeedEntry late = one("node1", "report", report);
+    assertFalse(late.ok(), "a report landing after its tally cannot count");
+    assertTrue(late.detail().startsWith("the tally of block 50 was at block 100"), late.detail());
   }
 
   static String nodeAdd(PrivateKey key, String proof) {
