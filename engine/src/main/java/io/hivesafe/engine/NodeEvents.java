@@ -91,6 +91,11 @@ public final class NodeEvents {
     log.info("block source stopped; next block would have been {}", nextBlock);
   }
 
+  /** Replay progress, at most every few seconds: the last applied block and the pace since the last line. */
+  public void replayProgress(long block, long applied, long blocksPerSecond) {
+    log.info("replay: block {} applied ({} blocks so far, {} blocks/s)", block, applied, blocksPerSecond);
+  }
+
   /** A transaction of the outbox was accepted by an API node. */
   public void outboxSent(String what) {
     log.info("sent {}", what);

@@ -34,6 +34,8 @@ final class ReplayCommand implements Callable<Integer> {
   private final Console console;
   /** Blocks parsed ahead of the applier: about 16 MB of hc-chain blocks. */
   static final int PREFETCH_BLOCKS = 1_000;
+  /** A progress line every 10 s. */
+  static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
   private final SignatureScheme signatures;
 
   @Option(names = "--blocks", required = true, paramLabel = "FILE", description = "blocks, one per line, as block_api returns them")
@@ -72,6 +74,15 @@ final class ReplayCommand implements Callable<Integer> {
     long started = System.nanoTime();
     try (SidechainNode node = new SidechainNode(network, store, source, signatures, Optional.empty(), Optional.empty(),
         events, "replay")) {
+      long[] lastLine = {started, first - 1};
+      node.onCommit((block, outcome) -> {
+        long now = System.nanoTime();
+        if (now - lastLine[0] >= PROGRESS_EVERY_NANOS) {
+          events.replayProgress(block, block - first + 1, (block - lastLine[1]) * 1_000_000_000L / (now - lastLine[0]));
+          lastLine[0] = now;
+          lastLine[1] = block;
+        }
+      });
       try {
         node.runToEnd();
       } catch (BlockInputException e) {
