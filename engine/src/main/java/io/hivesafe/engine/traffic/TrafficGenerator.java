@@ -1,5 +1,7 @@
 package io.hivesafe.engine.traffic;
 
+import io.hivesafe.engine.node.NodeReport;
+
 import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PrivateKey;
@@ -146,7 +148,7 @@ public final class TrafficGenerator {
       for (String node : context.runners) {
         Optional<String> digest = reports.digest(node, head.number());
         if (digest.isPresent()) {
-          NodeReport report = NodeReport.proposal(network, network.params().expirationSeconds(), head, digest.get());
+          NodeReport report = NodeReport.proposal(network, network.params().expirationSeconds(), head.id(), head.time(), digest.get());
           keep(drafts, bytes, context.custom(TrafficKind.REPORT, node, false, network.opId("report"), report.json(), DraftContext.NOTHING));
         }
       }

@@ -1,15 +1,13 @@
 package io.hivesafe.engine.traffic;
 
+import io.hivesafe.ops.LedgerTotals;
+
 import io.hivesafe.devnet.DevnetChain;
 import io.hivesafe.devnet.ProducedBlock;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
-import io.hivesafe.ops.Balances;
 import io.hivesafe.ops.BlockApplier;
 import io.hivesafe.ops.FeedEntry;
-import io.hivesafe.ops.NetworkGenesis;
-import io.hivesafe.ops.Payout;
 import io.hivesafe.ops.SidechainState;
-import io.hivesafe.ops.Totals;
 import io.hivesafe.state.StateConfig;
 import io.hivesafe.state.StateReader;
 import io.hivesafe.state.StateStore;
@@ -130,34 +128,9 @@ final class SidechainRun implements AutoCloseable {
 
   /** Σ token + gov + unlocking = supply; Σ pegged + queued payouts + treasury = deposits + genesis treasury. */
   private void check(StateReader r, long block) {
-    Totals totals = SidechainState.totals(r);
-    long tokens = 0;
-    long hive = 0;
-    long hbd = 0;
-    for (String account : SidechainState.accountNames(r)) {
-      Balances b = SidechainState.balances(r, account);
-      tokens += b.token() + b.gov() + b.unlocking();
-      hive += b.hive();
-      hbd += b.hbd();
-    }
-    for (Payout p : SidechainState.payouts(r)) {
-      if (p.asset().equals("HIVE")) {
-        hive += p.amount();
-      } else {
-        hbd += p.amount();
-      }
-    }
-    NetworkGenesis g = net.network();
-    if (tokens != totals.tokenSupply() || totals.tokenSupply() != g.tokenSupply()) {
-      invariantFailures.add("block " + block + ": tokens " + tokens + " != supply " + totals.tokenSupply());
-    }
-    if (hive + totals.treasuryHive() != totals.depositedHive() + g.treasuryHive()) {
-      invariantFailures.add("block " + block + ": HIVE " + hive + " + treasury " + totals.treasuryHive() + " != deposits "
-          + totals.depositedHive() + " + genesis treasury " + g.treasuryHive());
-    }
-    if (hbd + totals.treasuryHbd() != totals.depositedHbd() + g.treasuryHbd()) {
-      invariantFailures.add("block " + block + ": HBD " + hbd + " + treasury " + totals.treasuryHbd() + " != deposits "
-          + totals.depositedHbd() + " + genesis treasury " + g.treasuryHbd());
+    LedgerTotals totals = LedgerTotals.of(r, net.network());
+    if (!totals.balanced() || totals.tokenSupply() != net.network().tokenSupply()) {
+      invariantFailures.add("block " + block + ": " + totals);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.hivesafe.engine.traffic;
 
+import io.hivesafe.engine.node.NodeReport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,15 +114,15 @@ class TrafficGeneratorTest {
     id[4] = 1;
     id[5] = 2;
     ChainHead head = new ChainHead(150, BlockId.fromBytes(id), Instant.parse("2026-01-01T00:07:30Z"));
-    NodeReport report = NodeReport.proposal(NET.network(), 3_000, head, DIGEST);
+    NodeReport report = NodeReport.proposal(NET.network(), 3_000, head.id(), head.time(), DIGEST);
     assertEquals("{\"block\":150,\"hash\":\"" + DIGEST + "\",\"ms\":{\"ref_block_num\":150,\"ref_block_prefix\":513,"
         + "\"expiration\":\"2026-01-01T01:00:00\"},\"version\":\"hivesafe/0.1\"}", report.json());
     CustomJsonOperation op = report.operation(NET.network(), AccountName.of("node0"));
     assertEquals("hivesafe_report", op.id());
     assertEquals(List.of(AccountName.of("node0")), op.requiredAuths());
     assertThrows(IllegalArgumentException.class, () -> NodeReport.proposal(NET.network(), 3_000,
-        new ChainHead(151, BlockId.fromBytes(new byte[] {0, 0, 0, (byte) 151, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}),
-            head.time()), DIGEST), "151 is no report block");
+        BlockId.fromBytes(new byte[] {0, 0, 0, (byte) 151, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}),
+        head.time(), DIGEST), "151 is no report block");
     assertThrows(IllegalArgumentException.class, () -> new NodeReport(150, "AB".repeat(32), 1, 1, head.time(), "v"));
   }
 

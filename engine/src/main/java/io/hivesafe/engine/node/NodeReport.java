@@ -1,4 +1,4 @@
-package io.hivesafe.engine.traffic;
+package io.hivesafe.engine.node;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,15 +52,19 @@ public record NodeReport(long block, String hash, int refBlockNum, long refBlock
    * report block itself and, as expiration, the time of the tally that reads this report plus the
    * network's {@code expiration_seconds}.
    */
-  public static NodeReport proposal(NetworkGenesis genesis, long expirationSeconds, ChainHead reportBlock, String hash) {
-    if (!genesis.isReportBlock(reportBlock.number())) {
-      throw new IllegalArgumentException("block " + reportBlock.number() + " is not a report block");
+  public static NodeReport proposal(NetworkGenesis genesis, long expirationSeconds, BlockId id, Instant time, String hash) {
+    long number = id.blockNumber();
+    if (!genesis.isReportBlock(number)) {
+      throw new IllegalArgumentException("block " + number + " is not a report block");
     }
     long toTally = genesis.tallyInterval() - genesis.reportOffset();
-    Instant tallyTime = reportBlock.time().plus(Duration.ofSeconds(3 * toTally));
-    BlockId id = reportBlock.id();
-    return new NodeReport(reportBlock.number(), hash, id.refBlockNum(), id.refBlockPrefix(),
-        tallyTime.plusSeconds(expirationSeconds), VERSION);
+    Instant tallyTime = time.plus(Duration.ofSeconds(3 * toTally));
+    return new NodeReport(number, hash, id.refBlockNum(), id.refBlockPrefix(), tallyTime.plusSeconds(expirationSeconds), VERSION);
+  }
+
+  /** The same report with another version string. */
+  public NodeReport withVersion(String newVersion) {
+    return new NodeReport(block, hash, refBlockNum, refBlockPrefix, expiration, newVersion);
   }
 
   /** The op's JSON, fields in the order above. */
