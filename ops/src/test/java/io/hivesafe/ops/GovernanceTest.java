@@ -16,26 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** DESIGN §3.6: proposals by runners, approvals counted once, thresholds, activation, void, expiry. */
 class GovernanceTest {
   @TempDir Path dir;
+  private OpsHarness h;
   private StateStore store;
-  private BlockApplier applier;
-  private long next = 1;
 
   @BeforeEach
   void open() {
-    applier = new BlockApplier(TestNetwork.genesis(5, 2, 0), TestNetwork.CRYPTO);
-    store = TestNetwork.open(dir);
+    h = new OpsHarness(dir, TestNetwork.genesis(5, 2, 0));
+    store = h.store;
     step(List.of());
   }
 
   @AfterEach
   void close() {
-    store.close();
+    h.close();
   }
 
   private List<FeedEntry> step(List<Operation> ops) {
-    long b = next++;
-    TestNetwork.apply(store, applier, TestBlocks.block(b, ops));
-    return store.read(r -> SidechainState.feed(r, b, 1000)).stream().filter(f -> f.block() == b).toList();
+    return h.apply(ops);
   }
 
   private FeedEntry op(String account, String name, String json) {
@@ -60,10 +57,10 @@ class GovernanceTest {
     assertEquals(Proposal.OPEN, proposal(1).status(), "3 of 5 is below 2/3");
     FeedEntry fourth = op("node3", "approve", "{\"id\":1}");
     assertTrue(fourth.detail().endsWith("(passed)"), fourth.detail());
-    long passed = next - 1;
+    long passed = h.nextBlock() - 1;
     assertEquals(Proposal.PASSED, proposal(1).status());
     assertFalse(op("node4", "approve", "{\"id\":1}").ok(), "a passed proposal takes no more approvals");
-    while (next < passed + 5) {
+    while (h.nextBlock() < passed + 5) {
       step(List.of());
       assertEquals(List.of(), store.read(SidechainState::payouts));
     }
@@ -105,7 +102,7 @@ class GovernanceTest {
     op("node1", "approve", "{\"id\":1}");
     op("node2", "approve", "{\"id\":1}");
     assertEquals(Proposal.OPEN, proposal(1).status(), "3 of 5 = 60% is short of the 80% a removal needs");
-    while (next <= 100) {
+    while (h.nextBlock() <= 100) {
       step(List.of());
     }
     assertEquals(Proposal.EXPIRED, proposal(1).status());

@@ -22,28 +22,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each operation accepted with its effect, and rejected with its reason and no effect. */
 class OperationsTest {
   @TempDir Path dir;
+  private OpsHarness h;
   private StateStore store;
-  private BlockApplier applier;
   private NetworkGenesis genesis;
-  private long next = 1;
 
   @BeforeEach
   void open() {
     genesis = TestNetwork.genesis(3, 3, 0);
-    applier = new BlockApplier(genesis, TestNetwork.CRYPTO);
-    store = TestNetwork.open(dir);
+    h = new OpsHarness(dir, genesis);
+    store = h.store;
     step(List.of());
   }
 
   @AfterEach
   void close() {
-    store.close();
+    h.close();
   }
 
   private List<FeedEntry> step(List<Operation> ops) {
-    long b = next++;
-    TestNetwork.apply(store, applier, TestBlocks.block(b, ops));
-    return store.read(r -> SidechainState.feed(r, b, 1000)).stream().filter(f -> f.block() == b).toList();
+    return h.apply(ops);
   }
 
   private FeedEntry one(String account, String op, String json) {
@@ -109,10 +106,10 @@ class OperationsTest {
     assertEquals(new Balances(60_000, 40_000, 0, 0, 0), balances("user0"));
     FeedEntry unlock = one("user0", "gov_unlock", "{\"amount\":15000}");
     assertTrue(unlock.ok(), unlock.detail());
-    long due = next - 1 + 30;
+    long due = h.nextBlock() - 1 + 30;
     assertEquals(new Balances(60_000, 25_000, 15_000, 0, 0), balances("user0"));
     assertFalse(one("user0", "gov_unlock", "{\"amount\":25001}").ok());
-    while (next < due) {
+    while (h.nextBlock() < due) {
       step(List.of());
       assertEquals(15_000, balances("user0").unlocking());
     }
@@ -135,7 +132,7 @@ class OperationsTest {
     assertEquals(2_345, balances("user2").hive());
     List<Payout> queue = store.read(SidechainState::payouts);
     assertEquals(1, queue.size());
-    assertEquals(new Payout(1, Payout.WITHDRAWAL, "user2", 10_000, "HIVE", "out", next - 1, queue.get(0).source()), queue.get(0));
+    assertEquals(new Payout(1, Payout.WITHDRAWAL, "user2", 10_000, "HIVE", "out", h.nextBlock() - 1, queue.get(0).source()), queue.get(0));
     assertFalse(one("user2", "withdraw", "{\"amount\":2346,\"asset\":\"HIVE\"}").ok());
     assertFalse(one("user2", "withdraw", "{\"amount\":1,\"asset\":\"VESTS\"}").ok());
     assertFalse(one("user2", "withdraw", "{\"amount\":1,\"asset\":\"HBD\"}").ok(), "no HBD deposited");
@@ -163,7 +160,7 @@ class OperationsTest {
 
   @Test
   void reportsAreCheckedForFormBlockAndSender() {
-    while (next <= 50) {
+    while (h.nextBlock() <= 50) {
       step(List.of());
     }
     String report = "{\"block\":50,\"hash\":\"" + "ab".repeat(32) + "\",\"ms\":{\"ref_block_num\":50,"
@@ -177,7 +174,7 @@ class OperationsTest {
     FeedEntry again = one("node0", "report", report);
     assertEquals("already reported for block 50", again.detail());
     assertEquals(1, store.read(r -> SidechainState.reports(r, 50)).size());
-    while (next <= 100) {
+    while (h.nextBlock() <= 100) {
       step(List.of());
     }
     FeedEntry late = one("node1", "report", report);
