@@ -31,8 +31,8 @@ import java.util.Optional;
  */
 public final class BlockApplier {
   /** The sidechain operations, by name after the prefix. All need the active authority. */
-  public static final List<String> OPERATIONS =
-      List.of("send", "gov_lock", "gov_unlock", "node_add", "report", "withdraw", "propose", "approve");
+  public static final List<String> OPERATIONS = List.of("send", "gov_lock", "gov_unlock", "node_add", "report", "withdraw",
+      "propose", "approve", "sig_submit", MultisigBuilder.MS_SIGNED);
 
   private final NetworkGenesis genesis;
   private final SignatureScheme crypto;
@@ -67,7 +67,7 @@ public final class BlockApplier {
     for (BlockTransaction btx : block.transactions()) {
       List<Operation> ops = btx.transaction().operations();
       for (int i = 0; i < ops.size(); i++) {
-        Optional<OpResult> result = applyOperation(tx, ops.get(i), number, block, btx.id().toHex(), i, feed);
+        Optional<OpResult> result = applyOperation(tx, ops.get(i), number, block, btx, i, feed);
         if (result.isPresent()) {
           if (result.get().accepted()) {
             accepted++;
@@ -78,10 +78,15 @@ public final class BlockApplier {
       }
     }
     int tasks = runChrono(state, number, feed);
+    MultisigOperations.expireIfPast(state, number, block.timestamp())
+        .ifPresent(detail -> feed.add("", 0, multisig, "multisig", false, detail));
     Optional<TallyRecord> tally = Optional.empty();
     if (genesis.isTallyBlock(number)) {
       tally = Tally.run(state, genesis, number, block.timestamp(), block.id().toHex(), feed);
       GovernanceOperations.review(state, number, feed);
+      if (tally.isPresent()) {
+        MultisigBuilder.atTally(state, genesis, tally.get(), number, feed);
+      }
       long feedFrom = number - state.params().feedRetention();
       if (feedFrom > 0) {
         state.pruneFeed(feedFrom);
@@ -90,8 +95,9 @@ public final class BlockApplier {
     return new BlockOutcome(number, accepted, rejected, tasks, tally);
   }
 
-  private Optional<OpResult> applyOperation(WriteBuffer tx, Operation op, long number, Block block, String txId, int index,
-      FeedWriter feed) {
+  private Optional<OpResult> applyOperation(WriteBuffer tx, Operation op, long number, Block block, BlockTransaction btx,
+      int index, FeedWriter feed) {
+    String txId = btx.id().toHex();
     if (op instanceof CustomJsonOperation) {
       CustomJsonOperation cj = (CustomJsonOperation) op;
       if (!cj.id().startsWith(genesis.prefix())) {
@@ -108,7 +114,11 @@ public final class BlockApplier {
     }
     if (op instanceof TransferOperation) {
       TransferOperation t = (TransferOperation) op;
-      if (t.to().value().equals(multisig) && !t.from().value().equals(multisig)) {
+      if (t.from().value().equals(multisig)) {
+        checkOutgoing(new SidechainState(tx), t, btx, txId, index, feed);
+        return Optional.empty();
+      }
+      if (t.to().value().equals(multisig)) {
         OpContext ctx = new OpContext(number, block.timestamp(), txId, index, t.from().value(), true);
         OpResult result = PayoutOperations.deposit(new SidechainState(tx), ctx, t);
         feed.add(txId, index, ctx.sender(), "deposit", true, result.detail());
@@ -125,6 +135,24 @@ public final class BlockApplier {
       return recordAuthority(tx, u.account().value(), u.active(), number, txId, index, feed);
     }
     return Optional.empty();
+  }
+
+  /**
+   * A transfer out of the multisig account is explained only by the round in flight: its transaction
+   * carries that round's marker. Anything else is an alarm (feed; the shell logs and counts it).
+   */
+  private void checkOutgoing(SidechainState s, TransferOperation t, BlockTransaction btx, String txId, int index,
+      FeedWriter feed) {
+    Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
+    boolean explained = current.isPresent()
+        && btx.transaction().operations().contains(MultisigBuilder.marker(genesis, current.get().seq()));
+    if (explained) {
+      feed.add(txId, index, multisig, "payout", true, "paid " + t.amount().amount() + " " + PeggedAsset.of(t.amount().symbol())
+          + " to " + t.to() + " (round " + current.get().seq() + ")");
+    } else {
+      feed.add(txId, index, multisig, "alarm", false, "ALARM: a transfer of " + t.amount().amount() + " "
+          + t.amount().symbol() + " to " + t.to() + " out of the multisig account that no round of ours explains");
+    }
   }
 
   private OpResult runIsolated(WriteBuffer tx, OpContext ctx, String name, String json) {
@@ -167,6 +195,10 @@ public final class BlockApplier {
         return GovernanceOperations.propose(s, ctx, json);
       case "approve":
         return GovernanceOperations.approve(s, ctx, json);
+      case "sig_submit":
+        return MultisigOperations.submit(s, ctx, json, crypto);
+      case MultisigBuilder.MS_SIGNED:
+        return MultisigOperations.confirm(s, ctx, json, genesis);
       default:
         throw new IllegalStateException("operation " + name + " is listed but has no handler");
     }
@@ -198,6 +230,9 @@ public final class BlockApplier {
       if (kind.equals(TokenOperations.UNLOCK_TASK)) {
         account = task.task().param("account");
         detail = TokenOperations.finishUnlock(state, account, Long.parseLong(task.task().param("amount")));
+      } else if (kind.equals(MultisigOperations.RECAST_TASK)) {
+        account = multisig;
+        detail = MultisigOperations.recast(state, Long.parseLong(task.task().param("seq")), number);
       } else if (kind.equals(GovernanceOperations.EXECUTE_TASK)) {
         account = "";
         detail = GovernanceOperations.execute(state, Long.parseLong(task.task().param("id")), number);

@@ -4,8 +4,8 @@ import io.hivesafe.state.StateReader;
 
 /**
  * The sums that must balance (docs/protocol.md, "Invariants"): every token unit was allocated at
- * genesis, and every pegged unit the books hold (user balances, queued payouts, the treasury) came
- * from a deposit or the genesis treasury. A full scan: for tests, audits and the API, never per block.
+ * genesis, and every pegged unit the books hold (user balances, queued payouts, the treasury) or paid
+ * out (confirmed multisig rounds) came from a deposit or the genesis treasury. A full scan: for tests, audits and the API, never per block.
  */
 public record LedgerTotals(long tokens, long hive, long hbd, long tokenSupply, long hiveIn, long hbdIn) {
   public static LedgerTotals of(StateReader r, NetworkGenesis genesis) {
@@ -26,7 +26,8 @@ public record LedgerTotals(long tokens, long hive, long hbd, long tokenSupply, l
       }
     }
     Totals t = SidechainState.totals(r);
-    return new LedgerTotals(tokens, hive + t.treasuryHive(), hbd + t.treasuryHbd(), t.tokenSupply(),
+    MultisigBooks paid = SidechainState.multisigBooks(r);
+    return new LedgerTotals(tokens, hive + t.treasuryHive() + paid.paidHive(), hbd + t.treasuryHbd() + paid.paidHbd(), t.tokenSupply(),
         t.depositedHive() + genesis.treasuryHive(), t.depositedHbd() + genesis.treasuryHbd());
   }
 

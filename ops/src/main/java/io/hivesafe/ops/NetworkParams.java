@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param maxProposalBlocks the longest a proposal may stay open
  * @param executionWindow blocks after activation within which a passed action must execute
  * @param maxWithdrawals withdrawals one account may have queued at once
+ * @param recastInterval blocks between broadcast attempts of a multisig transaction that is signed
+ * @param maxBatchPayouts payouts one multisig transfer batch carries at most
  */
 public record NetworkParams(
     long maxSigners,
@@ -32,7 +34,9 @@ public record NetworkParams(
     long removeThresholdBp,
     long maxProposalBlocks,
     long executionWindow,
-    long maxWithdrawals) {
+    long maxWithdrawals,
+    long recastInterval,
+    long maxBatchPayouts) {
 
   /** Hive's HIVE_MAX_AUTHORITY_MEMBERSHIP: no authority may hold more keys. */
   public static final long MAX_SIGNERS_LIMIT = 40;
@@ -45,7 +49,8 @@ public record NetworkParams(
   public NetworkParams {
     for (Map.Entry<String, long[]> e : RANGES.entrySet()) {
       long v = valueOf(e.getKey(), maxSigners, minStake, unlockDelay, expirationSeconds, feedRetention, payoutThresholdBp,
-          paramThresholdBp, removeThresholdBp, maxProposalBlocks, executionWindow, maxWithdrawals);
+          paramThresholdBp, removeThresholdBp, maxProposalBlocks, executionWindow, maxWithdrawals, recastInterval,
+          maxBatchPayouts);
       if (v < e.getValue()[0] || v > e.getValue()[1]) {
         throw new IllegalArgumentException(e.getKey() + " must be in [" + e.getValue()[0] + ", " + e.getValue()[1] + "], got " + v);
       }
@@ -53,7 +58,7 @@ public record NetworkParams(
   }
 
   public static NetworkParams defaults() {
-    return new NetworkParams(25, 1_000, 28_800, 3_000, 28_800, 6_667, 6_000, 8_000, 28_800, 1_200, 10);
+    return new NetworkParams(25, 1_000, 28_800, 3_000, 28_800, 6_667, 6_000, 8_000, 28_800, 1_200, 10, 30, 20);
   }
 
   /** The parameter names governance can change, in order. */
@@ -72,7 +77,8 @@ public record NetworkParams(
       throw new IllegalArgumentException("unknown parameter " + name);
     }
     return valueOf(name, maxSigners, minStake, unlockDelay, expirationSeconds, feedRetention, payoutThresholdBp,
-        paramThresholdBp, removeThresholdBp, maxProposalBlocks, executionWindow, maxWithdrawals);
+        paramThresholdBp, removeThresholdBp, maxProposalBlocks, executionWindow, maxWithdrawals, recastInterval,
+        maxBatchPayouts);
   }
 
   /** A copy with one parameter changed; throws if the name is unknown or the value out of range. */
@@ -91,7 +97,9 @@ public record NetworkParams(
         pick("remove_threshold_bp", name, value),
         pick("max_proposal_blocks", name, value),
         pick("execution_window", name, value),
-        pick("max_withdrawals", name, value));
+        pick("max_withdrawals", name, value),
+        pick("recast_interval", name, value),
+        pick("max_batch_payouts", name, value));
   }
 
   private long pick(String field, String changed, long value) {
@@ -100,7 +108,7 @@ public record NetworkParams(
 
   private static long valueOf(String name, long maxSigners, long minStake, long unlockDelay, long expirationSeconds,
       long feedRetention, long payoutThresholdBp, long paramThresholdBp, long removeThresholdBp, long maxProposalBlocks,
-      long executionWindow, long maxWithdrawals) {
+      long executionWindow, long maxWithdrawals, long recastInterval, long maxBatchPayouts) {
     switch (name) {
       case "max_signers": return maxSigners;
       case "min_stake": return minStake;
@@ -113,6 +121,8 @@ public record NetworkParams(
       case "max_proposal_blocks": return maxProposalBlocks;
       case "execution_window": return executionWindow;
       case "max_withdrawals": return maxWithdrawals;
+      case "recast_interval": return recastInterval;
+      case "max_batch_payouts": return maxBatchPayouts;
       default: throw new IllegalArgumentException("unknown parameter " + name);
     }
   }
@@ -130,6 +140,8 @@ public record NetworkParams(
     r.put("max_proposal_blocks", new long[] {100, 10_000_000});
     r.put("execution_window", new long[] {1, 10_000_000});
     r.put("max_withdrawals", new long[] {1, 1_000});
+    r.put("recast_interval", new long[] {1, 1_200});
+    r.put("max_batch_payouts", new long[] {1, 100});
     return java.util.Collections.unmodifiableMap(r);
   }
 }

@@ -27,6 +27,8 @@ import java.util.Optional;
  * payouts/&lt;seq:19&gt;               Payout          (the payout queue, request order)
  * proposals/&lt;id:19&gt;              Proposal
  * feed/&lt;block:10&gt;/&lt;index:5&gt;      FeedEntry
+ * multisig/current                MultisigTx      (the one in flight, if any)
+ * multisig/books                  MultisigBooks
  * chrono/...                      chrono's own keys
  * </pre>
  */
@@ -43,6 +45,8 @@ public final class SidechainState {
   static final StateKey PAYOUTS = StateKey.of("payouts");
   static final StateKey PROPOSALS = StateKey.of("proposals");
   static final StateKey FEED = StateKey.of("feed");
+  static final StateKey MULTISIG_CURRENT = StateKey.path("multisig", "current");
+  static final StateKey MULTISIG_BOOKS = StateKey.path("multisig", "books");
   private static final int ALL = Integer.MAX_VALUE;
 
   private final WriteBuffer buffer;
@@ -134,6 +138,18 @@ public final class SidechainState {
     return out;
   }
 
+  public static Optional<MultisigTx> multisigInFlight(StateReader r) {
+    return r.get(MULTISIG_CURRENT, MultisigTx.class);
+  }
+
+  public static MultisigBooks multisigBooks(StateReader r) {
+    return r.get(MULTISIG_BOOKS, MultisigBooks.class).orElse(MultisigBooks.START);
+  }
+
+  public static Optional<Payout> payout(StateReader r, long seq) {
+    return r.get(PAYOUTS.child(FixedWidth.int64(seq)), Payout.class);
+  }
+
   // ---- instance reads (this buffer) ----
 
   public NetworkParams params() {
@@ -222,6 +238,22 @@ public final class SidechainState {
 
   public void putBlockRef(long block, String idHex) {
     buffer.put(BLOCKS.child(refNum(block & 0xffff)), new BlockRef(block, idHex));
+  }
+
+  public void putMultisig(MultisigTx tx) {
+    buffer.put(MULTISIG_CURRENT, tx);
+  }
+
+  public void clearMultisig() {
+    buffer.delete(MULTISIG_CURRENT);
+  }
+
+  public void putMultisigBooks(MultisigBooks books) {
+    buffer.put(MULTISIG_BOOKS, books);
+  }
+
+  public void deletePayout(long seq) {
+    buffer.delete(PAYOUTS.child(FixedWidth.int64(seq)));
   }
 
   public void putPayout(Payout p) {

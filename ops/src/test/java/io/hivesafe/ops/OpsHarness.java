@@ -65,8 +65,17 @@ final class OpsHarness implements AutoCloseable {
   }
 
   List<FeedEntry> apply(List<Operation> ops) {
+    List<List<Operation>> each = new java.util.ArrayList<>();
+    for (Operation op : ops) {
+      each.add(List.of(op));
+    }
+    return applyTransactions(each);
+  }
+
+  /** Applies the next block with these transactions; returns that block's feed. */
+  List<FeedEntry> applyTransactions(List<List<Operation>> transactions) {
     long number = next++;
-    TestNetwork.apply(store, applier, TestBlocks.block(number, ops));
+    TestNetwork.apply(store, applier, TestBlocks.blockOfTransactions(number, transactions));
     return store.read(r -> SidechainState.feed(r, number, Integer.MAX_VALUE)).stream().filter(f -> f.block() == number).toList();
   }
 

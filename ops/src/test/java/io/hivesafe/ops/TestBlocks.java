@@ -34,9 +34,18 @@ final class TestBlocks {
   }
 
   static Block block(long number, List<Operation> ops) {
+    List<List<Operation>> each = new ArrayList<>();
+    for (Operation op : ops) {
+      each.add(List.of(op));
+    }
+    return blockOfTransactions(number, each);
+  }
+
+  /** A block with one transaction per list, its operations in order. */
+  static Block blockOfTransactions(long number, List<List<Operation>> transactions) {
     List<BlockTransaction> txs = new ArrayList<>();
-    for (int i = 0; i < ops.size(); i++) {
-      Transaction tx = new Transaction(0, 0, time(number).plusSeconds(60), List.of(ops.get(i)), List.of());
+    for (int i = 0; i < transactions.size(); i++) {
+      Transaction tx = new Transaction(0, 0, time(number).plusSeconds(60), transactions.get(i), List.of());
       byte[] txid = Hashes.ripemd160(("tx " + number + " " + i).getBytes(StandardCharsets.US_ASCII));
       txs.add(new BlockTransaction(TransactionId.fromBytes(txid), tx));
     }

@@ -1,0 +1,192 @@
+package io.hivesafe.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hivesafe.hive.codec.TransactionCodec;
+import io.hivesafe.hive.crypto.PrivateKey;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.AccountUpdateOperation;
+import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.BlockId;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.hive.protocol.Transaction;
+import io.hivesafe.hive.protocol.TransferOperation;
+import io.hivesafe.hive.protocol.WireFormat;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DESIGN §3.5 in the core: build, sig_submit, ready and recast, confirmation, expiry and rebuild, alarms, rotation. */
+class MultisigLifecycleTest {
+  @TempDir Path dir;
+  private OpsHarness h;
+  private NetworkGenesis genesis;
+
+  @BeforeEach
+  void open() {
+    genesis = TestNetwork.genesis(3, 3, 0);
+    h = new OpsHarness(dir, genesis);
+    h.apply();
+  }
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  private MultisigTx inFlight() {
+    return h.store.read(SidechainState::multisigInFlight).orElseThrow();
+  }
+
+  private boolean nothingInFlight() {
+    return h.store.read(SidechainState::multisigInFlight).isEmpty();
+  }
+
+  /** Runs to the next tally, with every listed node reporting the real digest after the report block. */
+  private void tallyWithReports(String... nodes) {
+    long reportBlock = (h.nextBlock() / 100) * 100 + 50;
+    if (reportBlock < h.nextBlock()) {
+      reportBlock += 100;
+    }
+    h.skipTo(reportBlock + 1);
+    String digest = h.store.digest().hex();
+    BlockId ref = TestBlocks.id(reportBlock);
+    List<Operation> reports = new ArrayList<>();
+    for (String n : nodes) {
+      reports.add(TestBlocks.active(n, "hs_report", "{\"block\":" + reportBlock + ",\"hash\":\"" + digest + "\",\"ms\":"
+          + "{\"ref_block_num\":" + ref.refBlockNum() + ",\"ref_block_prefix\":" + ref.refBlockPrefix() + ",\"expiration\":\""
+          + TestBlocks.time(reportBlock + 50).plusSeconds(3_000).toString().substring(0, 19) + "\"},\"version\":\"t\"}"));
+    }
+    h.apply(reports);
+    h.skipTo(reportBlock + 51);
+  }
+
+  private FeedEntry submit(String account, long seq, String sigHex) {
+    return h.apply(TestBlocks.active(account, "hs_sig_submit", "{\"seq\":" + seq + ",\"sig\":\"" + sigHex + "\"}")).get(0);
+  }
+
+  private String sign(PrivateKey key, MultisigTx tx) {
+    return TestNetwork.CRYPTO.sign(key, HexFormat.of().parseHex(tx.digest())).toHex();
+  }
+
+  private void depositAndWithdraw(String user, long amount) {
+    h.apply(new TransferOperation(AccountName.of(user), AccountName.of(TestNetwork.MULTISIG), Asset.of(amount, AssetSymbol.HIVE), ""));
+    assertTrue(h.apply(TestBlocks.active(user, "hs_withdraw", "{\"amount\":" + amount + ",\"asset\":\"HIVE\",\"memo\":\"w\"}"))
+        .get(0).ok());
+  }
+
+  private void assertBalanced() {
+    LedgerTotals t = h.store.read(r -> LedgerTotals.of(r, genesis));
+    assertTrue(t.balanced(), t.toString());
+  }
+
+  @Test
+  void aWithdrawalIsBuiltSignedToTheThresholdConfirmedAndPaidOnce() {
+    depositAndWithdraw("user0", 7_000);
+    depositAndWithdraw("user1", 3_000);
+    tallyWithReports("node0", "node1", "node2");
+    MultisigTx tx = inFlight();
+    assertEquals(1, tx.seq());
+    assertEquals(MultisigTx.TRANSFER, tx.kind());
+    assertEquals(List.of(1L, 2L), tx.payouts());
+    assertEquals(2, tx.threshold());
+    Transaction decoded = TransactionCodec.readUnsigned(HexFormat.of().parseHex(tx.unsignedHex()), WireFormat.HF26);
+    assertEquals(new TransferOperation(AccountName.of(TestNetwork.MULTISIG), AccountName.of("user0"),
+        Asset.of(7_000, AssetSymbol.HIVE), "w"), decoded.operations().get(0));
+    assertEquals(MultisigBuilder.marker(genesis, 1), decoded.operations().get(2));
+    assertEquals(tx.digest(), HexFormat.of().formatHex(decoded.digest(genesis.chainId(), WireFormat.HF26)));
+
+    PrivateKey outsider = PrivateKey.fromSeed("not a signer");
+    assertTrue(submit("user0", 1, "00".repeat(65)).detail().startsWith("sig must start with a signature header"));
+    assertTrue(submit("user0", 1, sign(outsider, tx)).detail().contains("not a signer of round 1"));
+    assertTrue(submit("user0", 2, sign(TestNetwork.nodeKey(0), tx)).detail().startsWith("round 2 is not in flight"));
+    String otherDigest = TestNetwork.CRYPTO.sign(TestNetwork.nodeKey(0), new byte[32]).toHex();
+    assertTrue(submit("node0", 1, otherDigest).detail().contains("not a signer"), "a signature over another digest");
+    FeedEntry first = submit("node0", 1, sign(TestNetwork.nodeKey(0), tx));
+    assertTrue(first.ok(), first.detail());
+    assertTrue(submit("user2", 1, sign(TestNetwork.nodeKey(0), tx)).detail().contains("already counted"), "a replayed signature");
+    assertFalse(inFlight().ready());
+    FeedEntry second = submit("node1", 1, sign(TestNetwork.nodeKey(1), tx));
+    assertTrue(second.detail().endsWith("ready to broadcast"), second.detail());
+    long ready = h.nextBlock() - 1;
+    assertEquals(ready, inFlight().readyBlock());
+    h.skipTo(ready + 31);
+    assertEquals(1, inFlight().attempt(), "a recast after recast_interval blocks");
+
+    List<Operation> landed = new ArrayList<>(decoded.operations());
+    List<FeedEntry> feed = h.applyTransactions(List.of(landed));
+    assertTrue(feed.stream().noneMatch(f -> f.kind().equals("alarm")), feed.toString());
+    assertTrue(feed.stream().anyMatch(f -> f.kind().equals("ms_signed") && f.ok()), feed.toString());
+    assertTrue(nothingInFlight());
+    assertEquals(List.of(), h.store.read(SidechainState::payouts));
+    assertEquals(10_000, h.store.read(SidechainState::multisigBooks).paidHive());
+    assertBalanced();
+    List<FeedEntry> replayed = h.applyTransactions(List.of(landed));
+    assertTrue(replayed.stream().anyMatch(f -> f.kind().equals("alarm")), "the same transfers again are unexplained");
+    assertTrue(replayed.stream().anyMatch(f -> f.kind().equals("ms_signed") && !f.ok()));
+    assertEquals(10_000, h.store.read(SidechainState::multisigBooks).paidHive(), "nothing is paid twice in the books");
+  }
+
+  @Test
+  void aRoundThatExpiresReturnsItsPayoutsAndTheNextTallyRebuildsThem() {
+    depositAndWithdraw("user0", 5_000);
+    tallyWithReports("node0", "node1", "node2");
+    MultisigTx first = inFlight();
+    long expiresAfter = (MultisigBuilder.expiration(first).getEpochSecond() - TestBlocks.EPOCH.getEpochSecond()) / 3;
+    h.skipTo(expiresAfter + 1);
+    assertEquals(first.seq(), inFlight().seq(), "not before a block later than the expiration");
+    h.apply();
+    assertTrue(nothingInFlight());
+    assertEquals(1, h.store.read(SidechainState::payouts).size(), "the payout is queued again");
+    assertEquals(1, h.store.read(SidechainState::multisigBooks).expired());
+    tallyWithReports("node0", "node1", "node2");
+    MultisigTx second = inFlight();
+    assertEquals(2, second.seq());
+    assertEquals(first.payouts(), second.payouts());
+    assertFalse(first.id().equals(second.id()), "a new header, a new transaction");
+    List<Operation> late = TransactionCodec.readUnsigned(HexFormat.of().parseHex(first.unsignedHex()), WireFormat.HF26).operations();
+    List<FeedEntry> feed = h.applyTransactions(List.of(late));
+    assertTrue(feed.stream().anyMatch(f -> f.kind().equals("alarm")), "the old round landing is an alarm, not a payment");
+    assertEquals(0, h.store.read(SidechainState::multisigBooks).paidHive());
+    assertBalanced();
+  }
+
+  @Test
+  void anUnexplainedTransferOutOfTheMultisigAccountIsAnAlarm() {
+    List<FeedEntry> feed = h.apply(new TransferOperation(AccountName.of(TestNetwork.MULTISIG), AccountName.of("user0"),
+        Asset.of(1, AssetSymbol.HBD), ""));
+    assertEquals("alarm", feed.get(0).kind());
+    assertFalse(feed.get(0).ok());
+    FeedEntry forged = h.apply(new CustomJsonOperation(List.of(AccountName.of("user0")), List.of(), "hs_ms_signed",
+        "{\"seq\":1}")).get(0);
+    assertEquals("only the multisig account confirms a round", forged.detail());
+  }
+
+  @Test
+  void runnersThatDriftFromTheSignersGetARotationKeepingTheOldThreshold() {
+    tallyWithReports("node0");
+    assertTrue(nothingInFlight(), "1 of 3 runners is no consensus: nothing is built");
+    tallyWithReports("node0", "node1");
+    MultisigTx tx = inFlight();
+    assertEquals(MultisigTx.ROTATION, tx.kind());
+    AccountUpdateOperation update = (AccountUpdateOperation) TransactionCodec.readUnsigned(
+        HexFormat.of().parseHex(tx.unsignedHex()), WireFormat.HF26).operations().get(0);
+    assertEquals(2, update.active().orElseThrow().keyAuths().size(), "node2 dropped out: the two remaining runners");
+    assertEquals(2, update.active().orElseThrow().weightThreshold());
+    assertEquals(update.owner(), update.active());
+    List<Operation> ops = TransactionCodec.readUnsigned(HexFormat.of().parseHex(tx.unsignedHex()), WireFormat.HF26).operations();
+    h.applyTransactions(List.of(ops));
+    MultisigAuthority auth = h.store.read(SidechainState::authority);
+    assertEquals(2, auth.keys().size(), "the recorded authority follows the account_update seen on chain");
+    assertEquals(h.nextBlock() - 1, h.store.read(SidechainState::multisigBooks).lastRotationBlock());
+  }
+}
