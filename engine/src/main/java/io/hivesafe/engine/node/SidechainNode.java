@@ -49,6 +49,7 @@ public final class SidechainNode implements AutoCloseable {
   private final NodeEvents events;
   private final String version;
   private final TreeMap<Long, String> ownDigests = new TreeMap<>();
+  private final Optional<MultisigDuties> duties;
   private final java.util.List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Object progress = new Object();
   private volatile boolean stopping;
@@ -73,6 +74,7 @@ public final class SidechainNode implements AutoCloseable {
     this.events = events;
     this.version = version;
     this.lastBlock = store.lastBlock().orElse(0);
+    this.duties = identity.map(i -> new MultisigDuties(genesis, i, crypto));
   }
 
   /** Told about each committed block, on the node's thread, after the shell's own duties for it. */
@@ -167,6 +169,7 @@ public final class SidechainNode implements AutoCloseable {
       report(block, digest);
     }
     outcome.tally().ifPresent(this::checkDivergence);
+    multisig(block);
     for (CommitListener l : listeners) {
       l.committed(n, outcome);
     }
@@ -183,6 +186,16 @@ public final class SidechainNode implements AutoCloseable {
     outbox.get().send("report for block " + block.number(),
         ReportTransaction.build(genesis, identity.get(), block, digest, expirationSeconds, version, chainId, crypto));
     reportsQueued++;
+  }
+
+  /** Signs and broadcasts for the round in flight: only live, with an outbox, and never once diverged. */
+  private void multisig(Block block) {
+    if (duties.isEmpty() || outbox.isEmpty() || !canSign() || source.mode() != BlockSource.Mode.LIVE) {
+      return;
+    }
+    for (java.util.Map.Entry<String, io.hivesafe.hive.protocol.Transaction> send : store.read(r -> duties.get().after(r, block))) {
+      outbox.get().send(send.getKey(), send.getValue());
+    }
   }
 
   private void checkDivergence(TallyRecord tally) {

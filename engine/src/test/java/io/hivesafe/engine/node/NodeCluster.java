@@ -94,8 +94,34 @@ final class NodeCluster implements AutoCloseable {
 
   /** Produces {@code count} blocks with traffic, pacing at report blocks. */
   void step(int count) throws InterruptedException {
+    step(count, true);
+  }
+
+  /** Produces {@code count} blocks holding only what was broadcast (the nodes' own transactions, a test's). */
+  void stepQuiet(int count) throws InterruptedException {
+    step(count, false);
+  }
+
+  /** Signs {@code ops} with {@code user}'s active key against the head and broadcasts them; fails if refused. */
+  void broadcast(io.hivesafe.engine.traffic.TrafficUser user, io.hivesafe.hive.protocol.Operation... ops) {
+    io.hivesafe.devnet.ChainProperties p = devnet.chain().properties();
+    io.hivesafe.hive.protocol.Transaction tx = io.hivesafe.hive.protocol.Transaction.builder()
+        .referenceBlock(p.headBlockId()).expiration(p.time().plusSeconds(60)).operations(List.of(ops)).build();
+    tx = tx.withSignatures(List.of(CRYPTO.sign(user.activeKey(),
+        tx.digest(net.network().chainId(), io.hivesafe.hive.protocol.WireFormat.HF26))));
+    io.hivesafe.devnet.Admission a = devnet.chain().broadcast(tx);
+    if (!a.isAccepted()) {
+      throw new AssertionError("refused: " + a.message());
+    }
+  }
+
+  private void step(int count, boolean withTraffic) throws InterruptedException {
     for (int i = 0; i < count; i++) {
-      traffic.step();
+      if (withTraffic) {
+        traffic.step();
+      } else {
+        devnet.chain().produceBlock();
+      }
       long irreversible = devnet.chain().properties().lastIrreversibleBlockNum();
       if (net.network().isReportBlock(irreversible)) {
         awaitReports(irreversible);

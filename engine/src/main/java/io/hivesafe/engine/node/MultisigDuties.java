@@ -1,0 +1,123 @@
+package io.hivesafe.engine.node;
+
+import io.hivesafe.hive.codec.TransactionCodec;
+import io.hivesafe.hive.crypto.CompactSignature;
+import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.Transaction;
+import io.hivesafe.hive.protocol.WireFormat;
+import io.hivesafe.ops.MultisigTx;
+import io.hivesafe.ops.NetworkGenesis;
+import io.hivesafe.ops.NodeRecord;
+import io.hivesafe.ops.Roster;
+import io.hivesafe.ops.SidechainState;
+import io.hivesafe.state.StateReader;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node's part in the multisig round in flight (DESIGN §3.5), looked at after every commit while live:
+ * <ul>
+ *   <li><b>sign</b>: if its multisig key is one of the round's signers, it signs the round's digest
+ *       and posts {@code sig_submit} — once per round (a restart may sign again: RFC 6979 gives the same
+ *       signature, and the core counts a key once);
+ *   <li><b>broadcast</b>: once the round is ready, attempt k is this node's if it is the
+ *       (k mod n)-th signer node in rank order (runners first, in roster order). It broadcasts the
+ *       transaction with a minimal signature set in hived's order: keys sorted, stopping at the
+ *       threshold, so the transaction is valid with or without HF28's redundant-signature rule.
+ * </ul>
+ * A diverged node does neither. Everything it reads is committed state; everything it writes goes out
+ * through the outbox and comes back, if at all, through the chain.
+ */
+final class MultisigDuties {
+  private final NetworkGenesis genesis;
+  private final NodeIdentity identity;
+  private final SignatureScheme crypto;
+  private final String myKey;
+  private long signedSeq;
+  private long broadcastSeq;
+  private long broadcastAttempt = -1;
+
+  MultisigDuties(NetworkGenesis genesis, NodeIdentity identity, SignatureScheme crypto) {
+    this.genesis = genesis;
+    this.identity = identity;
+    this.crypto = crypto;
+    this.myKey = identity.multisigKey().publicKey().toString();
+  }
+
+  /** What to send after a commit, given the committed state. */
+  List<Map.Entry<String, Transaction>> after(StateReader state, io.hivesafe.hive.protocol.Block committed) {
+    List<Map.Entry<String, Transaction>> out = new ArrayList<>();
+    MultisigTx round = SidechainState.multisigInFlight(state).orElse(null);
+    if (round == null || !round.signers().contains(myKey)) {
+      return out;
+    }
+    if (signedSeq != round.seq() && !round.signatures().containsKey(myKey)) {
+      signedSeq = round.seq();
+      CompactSignature sig = crypto.sign(identity.multisigKey(), HexFormat.of().parseHex(round.digest()));
+      String json = "{\"seq\":" + round.seq() + ",\"sig\":\"" + sig.toHex() + "\"}";
+      CustomJsonOperation op = new CustomJsonOperation(List.of(identity.account()), List.of(), genesis.opId("sig_submit"), json);
+      out.add(Map.entry("signature for round " + round.seq(), ownTransaction(op, committed)));
+    }
+    if (round.ready() && isMyAttempt(state, round) && !(broadcastSeq == round.seq() && broadcastAttempt == round.attempt())) {
+      broadcastSeq = round.seq();
+      broadcastAttempt = round.attempt();
+      out.add(Map.entry("round " + round.seq() + " (attempt " + (round.attempt() + 1) + ", id " + round.id() + ")",
+          signedRound(round)));
+    }
+    return out;
+  }
+
+  private boolean isMyAttempt(StateReader state, MultisigTx round) {
+    List<String> order = signerNodes(state, round);
+    return !order.isEmpty() && order.get((int) (round.attempt() % order.size())).equals(identity.account().value());
+  }
+
+  /** The nodes holding the round's signer keys: runners in roster order, then the others by name. */
+  static List<String> signerNodes(StateReader state, MultisigTx round) {
+    Roster roster = SidechainState.roster(state);
+    List<String> runners = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (NodeRecord n : SidechainState.nodes(state)) {
+      if (round.signers().contains(n.key())) {
+        (roster.isRunner(n.account()) ? runners : others).add(n.account());
+      }
+    }
+    runners.sort((a, b) -> Integer.compare(roster.runners().indexOf(a), roster.runners().indexOf(b)));
+    runners.addAll(others);
+    return runners;
+  }
+
+  /** The round's transaction with the first {@code threshold} counted signatures in key order. */
+  static Transaction signedRound(MultisigTx round) {
+    Transaction unsigned = TransactionCodec.readUnsigned(HexFormat.of().parseHex(round.unsignedHex()), WireFormat.HF26);
+    List<CompactSignature> sigs = new ArrayList<>();
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(orderByKeyBytes(round.signatures())).entrySet()) {
+      if (sigs.size() >= round.threshold()) {
+        break;
+      }
+      sigs.add(CompactSignature.fromHex(e.getValue()));
+    }
+    return unsigned.withSignatures(sigs);
+  }
+
+  /** Signatures keyed by the compressed key's hex, which sorts as the key's unsigned bytes (hived's order). */
+  private static Map<String, String> orderByKeyBytes(Map<String, String> byStm) {
+    java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> e : byStm.entrySet()) {
+      out.put(io.hivesafe.hive.crypto.PublicKey.fromString(e.getKey()).toHex(), e.getValue());
+    }
+    return out;
+  }
+
+  private Transaction ownTransaction(CustomJsonOperation op, io.hivesafe.hive.protocol.Block committed) {
+    Transaction tx = Transaction.builder()
+        .referenceBlock(committed.id())
+        .expiration(committed.timestamp().plusSeconds(ReportTransaction.LIFETIME_SECONDS))
+        .operation(op)
+        .build();
+    return tx.withSignatures(List.of(crypto.sign(identity.activeKey(), tx.digest(genesis.chainId(), WireFormat.HF26))));
+  }
+}
