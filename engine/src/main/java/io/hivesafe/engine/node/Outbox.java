@@ -29,6 +29,7 @@ public final class Outbox implements AutoCloseable {
   private final ExecutorService thread;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong queued = new AtomicLong();
 
   public Outbox(Sender sender, NodeEvents events) {
     this.sender = sender;
@@ -42,6 +43,7 @@ public final class Outbox implements AutoCloseable {
 
   /** Queues a transaction; {@code what} names it in the log ("report for block 150"). */
   public void send(String what, Transaction tx) {
+    queued.incrementAndGet();
     thread.execute(() -> deliver(what, tx));
   }
 
@@ -81,6 +83,11 @@ public final class Outbox implements AutoCloseable {
 
   public long failed() {
     return failed.get();
+  }
+
+  /** Transactions handed over and not yet sent or given up. */
+  public long pending() {
+    return queued.get() - sent.get() - failed.get();
   }
 
   @Override

@@ -78,4 +78,40 @@ class MultisigPayoutTest {
       assertEquals(3, feed.stream().filter(f -> f.kind().equals("payout") && f.ok()).count());
     }
   }
+
+  @Test
+  void whenTheBroadcasterDiesTheNextSignerRecastsWithinOneInterval() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(3, 5);
+    try (NodeCluster c = new NodeCluster(net, dir, 2L, b -> b)) {
+      for (TrafficNode n : net.nodes()) {
+        c.start(n);
+      }
+      c.stepQuiet(3);
+      TrafficUser user = net.users().get(0);
+      c.broadcast(user, new TransferOperation(user.name(), TrafficNetwork.MULTISIG, Asset.of(9_000, AssetSymbol.HIVE), ""));
+      c.stepQuiet(1);
+      c.broadcast(user, new CustomJsonOperation(List.of(user.name()), List.of(), "hivesafe_withdraw",
+          "{\"amount\":9000,\"asset\":\"HIVE\"}"));
+      while (c.devnet.chain().properties().lastIrreversibleBlockNum() < 100) {
+        c.stepQuiet(1);
+      }
+      SidechainNode first = c.running(c.node(0));
+      NodeCluster.awaitBlock(first, 100);
+      assertEquals("node0", first.store().read(SidechainState::roster).runners().get(0), "node0 ranks first: it broadcasts first");
+      c.stop(c.node(0));
+      c.stepInLockstep(60);
+      c.settle();
+      SidechainNode any = c.running(c.node(1));
+      List<FeedEntry> feed = any.store().read(r -> SidechainState.feed(r, 100, 100_000));
+      FeedEntry ready = feed.stream().filter(f -> f.detail().endsWith("ready to broadcast")).findFirst().orElseThrow();
+      FeedEntry recast = feed.stream().filter(f -> f.kind().equals("ms_recast")).findFirst().orElseThrow();
+      FeedEntry paid = feed.stream().filter(f -> f.kind().equals("payout")).findFirst().orElseThrow(
+          () -> new AssertionError("not paid: " + feed));
+      assertEquals(ready.block() + 30, recast.block(), "the recast comes one interval after ready");
+      assertTrue(paid.block() > recast.block() && paid.block() <= recast.block() + 5,
+          "node1 broadcast on the recast: ready " + ready.block() + ", recast " + recast.block() + ", paid " + paid.block());
+      assertEquals(9_000, any.store().read(SidechainState::multisigBooks).paidHive());
+      assertEquals(1, feed.stream().filter(f -> f.kind().equals("payout")).count());
+    }
+  }
 }

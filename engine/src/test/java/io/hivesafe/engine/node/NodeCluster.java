@@ -102,6 +102,19 @@ final class NodeCluster implements AutoCloseable {
     step(count, false);
   }
 
+  /**
+   * Produces {@code count} blocks one at a time, each only after every running node has committed the
+   * last irreversible block and handed what it queued to the devnet: the chain waits for the nodes, as
+   * a live network with 3-second blocks effectively does.
+   */
+  void stepInLockstep(int count) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      devnet.chain().produceBlock();
+      long irreversible = devnet.chain().properties().lastIrreversibleBlockNum();
+      awaitReports(irreversible);
+    }
+  }
+
   /** Signs {@code ops} with {@code user}'s active key against the head and broadcasts them; fails if refused. */
   void broadcast(io.hivesafe.engine.traffic.TrafficUser user, io.hivesafe.hive.protocol.Operation... ops) {
     io.hivesafe.devnet.ChainProperties p = devnet.chain().properties();
@@ -134,7 +147,7 @@ final class NodeCluster implements AutoCloseable {
     for (Running r : running.values()) {
       awaitBlock(r.node(), block);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (r.outbox().sent() + r.outbox().failed() < r.node().reportsQueued()) {
+      while (r.outbox().pending() > 0 || r.outbox().sent() + r.outbox().failed() < r.node().reportsQueued()) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError(r.node().identity() + ": its reports were not delivered in 20 s");
         }
