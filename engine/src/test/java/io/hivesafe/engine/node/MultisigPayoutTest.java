@@ -114,4 +114,60 @@ class MultisigPayoutTest {
       assertEquals(1, feed.stream().filter(f -> f.kind().equals("payout")).count());
     }
   }
+
+  @Test
+  void aRoundThatNeverLandsExpiresIsRebuiltAndPaysOnceAndItsOldSignedFormIsRefused() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(3, 5);
+    try (NodeCluster c = new NodeCluster(net, dir, 3L, b -> b)) {
+      for (TrafficNode n : net.nodes()) {
+        c.start(n);
+      }
+      c.stepQuiet(3);
+      TrafficUser user = net.users().get(1);
+      long start = hive(c, user.name());
+      c.broadcast(user, new TransferOperation(user.name(), TrafficNetwork.MULTISIG, Asset.of(5_000, AssetSymbol.HIVE), ""));
+      c.stepQuiet(1);
+      c.broadcast(user, new CustomJsonOperation(List.of(user.name()), List.of(), "hivesafe_withdraw",
+          "{\"amount\":5000,\"asset\":\"HIVE\"}"));
+      while (c.devnet.chain().properties().lastIrreversibleBlockNum() < 100) {
+        c.stepQuiet(1);
+      }
+      for (TrafficNode n : net.nodes()) {
+        NodeCluster.awaitBlock(c.running(n), 100);
+      }
+      io.hivesafe.ops.MultisigTx first = c.running(c.node(0)).store().read(SidechainState::multisigInFlight).orElseThrow();
+      for (TrafficNode n : net.nodes()) {
+        c.stop(n); // nobody broadcasts round 1
+      }
+      io.hivesafe.hive.protocol.Transaction oldSigned = signedByThree(net, first);
+      c.stepQuiet(1_050); // past round 1's expiration (the tally's time + 3,000 s)
+      for (TrafficNode n : net.nodes()) {
+        c.start(n);
+      }
+      c.stepInLockstep(250);
+      SidechainNode any = c.running(c.node(0));
+      List<FeedEntry> feed = any.store().read(r -> SidechainState.feed(r, 100, 1_000_000));
+      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 1 expired unconfirmed")), "round 1 expired");
+      assertEquals(1, feed.stream().filter(f -> f.kind().equals("payout")).count(), "paid once: " + feed.stream()
+          .filter(f -> f.kind().equals("payout") || f.kind().equals("multisig") || f.kind().equals("alarm")).toList());
+      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 2 confirmed")));
+      assertEquals(5_000, any.store().read(SidechainState::multisigBooks).paidHive());
+      assertEquals(start, hive(c, user.name()), "deposited 5,000 and got 5,000 back, once");
+      io.hivesafe.devnet.Admission replay = c.devnet.chain().broadcast(oldSigned);
+      assertTrue(!replay.isAccepted() && replay.message().contains("expiration"), "the old round is refused as expired: "
+          + replay.message());
+    }
+  }
+
+  /** Round {@code round} signed by the first three node keys in key order, as a broadcaster would have sent it. */
+  private static io.hivesafe.hive.protocol.Transaction signedByThree(TrafficNetwork net, io.hivesafe.ops.MultisigTx round) {
+    java.util.TreeMap<String, io.hivesafe.hive.crypto.CompactSignature> byKey = new java.util.TreeMap<>();
+    for (TrafficNode n : net.nodes()) {
+      byKey.put(n.multisigKey().publicKey().toHex(),
+          NodeCluster.CRYPTO.sign(n.multisigKey(), java.util.HexFormat.of().parseHex(round.digest())));
+    }
+    io.hivesafe.hive.protocol.Transaction unsigned = io.hivesafe.hive.codec.TransactionCodec.readUnsigned(
+        java.util.HexFormat.of().parseHex(round.unsignedHex()), io.hivesafe.hive.protocol.WireFormat.HF26);
+    return unsigned.withSignatures(new java.util.ArrayList<>(byKey.values()).subList(0, (int) round.threshold()));
+  }
 }
