@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The multisig lifecycle after building (DESIGN §3.5): {@code sig_submit}, the recast schedule, the
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class MultisigOperations {
   static final String RECAST_TASK = "ms_recast";
-  private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-f]{130}");
 
   private MultisigOperations() {}
 
@@ -34,20 +32,12 @@ final class MultisigOperations {
   static OpResult submit(SidechainState s, OpContext ctx, String json, SignatureScheme crypto) throws OpRejected {
     OpArgs args = OpArgs.parse(json, Set.of("seq", "sig"));
     long seq = args.integer("seq", 1, Long.MAX_VALUE);
-    String sigHex = args.text("sig", 130);
     Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
     if (current.isEmpty() || current.get().seq() != seq) {
       throw new OpRejected("round " + seq + " is not in flight" + current.map(c -> " (round " + c.seq() + " is)").orElse(""));
     }
     MultisigTx tx = current.get();
-    if (!HEX_SIGNATURE.matcher(sigHex).matches()) {
-      throw new OpRejected("sig must be 130 lowercase hex digits (a compact signature)");
-    }
-    int header = Integer.parseInt(sigHex.substring(0, 2), 16);
-    if (header < 27 || header > 34) {
-      throw new OpRejected("sig must start with a signature header (27..34), got " + header);
-    }
-    CompactSignature sig = CompactSignature.fromHex(sigHex);
+    CompactSignature sig = args.signature("sig");
     if (!sig.isAcceptableToHived()) {
       throw new OpRejected("sig is not in a form hived accepts (canonical, low-S)");
     }
@@ -67,7 +57,7 @@ final class MultisigOperations {
     if (tx.signatures().containsKey(stm)) {
       throw new OpRejected("a signature by " + stm + " is already counted for round " + seq);
     }
-    MultisigTx signed = tx.withSignature(stm, sigHex);
+    MultisigTx signed = tx.withSignature(stm, sig.toHex());
     String detail = "signature " + signed.signatures().size() + " of " + tx.threshold() + " for round " + seq;
     if (!signed.ready() && signed.signatures().size() >= tx.threshold()) {
       long task = scheduleRecast(s, ctx.block(), seq);

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 /** {@code node_add} and {@code report} (DESIGN §3.2, §3.3). */
 final class NodeOperations {
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-f]{130}");
   private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
   private static final Set<String> MS_FIELDS = Set.of("ref_block_num", "ref_block_prefix", "expiration");
 
@@ -43,16 +42,7 @@ final class NodeOperations {
     } catch (RuntimeException e) {
       throw new OpRejected("key is not a public key");
     }
-    String proofHex = args.text("proof", 130);
-    if (!HEX_SIGNATURE.matcher(proofHex).matches()) {
-      throw new OpRejected("proof must be 130 lowercase hex digits (a compact signature)");
-    }
-    int header = Integer.parseInt(proofHex.substring(0, 2), 16);
-    if (header < 27 || header > 34) {
-      // checked here: CompactSignature refuses such bytes with an exception, and an exception in the core stops the node
-      throw new OpRejected("proof must start with a signature header (27..34), got " + header);
-    }
-    CompactSignature proof = CompactSignature.fromHex(proofHex);
+    CompactSignature proof = args.signature("proof");
     if (!proof.isFcCanonical()) {
       throw new OpRejected("proof is not a canonical signature");
     }

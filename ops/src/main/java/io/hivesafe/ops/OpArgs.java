@@ -20,6 +20,7 @@ import java.util.Set;
 final class OpArgs {
   /** The longest memo a sidechain op carries, in UTF-8 bytes (hived's transfer memo limit, HIVE_MAX_MEMO_SIZE - 1). */
   static final int MAX_MEMO = 2_047;
+  private static final java.util.regex.Pattern HEX_SIGNATURE = java.util.regex.Pattern.compile("[0-9a-f]{130}");
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -125,6 +126,23 @@ final class OpArgs {
       throw new OpRejected(field + " is " + bytes + " bytes of UTF-8, more than " + MAX_MEMO);
     }
     return memo;
+  }
+
+  /**
+   * A 65-byte compact signature as 130 lowercase hex digits with a signature header (27..34). The
+   * header is checked here because {@code CompactSignature} refuses other bytes with an exception, and
+   * an exception in the core would stop the node.
+   */
+  io.hivesafe.hive.crypto.CompactSignature signature(String field) throws OpRejected {
+    String hex = text(field, 130);
+    if (!HEX_SIGNATURE.matcher(hex).matches()) {
+      throw new OpRejected(field + " must be 130 lowercase hex digits (a compact signature)");
+    }
+    int header = Integer.parseInt(hex.substring(0, 2), 16);
+    if (header < 27 || header > 34) {
+      throw new OpRejected(field + " must start with a signature header (27..34), got " + header);
+    }
+    return io.hivesafe.hive.crypto.CompactSignature.fromHex(hex);
   }
 
   String account(String field) throws OpRejected {

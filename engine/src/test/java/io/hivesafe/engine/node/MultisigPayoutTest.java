@@ -29,6 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
 class MultisigPayoutTest {
   @TempDir Path dir;
 
+  /** Deposits {@code amount} milli-HIVE into the multisig account and withdraws it all again. */
+  private static void depositAndWithdraw(NodeCluster c, TrafficUser user, long amount) throws InterruptedException {
+    c.broadcast(user, new TransferOperation(user.name(), TrafficNetwork.MULTISIG, Asset.of(amount, AssetSymbol.HIVE), ""));
+    c.stepQuiet(1);
+    c.broadcast(user, new CustomJsonOperation(List.of(user.name()), List.of(), "hivesafe_withdraw",
+        "{\"amount\":" + amount + ",\"asset\":\"HIVE\"}"));
+  }
+
+  private static void runToIrreversible(NodeCluster c, long block) throws InterruptedException {
+    while (c.devnet.chain().properties().lastIrreversibleBlockNum() < block) {
+      c.stepQuiet(1);
+    }
+  }
+
   private static long hive(NodeCluster c, AccountName account) {
     return c.devnet.chain().account(account).orElseThrow().balance(AssetSymbol.HIVE).amount();
   }
@@ -88,13 +102,8 @@ class MultisigPayoutTest {
       }
       c.stepQuiet(3);
       TrafficUser user = net.users().get(0);
-      c.broadcast(user, new TransferOperation(user.name(), TrafficNetwork.MULTISIG, Asset.of(9_000, AssetSymbol.HIVE), ""));
-      c.stepQuiet(1);
-      c.broadcast(user, new CustomJsonOperation(List.of(user.name()), List.of(), "hivesafe_withdraw",
-          "{\"amount\":9000,\"asset\":\"HIVE\"}"));
-      while (c.devnet.chain().properties().lastIrreversibleBlockNum() < 100) {
-        c.stepQuiet(1);
-      }
+      depositAndWithdraw(c, user, 9_000);
+      runToIrreversible(c, 100);
       SidechainNode first = c.running(c.node(0));
       NodeCluster.awaitBlock(first, 100);
       assertEquals("node0", first.store().read(SidechainState::roster).runners().get(0), "node0 ranks first: it broadcasts first");
@@ -125,13 +134,8 @@ class MultisigPayoutTest {
       c.stepQuiet(3);
       TrafficUser user = net.users().get(1);
       long start = hive(c, user.name());
-      c.broadcast(user, new TransferOperation(user.name(), TrafficNetwork.MULTISIG, Asset.of(5_000, AssetSymbol.HIVE), ""));
-      c.stepQuiet(1);
-      c.broadcast(user, new CustomJsonOperation(List.of(user.name()), List.of(), "hivesafe_withdraw",
-          "{\"amount\":5000,\"asset\":\"HIVE\"}"));
-      while (c.devnet.chain().properties().lastIrreversibleBlockNum() < 100) {
-        c.stepQuiet(1);
-      }
+      depositAndWithdraw(c, user, 5_000);
+      runToIrreversible(c, 100);
       for (TrafficNode n : net.nodes()) {
         NodeCluster.awaitBlock(c.running(n), 100);
       }
