@@ -174,4 +174,37 @@ class MultisigPayoutTest {
         java.util.HexFormat.of().parseHex(round.unsignedHex()), io.hivesafe.hive.protocol.WireFormat.HF26);
     return unsigned.withSignatures(new java.util.ArrayList<>(byKey.values()).subList(0, (int) round.threshold()));
   }
+
+  @Test
+  void withFourOfSevenSignersSilentNothingLandsNothingIsLostAndItLandsWhenTheyReturn() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(3, 7);
+    try (NodeCluster c = new NodeCluster(net, dir, 4L, b -> b)) {
+      for (TrafficNode n : net.nodes()) {
+        c.start(n);
+      }
+      c.stepQuiet(3);
+      TrafficUser user = net.users().get(0);
+      long start = hive(c, user.name());
+      depositAndWithdraw(c, user, 6_000);
+      runToIrreversible(c, 60); // every node has reported for block 50: the tally at 100 is in consensus
+      List<TrafficNode> silent = net.nodes().subList(3, 7);
+      for (TrafficNode n : silent) {
+        c.stop(n); // before round 1 exists: they never sign it
+      }
+      c.stepQuiet(1_250); // round 1 cannot reach 4 signatures and expires; tallies without 4 runners have no consensus
+      SidechainNode awake = c.running(c.node(0));
+      c.settle();
+      assertEquals(1, awake.store().read(SidechainState::multisigBooks).expired(), "round 1 had 3 of 4 signatures and expired");
+      assertEquals(0, awake.store().read(SidechainState::multisigBooks).paidHive(), "nothing landed");
+      assertEquals(1, awake.store().read(SidechainState::payouts).size(), "nothing was lost: the payout waits");
+      assertEquals(start - 6_000, hive(c, user.name()));
+      for (TrafficNode n : silent) {
+        c.start(n);
+      }
+      c.stepInLockstep(300);
+      assertEquals(6_000, awake.store().read(SidechainState::multisigBooks).paidHive(), "paid once the signers are back");
+      assertEquals(start, hive(c, user.name()));
+      assertEquals(List.of(), awake.store().read(SidechainState::payouts));
+    }
+  }
 }
