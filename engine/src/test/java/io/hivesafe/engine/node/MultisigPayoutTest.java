@@ -207,4 +207,36 @@ class MultisigPayoutTest {
       assertEquals(List.of(), awake.store().read(SidechainState::payouts));
     }
   }
+
+  @Test
+  void whenRunnersLeaveTheNodesRotateTheKeysAndTheDevnetAuthorityIsTheElectedSet() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(3, 5);
+    try (NodeCluster c = new NodeCluster(net, dir, 5L, b -> b)) {
+      for (TrafficNode n : net.nodes()) {
+        c.start(n);
+      }
+      c.stepQuiet(3);
+      c.stop(c.node(3));
+      c.stop(c.node(4)); // two of five leave before reporting: 40% of the signers differ from the runners
+      runToIrreversible(c, 98);
+      c.stepInLockstep(40);
+      SidechainNode any = c.running(c.node(0));
+      io.hivesafe.ops.Roster roster = any.store().read(SidechainState::roster);
+      assertEquals(List.of("node0", "node1", "node2"), roster.runners());
+      io.hivesafe.hive.protocol.Authority active = c.devnet.chain().account(TrafficNetwork.MULTISIG).orElseThrow().active();
+      java.util.Set<io.hivesafe.hive.crypto.PublicKey> elected = new java.util.TreeSet<>();
+      for (int i = 0; i < 3; i++) {
+        elected.add(c.node(i).multisigKey().publicKey());
+      }
+      java.util.Set<io.hivesafe.hive.crypto.PublicKey> onChain = new java.util.TreeSet<>();
+      active.keyAuths().forEach(k -> onChain.add(k.key()));
+      assertEquals(elected, onChain, "the devnet's authority is the elected set");
+      assertEquals(2, active.weightThreshold());
+      assertEquals(active, c.devnet.chain().account(TrafficNetwork.MULTISIG).orElseThrow().owner());
+      io.hivesafe.ops.MultisigAuthority recorded = any.store().read(SidechainState::authority);
+      assertEquals(2, recorded.threshold());
+      assertEquals(3, recorded.keys().size(), "the recorded authority follows the account_update seen on chain");
+      assertTrue(any.store().read(SidechainState::multisigBooks).lastRotationBlock() > 100);
+    }
+  }
 }
