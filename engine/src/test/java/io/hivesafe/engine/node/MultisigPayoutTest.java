@@ -239,4 +239,25 @@ class MultisigPayoutTest {
       assertTrue(any.store().read(SidechainState::multisigBooks).lastRotationBlock() > 100);
     }
   }
+
+  @Test
+  void underPreHf28RulesTheMinimalSignatureSetLandsToo() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(3, 5);
+    io.hivesafe.devnet.DevnetConfig preHf28 = net.devnetConfig().withRules(io.hivesafe.devnet.SignatureRules.PRE_HF28);
+    try (NodeCluster c = new NodeCluster(net, preHf28, dir, 6L, b -> b)) {
+      for (TrafficNode n : net.nodes()) {
+        c.start(n);
+      }
+      c.stepQuiet(3);
+      TrafficUser user = net.users().get(2);
+      long start = hive(c, user.name());
+      depositAndWithdraw(c, user, 2_500);
+      runToIrreversible(c, 98);
+      c.stepInLockstep(40);
+      SidechainNode any = c.running(c.node(0));
+      assertEquals(2_500, any.store().read(SidechainState::multisigBooks).paidHive(),
+          "3 of 5 signatures, no redundant one: valid before HF28 as after");
+      assertEquals(start, hive(c, user.name()));
+    }
+  }
 }

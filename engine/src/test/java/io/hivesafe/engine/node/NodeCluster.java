@@ -44,10 +44,15 @@ final class NodeCluster implements AutoCloseable {
   record Running(SidechainNode node, Outbox outbox, HiveRpcClient client) {}
 
   NodeCluster(TrafficNetwork net, Path root, long seed, Function<TrafficGenerator.Builder, TrafficGenerator.Builder> tune) {
+    this(net, net.devnetConfig(), root, seed, tune);
+  }
+
+  NodeCluster(TrafficNetwork net, io.hivesafe.devnet.DevnetConfig config, Path root, long seed,
+      Function<TrafficGenerator.Builder, TrafficGenerator.Builder> tune) {
     this.net = net;
     this.root = root;
     try {
-      this.devnet = Devnet.start(net.devnetConfig(), Duration.ZERO, 0);
+      this.devnet = Devnet.start(config, Duration.ZERO, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
