@@ -260,4 +260,36 @@ class MultisigPayoutTest {
       assertEquals(start, hive(c, user.name()));
     }
   }
+
+  @Test
+  void aTreasuryPayoutPassedByTheRunnersIsPaidOnceFromTheAccount() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(3, 5);
+    try (NodeCluster c = new NodeCluster(net, dir, 7L, b -> b)) {
+      for (TrafficNode n : net.nodes()) {
+        c.start(n);
+      }
+      c.stepQuiet(3);
+      TrafficUser grantee = net.users().get(0);
+      long start = hive(c, grantee.name());
+      c.broadcast(c.node(0).user(), new CustomJsonOperation(List.of(c.node(0).name()), List.of(), "hivesafe_propose",
+          "{\"action\":\"payout\",\"to\":\"" + grantee.name() + "\",\"amount\":1234,\"asset\":\"HIVE\","
+              + "\"memo\":\"grant\",\"deadline\":500,\"activation\":0}"));
+      c.stepQuiet(1);
+      for (int i = 1; i <= 3; i++) {
+        c.broadcast(c.node(i).user(), new CustomJsonOperation(List.of(c.node(i).name()), List.of(), "hivesafe_approve",
+            "{\"id\":1}"));
+      }
+      runToIrreversible(c, 98);
+      c.stepInLockstep(40);
+      SidechainNode any = c.running(c.node(0));
+      assertEquals(io.hivesafe.ops.Proposal.EXECUTED, any.store().read(r -> SidechainState.proposal(r, 1)).orElseThrow().status());
+      assertEquals(1_234, any.store().read(SidechainState::multisigBooks).paidHive());
+      assertEquals(start + 1_234, hive(c, grantee.name()), "the grant reached the grantee once");
+      assertEquals(TrafficNetwork.TREASURY - 1_234, any.store().read(SidechainState::totals).treasuryHive());
+      LedgerTotals totals = any.store().read(r -> LedgerTotals.of(r, net.network()));
+      assertTrue(totals.balanced(), totals.toString());
+      assertEquals(hive(c, TrafficNetwork.MULTISIG), totals.hiveIn() - any.store().read(SidechainState::multisigBooks).paidHive(),
+          "custody: the account holds what the books say");
+    }
+  }
 }
