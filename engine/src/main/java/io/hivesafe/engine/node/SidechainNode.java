@@ -157,7 +157,6 @@ public final class SidechainNode implements AutoCloseable {
       stopping = true;
       throw e;
     }
-    lastBlock = n;
     opsAccepted += outcome.accepted();
     opsRejected += outcome.rejected();
     if (genesis.isReportBlock(n)) {
@@ -173,6 +172,8 @@ public final class SidechainNode implements AutoCloseable {
     for (CommitListener l : listeners) {
       l.committed(n, outcome);
     }
+    // Only now: whoever waits for block n also sees what the node queued because of it.
+    lastBlock = n;
     synchronized (progress) {
       progress.notifyAll();
     }
