@@ -2,7 +2,6 @@ package io.hivesafe.ops;
 
 import io.hivesafe.chrono.Chrono;
 import io.hivesafe.chrono.ScheduledTask;
-import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.AccountUpdate2Operation;
 import io.hivesafe.hive.protocol.AccountUpdateOperation;
@@ -247,9 +246,5 @@ public final class BlockApplier {
   /** Exposed for key tooling and tests: the digest a node_add proof signs. */
   public static byte[] nodeAddProofDigest(NetworkGenesis genesis, String account) {
     return NodeOperations.proofDigest(genesis, account);
-  }
-
-  static String keyString(PublicKey key) {
-    return key.toString();
   }
 }

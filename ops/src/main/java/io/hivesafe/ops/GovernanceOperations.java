@@ -117,7 +117,7 @@ final class GovernanceOperations {
     for (Proposal p : SidechainState.proposals(s.buffer())) {
       if (!p.status().equals(Proposal.OPEN)) {
         if (!p.status().equals(Proposal.PASSED) && p.deadline() + s.params().feedRetention() < block) {
-          s.buffer().delete(SidechainState.PROPOSALS.child(io.hivesafe.state.FixedWidth.int64(p.id())));
+          s.deleteProposal(p.id());
         }
         continue;
       }

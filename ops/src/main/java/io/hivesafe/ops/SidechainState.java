@@ -260,6 +260,10 @@ public final class SidechainState {
     buffer.put(PAYOUTS.child(FixedWidth.int64(p.seq())), p);
   }
 
+  public void deleteProposal(long id) {
+    buffer.delete(PROPOSALS.child(FixedWidth.int64(id)));
+  }
+
   public void putProposal(Proposal p) {
     buffer.put(PROPOSALS.child(FixedWidth.int64(p.id())), p);
   }

@@ -2,7 +2,9 @@ package io.hivesafe.engine.node;
 
 import io.hivesafe.hive.codec.TransactionCodec;
 import io.hivesafe.hive.crypto.CompactSignature;
+import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.WireFormat;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A node's part in the multisig round in flight (DESIGN §3.5), looked at after every commit while live:
@@ -48,7 +51,7 @@ final class MultisigDuties {
   }
 
   /** What to send after a commit, given the committed state. */
-  List<Map.Entry<String, Transaction>> after(StateReader state, io.hivesafe.hive.protocol.Block committed) {
+  List<Map.Entry<String, Transaction>> after(StateReader state, Block committed) {
     List<Map.Entry<String, Transaction>> out = new ArrayList<>();
     MultisigTx round = SidechainState.multisigInFlight(state).orElse(null);
     if (round == null || !round.signers().contains(myKey)) {
@@ -59,7 +62,7 @@ final class MultisigDuties {
       CompactSignature sig = crypto.sign(identity.multisigKey(), HexFormat.of().parseHex(round.digest()));
       String json = "{\"seq\":" + round.seq() + ",\"sig\":\"" + sig.toHex() + "\"}";
       CustomJsonOperation op = new CustomJsonOperation(List.of(identity.account()), List.of(), genesis.opId("sig_submit"), json);
-      out.add(Map.entry("signature for round " + round.seq(), ownTransaction(op, committed)));
+      out.add(Map.entry("signature for round " + round.seq(), NodeTransaction.signed(op, committed, identity, genesis.chainId(), crypto)));
     }
     if (round.ready() && isMyAttempt(state, round) && !(broadcastSeq == round.seq() && broadcastAttempt == round.attempt())) {
       broadcastSeq = round.seq();
@@ -94,7 +97,7 @@ final class MultisigDuties {
   static Transaction signedRound(MultisigTx round) {
     Transaction unsigned = TransactionCodec.readUnsigned(HexFormat.of().parseHex(round.unsignedHex()), WireFormat.HF26);
     List<CompactSignature> sigs = new ArrayList<>();
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(orderByKeyBytes(round.signatures())).entrySet()) {
+    for (Map.Entry<String, String> e : orderByKeyBytes(round.signatures()).entrySet()) {
       if (sigs.size() >= round.threshold()) {
         break;
       }
@@ -104,20 +107,11 @@ final class MultisigDuties {
   }
 
   /** Signatures keyed by the compressed key's hex, which sorts as the key's unsigned bytes (hived's order). */
-  private static Map<String, String> orderByKeyBytes(Map<String, String> byStm) {
-    java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+  private static TreeMap<String, String> orderByKeyBytes(Map<String, String> byStm) {
+    TreeMap<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : byStm.entrySet()) {
-      out.put(io.hivesafe.hive.crypto.PublicKey.fromString(e.getKey()).toHex(), e.getValue());
+      out.put(PublicKey.fromString(e.getKey()).toHex(), e.getValue());
     }
     return out;
-  }
-
-  private Transaction ownTransaction(CustomJsonOperation op, io.hivesafe.hive.protocol.Block committed) {
-    Transaction tx = Transaction.builder()
-        .referenceBlock(committed.id())
-        .expiration(committed.timestamp().plusSeconds(ReportTransaction.LIFETIME_SECONDS))
-        .operation(op)
-        .build();
-    return tx.withSignatures(List.of(crypto.sign(identity.activeKey(), tx.digest(genesis.chainId(), WireFormat.HF26))));
   }
 }

@@ -6,6 +6,8 @@ import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.ops.BlockApplier;
 import io.hivesafe.ops.BlockOutcome;
 import io.hivesafe.ops.BlockRef;
@@ -16,9 +18,12 @@ import io.hivesafe.ops.TallyRecord;
 import io.hivesafe.state.StateStore;
 import io.hivesafe.state.StateTransaction;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One node: takes blocks from its {@link BlockSource}, applies each in one state transaction and
@@ -50,7 +55,7 @@ public final class SidechainNode implements AutoCloseable {
   private final String version;
   private final TreeMap<Long, String> ownDigests = new TreeMap<>();
   private final Optional<MultisigDuties> duties;
-  private final java.util.List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
   private final Object progress = new Object();
   private volatile boolean stopping;
   private volatile boolean diverged;
@@ -184,8 +189,10 @@ public final class SidechainNode implements AutoCloseable {
       return;
     }
     long expirationSeconds = store.read(SidechainState::params).expirationSeconds();
-    outbox.get().send("report for block " + block.number(),
-        ReportTransaction.build(genesis, identity.get(), block, digest, expirationSeconds, version, chainId, crypto));
+    // The report's proposed header (NodeReport.proposal): every honest node proposes the same one.
+    CustomJsonOperation op = NodeReport.proposal(genesis, expirationSeconds, block.id(), block.timestamp(), digest)
+        .withVersion(version).operation(genesis, identity.get().account());
+    outbox.get().send("report for block " + block.number(), NodeTransaction.signed(op, block, identity.get(), chainId, crypto));
     reportsQueued++;
   }
 
@@ -194,7 +201,7 @@ public final class SidechainNode implements AutoCloseable {
     if (duties.isEmpty() || outbox.isEmpty() || !canSign() || source.mode() != BlockSource.Mode.LIVE) {
       return;
     }
-    for (java.util.Map.Entry<String, io.hivesafe.hive.protocol.Transaction> send : store.read(r -> duties.get().after(r, block))) {
+    for (Map.Entry<String, Transaction> send : store.read(r -> duties.get().after(r, block))) {
       outbox.get().send(send.getKey(), send.getValue());
     }
   }

@@ -51,9 +51,7 @@ class MultisigPayoutTest {
   void withdrawalsArePaidOnceByTheNodesAndTheDevnetMatchesTheBooks() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(4, 5);
     try (NodeCluster c = new NodeCluster(net, dir, 1L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.stepQuiet(3);
       List<TrafficUser> users = net.users().subList(0, 3);
       long[] before = new long[3];
@@ -97,9 +95,7 @@ class MultisigPayoutTest {
   void whenTheBroadcasterDiesTheNextSignerRecastsWithinOneInterval() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
     try (NodeCluster c = new NodeCluster(net, dir, 2L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.stepQuiet(3);
       TrafficUser user = net.users().get(0);
       depositAndWithdraw(c, user, 9_000);
@@ -128,9 +124,7 @@ class MultisigPayoutTest {
   void aRoundThatNeverLandsExpiresIsRebuiltAndPaysOnceAndItsOldSignedFormIsRefused() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
     try (NodeCluster c = new NodeCluster(net, dir, 3L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.stepQuiet(3);
       TrafficUser user = net.users().get(1);
       long start = hive(c, user.name());
@@ -179,9 +173,7 @@ class MultisigPayoutTest {
   void withFourOfSevenSignersSilentNothingLandsNothingIsLostAndItLandsWhenTheyReturn() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 7);
     try (NodeCluster c = new NodeCluster(net, dir, 4L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.stepQuiet(3);
       TrafficUser user = net.users().get(0);
       long start = hive(c, user.name());
@@ -212,9 +204,7 @@ class MultisigPayoutTest {
   void whenRunnersLeaveTheNodesRotateTheKeysAndTheDevnetAuthorityIsTheElectedSet() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
     try (NodeCluster c = new NodeCluster(net, dir, 5L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.stepQuiet(3);
       c.stop(c.node(3));
       c.stop(c.node(4)); // two of five leave before reporting: 40% of the signers differ from the runners
@@ -245,9 +235,7 @@ class MultisigPayoutTest {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
     io.hivesafe.devnet.DevnetConfig preHf28 = net.devnetConfig().withRules(io.hivesafe.devnet.SignatureRules.PRE_HF28);
     try (NodeCluster c = new NodeCluster(net, preHf28, dir, 6L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.stepQuiet(3);
       TrafficUser user = net.users().get(2);
       long start = hive(c, user.name());
@@ -265,9 +253,7 @@ class MultisigPayoutTest {
   void aTreasuryPayoutPassedByTheRunnersIsPaidOnceFromTheAccount() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
     try (NodeCluster c = new NodeCluster(net, dir, 7L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.stepQuiet(3);
       TrafficUser grantee = net.users().get(0);
       long start = hive(c, grantee.name());

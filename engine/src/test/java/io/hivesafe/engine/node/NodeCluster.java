@@ -87,6 +87,13 @@ final class NodeCluster implements AutoCloseable {
     return node.start();
   }
 
+  /** Starts every node of the network. */
+  void startAll() {
+    for (TrafficNode n : net.nodes()) {
+      start(n);
+    }
+  }
+
   synchronized void stop(TrafficNode n) {
     Running r = running.remove(n.name().value());
     r.node().close();

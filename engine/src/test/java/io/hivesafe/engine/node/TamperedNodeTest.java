@@ -36,9 +36,7 @@ class TamperedNodeTest {
   void aTamperedNodeIsOutOfConsensusRefusesToSignAndIsVotedOut() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(20, 5);
     try (NodeCluster c = new NodeCluster(net, dir, 7L, b -> b)) {
-      for (TrafficNode n : net.nodes()) {
-        c.start(n);
-      }
+      c.startAll();
       c.step(120);
       c.settle();
       TrafficNode bad = c.node(4);
