@@ -84,7 +84,7 @@ public final class BlockApplier {
       tally = Tally.run(state, genesis, number, block.timestamp(), block.id().toHex(), feed);
       GovernanceOperations.review(state, number, feed);
       if (tally.isPresent()) {
-        MultisigBuilder.atTally(state, genesis, tally.get(), number, feed);
+        MultisigBuilder.atTally(state, genesis, tally.get(), number, block.timestamp(), feed);
       }
       long feedFrom = number - state.params().feedRetention();
       if (feedFrom > 0) {
@@ -119,7 +119,7 @@ public final class BlockApplier {
       }
       if (t.to().value().equals(multisig)) {
         OpContext ctx = new OpContext(number, block.timestamp(), txId, index, t.from().value(), true);
-        OpResult result = PayoutOperations.deposit(new SidechainState(tx), ctx, t);
+        OpResult result = PayoutOperations.deposit(new SidechainState(tx), ctx, t, genesis);
         feed.add(txId, index, ctx.sender(), "deposit", true, result.detail());
         return Optional.of(result);
       }
@@ -189,9 +189,9 @@ public final class BlockApplier {
       case "report":
         return NodeOperations.report(s, ctx, json, genesis);
       case "withdraw":
-        return PayoutOperations.withdraw(s, ctx, json);
+        return PayoutOperations.withdraw(s, ctx, json, genesis.custody());
       case "propose":
-        return GovernanceOperations.propose(s, ctx, json);
+        return GovernanceOperations.propose(s, ctx, json, genesis.custody());
       case "approve":
         return GovernanceOperations.approve(s, ctx, json);
       case "sig_submit":

@@ -30,7 +30,7 @@ final class GovernanceOperations {
    * {"action": "remove_node", "account"}, each with "deadline" (blocks from now the proposal stays
    * open) and "activation" (blocks from passing to execution, 0 = the next block).
    */
-  static OpResult propose(SidechainState s, OpContext ctx, String json) throws OpRejected {
+  static OpResult propose(SidechainState s, OpContext ctx, String json, CustodyLimits limits) throws OpRejected {
     OpArgs args = OpArgs.parse(json, Set.of("action", "to", "amount", "asset", "memo", "name", "value", "account",
         "deadline", "activation"));
     requireRunner(s, ctx.sender());
@@ -41,10 +41,15 @@ final class GovernanceOperations {
       case PAYOUT: {
         onlyFields(args, Set.of("to", "amount", "asset", "memo"));
         actionArgs.put("to", args.account("to"));
-        actionArgs.put("amount", Long.toString(args.amount("amount")));
+        long amount = args.amount("amount");
+        actionArgs.put("amount", Long.toString(amount));
         PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
         if (asset == null) {
           throw new OpRejected("asset must be HIVE or HBD");
+        }
+        if (amount > limits.dailyCap(asset)) {
+          throw new OpRejected("amount " + amount + " is over the 24-hour payout cap of " + limits.dailyCap(asset) + " " + asset
+              + ": it could never be paid");
         }
         actionArgs.put("asset", asset.name());
         actionArgs.put("memo", args.memo("memo"));

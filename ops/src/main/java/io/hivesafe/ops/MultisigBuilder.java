@@ -34,7 +34,7 @@ final class MultisigBuilder {
 
   private MultisigBuilder() {}
 
-  static void atTally(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, FeedWriter feed) {
+  static void atTally(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, Instant time, FeedWriter feed) {
     if (!tally.consensus() || SidechainState.multisigInFlight(s.buffer()).isPresent()) {
       return;
     }
@@ -54,7 +54,10 @@ final class MultisigBuilder {
       if (queue.isEmpty()) {
         return;
       }
-      built = batch(s, g, tally, block, auth, books, queue);
+      built = batch(s, g, tally, block, time, auth, books, queue, feed);
+      if (built == null) {
+        return;
+      }
     }
     s.putMultisig(built);
     s.putMultisigBooks(books.built());
@@ -132,23 +135,53 @@ final class MultisigBuilder {
     return seal(g, tally, block, auth, books.nextSeq(), MultisigTx.ROTATION, List.of(update), List.of());
   }
 
-  private static MultisigTx batch(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, MultisigAuthority auth,
-      MultisigBooks books, List<Payout> queue) {
+  /**
+   * Queued payouts in request order, up to {@code max_batch_payouts} and the size limit, within the
+   * 24-hour cap: once a payout does not fit what the cap leaves, it and every payout after it wait
+   * (request order is kept), except refunds of deposits over the safety limit, which the cap does not
+   * hold back. Null if nothing can be paid now.
+   */
+  private static MultisigTx batch(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, Instant time,
+      MultisigAuthority auth, MultisigBooks books, List<Payout> queue, FeedWriter feed) {
+    long[] window = Custody.paidInWindow(s, time);
+    long[] room = new long[2];
+    for (PeggedAsset a : PeggedAsset.values()) {
+      room[a.ordinal()] = g.custody().dailyCap(a) - window[a.ordinal()];
+    }
     List<Operation> transfers = new ArrayList<>();
     List<Long> paid = new ArrayList<>();
+    Payout held = null;
     long max = s.params().maxBatchPayouts();
     for (Payout p : queue) {
       if (paid.size() >= max) {
         break;
       }
+      PeggedAsset asset = PeggedAsset.valueOf(p.asset());
+      boolean capped = !p.kind().equals(Payout.REFUND);
+      if (capped && (held != null || p.amount() > room[asset.ordinal()])) {
+        held = held == null ? p : held;
+        continue;
+      }
       Operation t = new io.hivesafe.hive.protocol.TransferOperation(g.multisigAccount(), AccountName.of(p.to()),
-          Asset.of(p.amount(), PeggedAsset.valueOf(p.asset()).symbol()), p.memo());
+          Asset.of(p.amount(), asset.symbol()), p.memo());
       transfers.add(t);
       if (!paid.isEmpty() && unsignedSize(g, tally, books.nextSeq(), transfers) > MAX_UNSIGNED_BYTES) {
         transfers.remove(transfers.size() - 1);
         break;
       }
+      if (capped) {
+        room[asset.ordinal()] -= p.amount();
+      }
       paid.add(p.seq());
+    }
+    if (held != null) {
+      PeggedAsset asset = PeggedAsset.valueOf(held.asset());
+      feed.add("", 0, g.multisigAccount().value(), "multisig", true, "payout " + held.seq() + " (" + held.amount() + " "
+          + asset + ") and those after it wait: " + window[asset.ordinal()] + " of the 24-hour cap of "
+          + g.custody().dailyCap(asset) + " " + asset + " were paid in the last 24 hours");
+    }
+    if (paid.isEmpty()) {
+      return null;
     }
     return seal(g, tally, block, auth, books.nextSeq(), MultisigTx.TRANSFER, transfers, paid);
   }

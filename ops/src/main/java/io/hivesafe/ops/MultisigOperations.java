@@ -94,17 +94,23 @@ final class MultisigOperations {
       throw new OpRejected("ALARM: the multisig account confirmed round " + seq + ", which is not in flight");
     }
     MultisigTx tx = current.get();
-    long hive = 0;
-    long hbd = 0;
+    long[] paid = new long[2];
+    long[] capped = new long[2];
     for (long p : tx.payouts()) {
       Payout payout = SidechainState.payout(s.buffer(), p)
           .orElseThrow(() -> new IllegalStateException("round " + seq + " reserves payout " + p + ", which is not queued"));
-      if (payout.asset().equals(PeggedAsset.HIVE.name())) {
-        hive += payout.amount();
-      } else {
-        hbd += payout.amount();
+      int asset = PeggedAsset.valueOf(payout.asset()).ordinal();
+      paid[asset] += payout.amount();
+      if (!payout.kind().equals(Payout.REFUND)) {
+        capped[asset] += payout.amount();
       }
       s.deletePayout(p);
+    }
+    long hive = paid[PeggedAsset.HIVE.ordinal()];
+    long hbd = paid[PeggedAsset.HBD.ordinal()];
+    if (capped[0] + capped[1] > 0) {
+      s.putPaidRound(new PaidRound(seq, ctx.time().getEpochSecond(), capped[PeggedAsset.HIVE.ordinal()],
+          capped[PeggedAsset.HBD.ordinal()]));
     }
     if (tx.recastTask() > 0) {
       Chrono.at(s.buffer(), ctx.block()).cancel(tx.recastTask());

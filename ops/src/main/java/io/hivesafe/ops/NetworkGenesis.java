@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * @param nodes the nodes registered at the start; they are the first runners
  * @param authorityThreshold the multisig account's threshold at the start block
  * @param authorityKeys the multisig account's keys at the start block (weight 1 each), sorted
+ * @param custody the 24-hour payout cap and the valuation of the safety limit
  */
 public record NetworkGenesis(
     String network,
@@ -48,7 +49,8 @@ public record NetworkGenesis(
     long treasuryHbd,
     List<GenesisNode> nodes,
     long authorityThreshold,
-    List<PublicKey> authorityKeys) {
+    List<PublicKey> authorityKeys,
+    CustodyLimits custody) {
 
   private static final Pattern NETWORK = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
   private static final Pattern PREFIX = Pattern.compile("[a-z0-9_.-]{1,16}");
@@ -83,6 +85,7 @@ public record NetworkGenesis(
     Objects.requireNonNull(chainId, "chain_id");
     Objects.requireNonNull(multisigAccount, "multisig_account");
     Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(custody, "custody");
     if (network == null || !NETWORK.matcher(network).matches()) {
       throw new IllegalArgumentException("network must be 1-32 of [a-z0-9-], starting with a letter or digit");
     }

@@ -44,7 +44,7 @@ public final class NetworkGenesisFile {
   public static NetworkGenesis read(JsonNode root) {
     object(root, "genesis");
     only(root, "", Set.of("network", "chain_id", "prefix", "multisig_account", "start_block", "token", "intervals",
-        "params", "allocations", "treasury", "nodes", "authority", "about"));
+        "params", "allocations", "treasury", "nodes", "authority", "custody", "about"));
     JsonNode token = object(required(root, "token", ""), "token");
     only(token, "token.", Set.of("symbol", "precision"));
     JsonNode intervals = root.has("intervals") ? object(root.get("intervals"), "intervals") : JSON.createObjectNode();
@@ -91,6 +91,7 @@ public final class NetworkGenesisFile {
     }
     List<PublicKey> authorityKeys = keys;
     long authorityThreshold = threshold;
+    CustodyLimits custody = custody(root);
     return guard("", () -> new NetworkGenesis(
         text(root, "network", ""),
         chainId(root),
@@ -107,7 +108,8 @@ public final class NetworkGenesisFile {
         integer(treasury, "hbd", "treasury.", 0),
         nodes,
         authorityThreshold,
-        authorityKeys));
+        authorityKeys,
+        custody));
   }
 
   /**
@@ -163,7 +165,37 @@ public final class NetworkGenesisFile {
     for (PublicKey k : g.authorityKeys()) {
       keys.add(k.toString());
     }
+    ObjectNode custody = root.putObject("custody");
+    ObjectNode cap = custody.putObject("daily_cap");
+    cap.put("hive", g.custody().dailyCapHive());
+    cap.put("hbd", g.custody().dailyCapHbd());
+    ObjectNode value = custody.putObject("value");
+    value.put("hbd", g.custody().hbdValue().toString());
+    value.put("token", g.custody().tokenValue().toString());
     return root;
+  }
+
+  /**
+   * {"daily_cap": {"hive", "hbd"}, "value": {"hbd": "num/den", "token": "num/den"}}: required, because a
+   * network without a payout cap and a safety limit is not one we start.
+   */
+  private static CustodyLimits custody(JsonNode root) {
+    if (!root.has("custody")) {
+      throw new IllegalArgumentException("custody is required: the 24-hour payout cap (custody.daily_cap) and the "
+          + "valuation of the safety limit (custody.value), see docs/protocol.md");
+    }
+    JsonNode custody = object(root.get("custody"), "custody");
+    only(custody, "custody.", Set.of("daily_cap", "value"));
+    JsonNode cap = object(required(custody, "daily_cap", "custody."), "custody.daily_cap");
+    only(cap, "custody.daily_cap.", Set.of("hive", "hbd"));
+    JsonNode value = object(required(custody, "value", "custody."), "custody.value");
+    only(value, "custody.value.", Set.of("hbd", "token"));
+    long hive = integer(cap, "hive", "custody.daily_cap.", -1);
+    long hbd = integer(cap, "hbd", "custody.daily_cap.", -1);
+    CustodyLimits.Rate hbdValue = guard("custody.value.hbd", () -> CustodyLimits.Rate.parse(text(value, "hbd", "custody.value.")));
+    CustodyLimits.Rate tokenValue = guard("custody.value.token",
+        () -> CustodyLimits.Rate.parse(text(value, "token", "custody.value.")));
+    return guard("custody.", () -> new CustodyLimits(hive, hbd, hbdValue, tokenValue));
   }
 
   private static NetworkParams params(JsonNode node) {

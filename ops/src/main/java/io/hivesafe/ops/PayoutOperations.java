@@ -7,22 +7,31 @@ import java.util.Set;
 final class PayoutOperations {
   private PayoutOperations() {}
 
-  /** A transfer of HIVE or HBD to the multisig account credits the sender's pegged balance. */
-  static OpResult deposit(SidechainState s, OpContext ctx, TransferOperation transfer) {
+  /**
+   * A transfer of HIVE or HBD to the multisig account credits the sender's pegged balance — unless it
+   * would take custody over the safety limit ({@link Custody}): then it is counted as deposited and
+   * queued straight back to the sender as a refund, paid by the next batch.
+   */
+  static OpResult deposit(SidechainState s, OpContext ctx, TransferOperation transfer, NetworkGenesis g) {
     PeggedAsset asset = PeggedAsset.of(transfer.amount().symbol());
     if (asset == null) {
       // hived refuses VESTS transfers; a block holding one is not from Hive.
       throw new IllegalStateException("a transfer of " + transfer.amount().symbol() + " in block " + ctx.block());
     }
     long amount = transfer.amount().amount();
+    String over = Custody.overSafetyLimit(s, g, asset, amount);
+    s.putTotals(s.totals().deposited(asset, amount));
+    if (over != null) {
+      long seq = queue(s, Payout.REFUND, ctx.sender(), amount, asset, "refund: " + over, ctx.block(), ctx.tx() + ":" + ctx.op());
+      return OpResult.ok("refund " + seq + " of " + amount + " " + asset + " queued: " + over);
+    }
     Balances b = s.balances(ctx.sender());
     s.putBalances(ctx.sender(), b.withPegged(asset, Math.addExact(b.pegged(asset), amount)));
-    s.putTotals(s.totals().deposited(asset, amount));
     return OpResult.ok("deposited " + amount + " " + asset);
   }
 
   /** {"amount": integer, "asset": "HIVE"|"HBD", "memo": string?}: debit now, queue the payout. */
-  static OpResult withdraw(SidechainState s, OpContext ctx, String json) throws OpRejected {
+  static OpResult withdraw(SidechainState s, OpContext ctx, String json, CustodyLimits limits) throws OpRejected {
     OpArgs args = OpArgs.parse(json, Set.of("amount", "asset", "memo"));
     long amount = args.amount("amount");
     PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
@@ -30,6 +39,10 @@ final class PayoutOperations {
       throw new OpRejected("asset must be HIVE or HBD");
     }
     String memo = args.memo("memo");
+    if (amount > limits.dailyCap(asset)) {
+      throw new OpRejected("amount " + amount + " is over the 24-hour payout cap of " + limits.dailyCap(asset) + " " + asset
+          + ": it could never be paid");
+    }
     Balances b = s.balances(ctx.sender());
     if (b.pegged(asset) < amount) {
       throw new OpRejected(asset + " balance " + b.pegged(asset) + " is less than amount " + amount);

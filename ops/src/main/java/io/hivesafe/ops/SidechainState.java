@@ -29,6 +29,7 @@ import java.util.Optional;
  * feed/&lt;block:10&gt;/&lt;index:5&gt;      FeedEntry
  * multisig/current                MultisigTx      (the one in flight, if any)
  * multisig/books                  MultisigBooks
+ * multisig/paid/&lt;time:10&gt;/&lt;seq:19&gt; PaidRound   (confirmed payouts of the last 24 hours)
  * chrono/...                      chrono's own keys
  * </pre>
  */
@@ -47,6 +48,7 @@ public final class SidechainState {
   static final StateKey FEED = StateKey.of("feed");
   static final StateKey MULTISIG_CURRENT = StateKey.path("multisig", "current");
   static final StateKey MULTISIG_BOOKS = StateKey.path("multisig", "books");
+  static final StateKey MULTISIG_PAID = StateKey.path("multisig", "paid");
   private static final int ALL = Integer.MAX_VALUE;
 
   private final WriteBuffer buffer;
@@ -144,6 +146,11 @@ public final class SidechainState {
 
   public static MultisigBooks multisigBooks(StateReader r) {
     return r.get(MULTISIG_BOOKS, MultisigBooks.class).orElse(MultisigBooks.START);
+  }
+
+  /** Confirmed rounds' payouts still inside (or just out of) the 24-hour window, oldest first. */
+  public static List<PaidRound> paidRounds(StateReader r) {
+    return values(r, MULTISIG_PAID, PaidRound.class);
   }
 
   public static Optional<Payout> payout(StateReader r, long seq) {
@@ -250,6 +257,18 @@ public final class SidechainState {
 
   public void putMultisigBooks(MultisigBooks books) {
     buffer.put(MULTISIG_BOOKS, books);
+  }
+
+  public void putPaidRound(PaidRound p) {
+    buffer.put(paidKey(p), p);
+  }
+
+  public void deletePaidRound(PaidRound p) {
+    buffer.delete(paidKey(p));
+  }
+
+  private static StateKey paidKey(PaidRound p) {
+    return MULTISIG_PAID.child(FixedWidth.uint32(p.time())).child(FixedWidth.int64(p.seq()));
   }
 
   public void deletePayout(long seq) {

@@ -44,44 +44,27 @@ class MultisigLifecycleTest {
   }
 
   private MultisigTx inFlight() {
-    return h.store.read(SidechainState::multisigInFlight).orElseThrow();
+    return h.inFlight();
   }
 
   private boolean nothingInFlight() {
-    return h.store.read(SidechainState::multisigInFlight).isEmpty();
+    return h.nothingInFlight();
   }
 
-  /** Runs to the next tally, with every listed node reporting the real digest after the report block. */
   private void tallyWithReports(String... nodes) {
-    long reportBlock = (h.nextBlock() / 100) * 100 + 50;
-    if (reportBlock < h.nextBlock()) {
-      reportBlock += 100;
-    }
-    h.skipTo(reportBlock + 1);
-    String digest = h.store.digest().hex();
-    BlockId ref = TestBlocks.id(reportBlock);
-    List<Operation> reports = new ArrayList<>();
-    for (String n : nodes) {
-      reports.add(TestBlocks.active(n, "hs_report", "{\"block\":" + reportBlock + ",\"hash\":\"" + digest + "\",\"ms\":"
-          + "{\"ref_block_num\":" + ref.refBlockNum() + ",\"ref_block_prefix\":" + ref.refBlockPrefix() + ",\"expiration\":\""
-          + TestBlocks.time(reportBlock + 50).plusSeconds(3_000).toString().substring(0, 19) + "\"},\"version\":\"t\"}"));
-    }
-    h.apply(reports);
-    h.skipTo(reportBlock + 51);
+    h.tallyWithReports(nodes);
   }
 
   private FeedEntry submit(String account, long seq, String sigHex) {
-    return h.apply(TestBlocks.active(account, "hs_sig_submit", "{\"seq\":" + seq + ",\"sig\":\"" + sigHex + "\"}")).get(0);
+    return h.submit(account, seq, sigHex);
   }
 
   private String sign(PrivateKey key, MultisigTx tx) {
-    return TestNetwork.CRYPTO.sign(key, HexFormat.of().parseHex(tx.digest())).toHex();
+    return OpsHarness.sign(key, tx);
   }
 
   private void depositAndWithdraw(String user, long amount) {
-    h.apply(new TransferOperation(AccountName.of(user), AccountName.of(TestNetwork.MULTISIG), Asset.of(amount, AssetSymbol.HIVE), ""));
-    assertTrue(h.apply(TestBlocks.active(user, "hs_withdraw", "{\"amount\":" + amount + ",\"asset\":\"HIVE\",\"memo\":\"w\"}"))
-        .get(0).ok());
+    h.depositAndWithdraw(user, amount, PeggedAsset.HIVE);
   }
 
   private void assertBalanced() {

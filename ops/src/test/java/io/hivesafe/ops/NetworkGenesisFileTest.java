@@ -29,6 +29,7 @@ class NetworkGenesisFileTest {
     assertEquals(28_800, g.params().unlockDelay());
     assertEquals(NetworkParams.defaults().expirationSeconds(), g.params().expirationSeconds());
     assertEquals("hs_send", g.opId("send"));
+    assertEquals(new CustodyLimits(1_000_000, 250_000, new CustodyLimits.Rate(4, 1), new CustodyLimits.Rate(1, 10)), g.custody());
   }
 
   @Test
@@ -53,6 +54,12 @@ class NetworkGenesisFileTest {
         {"\"network\": \"example\",", "", "network is required"},
         {"\"treasury\": { \"hive\": 0, \"hbd\": 0 },", "\"treasury\": { \"hive\": 0, \"hbd\": 0, \"vests\": 1 },",
             "treasury.vests is not a known field"},
+        {"\"hbd\": \"4/1\"", "\"hbd\": \"4.5\"", "custody.value.hbd a rate must be written \"num/den\""},
+        {"\"token\": \"1/10\"", "\"token\": \"1/0\"", "custody.value.token a rate must be a positive fraction"},
+        {"\"token\": \"1/10\"", "\"token\": 0.1", "custody.value.token must be a string"},
+        {"\"daily_cap\": { \"hive\": 1000000,", "\"daily_cap\": { \"hive\": 0,", "custody. daily_cap amounts must be in [1, 2^60]"},
+        {"\"daily_cap\": { \"hive\": 1000000,", "\"daily_cap\": {", "custody.daily_cap.hive is required"},
+        {"\"value\": { \"hbd\"", "\"value\": { \"usd\": \"1\", \"hbd\"", "custody.value.usd is not a known field"},
     };
     for (String[] c : cases) {
       assertTrue(ok.contains(c[0]), "the example holds " + c[0]);
@@ -61,6 +68,10 @@ class NetworkGenesisFileTest {
           () -> NetworkGenesisFile.parse(broken.getBytes(StandardCharsets.UTF_8)), c[1]);
       assertTrue(e.getMessage().startsWith(c[2]), c[1] + " -> " + e.getMessage());
     }
+    String noCustody = ok.substring(0, ok.indexOf("  \"custody\"")) + ok.substring(ok.indexOf("  \"nodes\""));
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> NetworkGenesisFile.parse(noCustody.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(missing.getMessage().startsWith("custody is required"), missing.getMessage());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> NetworkGenesisFile.parse("{\"network\":".getBytes(StandardCharsets.UTF_8)));
     assertTrue(e.getMessage().startsWith("genesis is not valid JSON"), e.getMessage());

@@ -154,7 +154,7 @@ class TallyTest {
     NetworkGenesis g = TestNetwork.genesis(3, 2, 0);
     start(new NetworkGenesis(g.network(), g.chainId(), g.prefix(), g.multisigAccount(), g.startBlock(), g.tokenSymbol(),
         g.tokenPrecision(), g.tallyInterval(), g.reportOffset(), g.params().with("max_signers", 3), g.allocations(),
-        g.treasuryHive(), g.treasuryHbd(), g.nodes(), g.authorityThreshold(), g.authorityKeys()));
+        g.treasuryHive(), g.treasuryHbd(), g.nodes(), g.authorityThreshold(), g.authorityKeys(), g.custody()));
     PrivateKey k0 = PrivateKey.fromSeed("u0");
     runTo(10, 10, List.of(TestBlocks.active("user0", "hs_gov_lock", "{\"amount\":5000}"),
         TestBlocks.active("user0", "hs_node_add", OperationsTest.nodeAdd(k0, sign(k0, "user0")))));

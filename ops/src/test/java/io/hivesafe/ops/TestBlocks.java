@@ -43,13 +43,18 @@ final class TestBlocks {
 
   /** A block with one transaction per list, its operations in order. */
   static Block blockOfTransactions(long number, List<List<Operation>> transactions) {
+    return blockOfTransactions(number, time(number), transactions);
+  }
+
+  /** The same at timestamp {@code time}. */
+  static Block blockOfTransactions(long number, Instant time, List<List<Operation>> transactions) {
     List<BlockTransaction> txs = new ArrayList<>();
     for (int i = 0; i < transactions.size(); i++) {
-      Transaction tx = new Transaction(0, 0, time(number).plusSeconds(60), transactions.get(i), List.of());
+      Transaction tx = new Transaction(0, 0, time.plusSeconds(60), transactions.get(i), List.of());
       byte[] txid = Hashes.ripemd160(("tx " + number + " " + i).getBytes(StandardCharsets.US_ASCII));
       txs.add(new BlockTransaction(TransactionId.fromBytes(txid), tx));
     }
-    return new Block(id(number), id(number - 1), time(number), "initminer", txs);
+    return new Block(id(number), id(number - 1), time, "initminer", txs);
   }
 
   static Block empty(long number) {

@@ -32,6 +32,17 @@ final class TestNetwork {
     return "user" + i;
   }
 
+  /** Limits no test traffic reaches: tests of the cap and the safety limit set their own. */
+  static final CustodyLimits LOOSE = new CustodyLimits(NetworkGenesis.MAX_AMOUNT, NetworkGenesis.MAX_AMOUNT,
+      new CustodyLimits.Rate(1, 1), new CustodyLimits.Rate(1_000_000_000_000_000L, 1));
+
+  /** {@code g} with other custody limits. */
+  static NetworkGenesis withCustody(NetworkGenesis g, CustodyLimits custody) {
+    return new NetworkGenesis(g.network(), g.chainId(), g.prefix(), g.multisigAccount(), g.startBlock(), g.tokenSymbol(),
+        g.tokenPrecision(), g.tallyInterval(), g.reportOffset(), g.params(), g.allocations(), g.treasuryHive(), g.treasuryHbd(),
+        g.nodes(), g.authorityThreshold(), g.authorityKeys(), custody);
+  }
+
   /** {@code nodes} genesis nodes with 10,000 gov each and age {@code age}; {@code users} users with 100,000 tokens. */
   static NetworkGenesis genesis(int nodes, int users, long age) {
     long[] ages = new long[nodes];
@@ -53,7 +64,7 @@ final class TestNetwork {
     }
     NetworkParams params = NetworkParams.defaults().with("unlock_delay", 30).with("min_stake", 1_000);
     return new NetworkGenesis("testnet", ChainId.TESTNET, PREFIX, AccountName.of(MULTISIG), 1, "HSAFE", 3, 100, 50, params,
-        allocations, 50_000, 20_000, genesisNodes, nodes / 2 + 1, NetworkGenesis.keysOf(genesisNodes));
+        allocations, 50_000, 20_000, genesisNodes, nodes / 2 + 1, NetworkGenesis.keysOf(genesisNodes), LOOSE);
   }
 
   static StateStore open(Path dir) {

@@ -10,6 +10,7 @@ import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.ops.CustodyLimits;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkParams;
 import java.util.ArrayList;
@@ -48,6 +49,13 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
   public static final long NODE_TOKEN = 100_000L;
   public static final long NODE_GOV = 1_000_000L;
   public static final long UNLOCK_DELAY = 200;
+  /**
+   * Custody limits that traffic never reaches: a cap of 10^12 HIVE and HBD a day, and a token unit
+   * worth 10 HIVE, so one node's stake (10^6 units) covers all the users' funds. Tests of the limits
+   * themselves set their own.
+   */
+  public static final CustodyLimits CUSTODY = new CustodyLimits(1_000_000_000_000_000L, 1_000_000_000_000_000L,
+      new CustodyLimits.Rate(1, 1), new CustodyLimits.Rate(10_000, 1));
 
   public TrafficNetwork {
     Objects.requireNonNull(devnetGenesis, "devnetGenesis");
@@ -105,7 +113,7 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
         Asset.of(TREASURY, AssetSymbol.HIVE), Asset.of(TREASURY, AssetSymbol.HBD)));
     Genesis devnet = new Genesis(ChainId.TESTNET, Genesis.DEFAULT_GENESIS_TIME, accounts);
     NetworkGenesis network = new NetworkGenesis("traffic", ChainId.TESTNET, PREFIX, MULTISIG, 1, "SAFE", 3, 100, 50, params,
-        allocations, TREASURY, TREASURY, genesisNodes, threshold, keys);
+        allocations, TREASURY, TREASURY, genesisNodes, threshold, keys, CUSTODY);
     return new TrafficNetwork(devnet, network, users, nodes);
   }
 
