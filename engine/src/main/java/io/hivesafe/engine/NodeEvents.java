@@ -1,5 +1,6 @@
 package io.hivesafe.engine;
 
+import io.hivesafe.engine.node.CustodyReport;
 import io.hivesafe.engine.source.CatchUpProgress;
 import io.hivesafe.hive.protocol.BlockId;
 import java.time.Duration;
@@ -120,6 +121,29 @@ public final class NodeEvents {
       log.warn("block {}: tally of block {} without consensus ({} reports; {} tallies in a row)", t.block(), t.reportBlock(),
           t.reports(), t.noConsensusInRow());
     }
+  }
+
+  /** The core raised an alarm in block {@code block} (its feed holds it too): someone must look. */
+  public void alarm(long block, String detail) {
+    log.error("block {}: {}", block, detail.startsWith("ALARM") ? detail : "ALARM: " + detail);
+  }
+
+  /** The custody check: the multisig account on chain holds what the books say. */
+  public void custodyMatches(CustodyReport r) {
+    log.info("block {}: custody check at head {}: the multisig account holds {} milli-HIVE and {} milli-HBD, as the books say",
+        r.block(), r.head(), r.chainHive(), r.chainHbd());
+  }
+
+  /** The custody check found a difference between the chain and the books. */
+  public void custodyDiffers(CustodyReport r) {
+    log.error("block {}: ALARM: custody check at head {}: the multisig account holds {} milli-HIVE and {} milli-HBD, the books "
+        + "say {} and {} (differences {} and {}). Nothing is written to state; find the transfer that explains it.",
+        r.block(), r.head(), r.chainHive(), r.chainHbd(), r.expectedHive(), r.expectedHbd(), r.differenceHive(), r.differenceHbd());
+  }
+
+  /** The custody check could not run this time (API down, chain moving, node far behind): it runs again at the next tally. */
+  public void custodyUnchecked(long block, String reason) {
+    log.warn("block {}: custody not checked: {}", block, reason);
   }
 
   /** This node's digest differs from the consensus: loud, and it stops signing. */

@@ -91,7 +91,7 @@ public final class BlockApplier {
         state.pruneFeed(feedFrom);
       }
     }
-    return new BlockOutcome(number, accepted, rejected, tasks, tally);
+    return new BlockOutcome(number, accepted, rejected, tasks, tally, feed.alarms());
   }
 
   private Optional<OpResult> applyOperation(WriteBuffer tx, Operation op, long number, Block block, BlockTransaction btx,

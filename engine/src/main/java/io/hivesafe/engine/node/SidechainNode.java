@@ -164,6 +164,9 @@ public final class SidechainNode implements AutoCloseable {
     }
     opsAccepted += outcome.accepted();
     opsRejected += outcome.rejected();
+    for (String alarm : outcome.alarms()) {
+      events.alarm(n, alarm);
+    }
     if (genesis.isReportBlock(n)) {
       String digest = store.digest().hex();
       ownDigests.put(n, digest);

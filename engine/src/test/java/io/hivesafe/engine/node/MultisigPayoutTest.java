@@ -86,6 +86,12 @@ class MultisigPayoutTest {
       assertTrue(totals.balanced(), totals.toString());
       assertEquals(hive(c, TrafficNetwork.MULTISIG), totals.hiveIn() - books.paidHive(),
           "custody: the multisig account holds the genesis treasury plus deposits minus confirmed payouts");
+      try (io.hivesafe.hive.rpc.HiveRpcClient api = new io.hivesafe.hive.rpc.HiveRpcClient(
+          io.hivesafe.hive.rpc.RpcConfig.withEndpoints(List.of(c.devnet.url(0))));
+          CustodyCheck check = new CustodyCheck(net.network(), any.store(), api, new io.hivesafe.engine.NodeEvents())) {
+        CustodyReport custody = check.check().orElseThrow();
+        assertTrue(custody.matches(), "the shell's custody check agrees after the payouts: " + custody);
+      }
       assertTrue(feed.stream().noneMatch(f -> f.kind().equals("alarm")), "no unexplained transfer");
       assertEquals(3, feed.stream().filter(f -> f.kind().equals("payout") && f.ok()).count());
     }

@@ -129,11 +129,20 @@ final class NodeCluster implements AutoCloseable {
 
   /** Signs {@code ops} with {@code user}'s active key against the head and broadcasts them; fails if refused. */
   void broadcast(io.hivesafe.engine.traffic.TrafficUser user, io.hivesafe.hive.protocol.Operation... ops) {
+    broadcastSignedBy(List.of(user.activeKey()), ops);
+  }
+
+  /** Signs {@code ops} with each of {@code keys} against the head and broadcasts them; fails if refused. */
+  void broadcastSignedBy(List<io.hivesafe.hive.crypto.PrivateKey> keys, io.hivesafe.hive.protocol.Operation... ops) {
     io.hivesafe.devnet.ChainProperties p = devnet.chain().properties();
     io.hivesafe.hive.protocol.Transaction tx = io.hivesafe.hive.protocol.Transaction.builder()
         .referenceBlock(p.headBlockId()).expiration(p.time().plusSeconds(60)).operations(List.of(ops)).build();
-    tx = tx.withSignatures(List.of(CRYPTO.sign(user.activeKey(),
-        tx.digest(net.network().chainId(), io.hivesafe.hive.protocol.WireFormat.HF26))));
+    byte[] digest = tx.digest(net.network().chainId(), io.hivesafe.hive.protocol.WireFormat.HF26);
+    List<io.hivesafe.hive.crypto.CompactSignature> sigs = new java.util.ArrayList<>();
+    for (io.hivesafe.hive.crypto.PrivateKey k : keys) {
+      sigs.add(CRYPTO.sign(k, digest));
+    }
+    tx = tx.withSignatures(sigs);
     io.hivesafe.devnet.Admission a = devnet.chain().broadcast(tx);
     if (!a.isAccepted()) {
       throw new AssertionError("refused: " + a.message());
