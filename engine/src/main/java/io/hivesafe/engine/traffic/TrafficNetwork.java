@@ -32,7 +32,10 @@ import java.util.Objects;
  *
  * <p>Users {@code user0…}: 100,000.000 HIVE and HBD on Hive; on the sidechain 1,000,000 token units and
  * 10,000 staked, except the last tenth, who hold nothing (the senders of ops from empty accounts).
- * Nodes {@code node0…}: 10,000.000 HIVE and HBD, 100,000 units and 1,000,000 staked. The multisig
+ * Nodes {@code node0…}: 10,000.000 HIVE and HBD, 100,000 units and 1,000,000 staked. A network may
+ * also hold nodes that are not in the genesis ({@link #create(int, int, int)}): they come after the
+ * genesis nodes in {@link #nodes()}, hold the same on Hive, 100,000 liquid units and no stake on the
+ * sidechain, and are not registered: they join with {@code node_add} and {@code gov_lock}. The multisig
  * account {@code hivesafe-ms} holds the treasury, 100,000.000 HIVE and HBD, on both sides. The
  * network starts at block 1 (the devnet's first block) on hived's testnet chain id, prefix
  * {@value #PREFIX}, with the default parameters except an unlock delay of 200 blocks (so tests see
@@ -74,11 +77,26 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
   }
 
   public static TrafficNetwork create(int userCount, int nodeCount, NetworkParams params) {
+    return create(userCount, nodeCount, nodeCount, params);
+  }
+
+  /**
+   * {@code nodeCount} nodes of which the first {@code genesisCount} (1 to {@code nodeCount}) are genesis
+   * nodes; the others are not registered and hold no stake yet. Default parameters.
+   */
+  public static TrafficNetwork create(int userCount, int nodeCount, int genesisCount) {
+    return create(userCount, nodeCount, genesisCount, defaultParams());
+  }
+
+  public static TrafficNetwork create(int userCount, int nodeCount, int genesisCount, NetworkParams params) {
     if (userCount < 2 || userCount > 10_000) {
       throw new IllegalArgumentException("users must be in [2, 10000]");
     }
     if (nodeCount < 1 || nodeCount > params.maxSigners()) {
       throw new IllegalArgumentException("nodes must be in [1, max_signers]");
+    }
+    if (genesisCount < 1 || genesisCount > nodeCount) {
+      throw new IllegalArgumentException("genesis nodes must be in [1, nodes]");
     }
     List<GenesisAccount> accounts = new ArrayList<>(Genesis.testnet().accounts().subList(0, 1)); // initminer
     List<NetworkGenesis.Allocation> allocations = new ArrayList<>();
@@ -99,6 +117,10 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
       TrafficNode node = new TrafficNode(user, key(user.name().value(), "multisig"));
       nodes.add(node);
       accounts.add(account(user));
+      if (i >= genesisCount) {
+        allocations.add(new NetworkGenesis.Allocation(user.name(), NODE_TOKEN, 0));
+        continue;
+      }
       allocations.add(new NetworkGenesis.Allocation(user.name(), NODE_TOKEN, NODE_GOV));
       genesisNodes.add(new NetworkGenesis.GenesisNode(user.name(), node.multisigKey().publicKey(), 0));
     }

@@ -237,6 +237,94 @@ class MultisigPayoutTest {
   }
 
   @Test
+  void whenTwoNodesJoinTheyAreElectedOnePerTallyTheKeysRotateToThemAndTheyCoSignTheNextPayout() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(3, 7, 5); // node5 and node6 are not in the genesis
+    try (NodeCluster c = new NodeCluster(net, dir, 8L, b -> b)) {
+      net.nodes().subList(0, 5).forEach(c::start);
+      c.stepQuiet(3);
+      for (TrafficNode n : net.nodes().subList(5, 7)) { // register with a proof of the multisig key, stake, follow
+        String proof = NodeCluster.CRYPTO.sign(n.multisigKey(),
+            io.hivesafe.ops.BlockApplier.nodeAddProofDigest(net.network(), n.name().value())).toHex();
+        c.broadcast(n.user(),
+            new CustomJsonOperation(List.of(n.name()), List.of(), "hivesafe_node_add",
+                "{\"key\":\"" + n.multisigKey().publicKey() + "\",\"proof\":\"" + proof + "\"}"),
+            new CustomJsonOperation(List.of(n.name()), List.of(), "hivesafe_gov_lock",
+                "{\"amount\":" + TrafficNetwork.NODE_TOKEN + "}"));
+        c.start(n);
+      }
+      runToIrreversible(c, 98);
+      c.stepInLockstep(2);
+      SidechainNode any = c.running(c.node(0));
+      NodeCluster.awaitBlock(any, 100);
+      assertEquals(7, any.store().read(SidechainState::nodes).size(), "both registered");
+      io.hivesafe.ops.Roster at100 = any.store().read(SidechainState::roster);
+      assertEquals(List.of("node0", "node1", "node2", "node3", "node4", "node5"), at100.runners(), "one newcomer per tally");
+      assertEquals(List.of("node6"), at100.standby());
+      assertTrue(any.store().read(SidechainState::multisigInFlight).isEmpty(), "1 of 5 signers differs (20%): no rotation yet");
+
+      runToIrreversible(c, 198);
+      c.stepInLockstep(2);
+      NodeCluster.awaitBlock(any, 200);
+      assertEquals(List.of("node0", "node1", "node2", "node3", "node4", "node5", "node6"),
+          any.store().read(SidechainState::roster).runners(), "the second newcomer at the next tally");
+      io.hivesafe.ops.MultisigTx rotation = any.store().read(SidechainState::multisigInFlight).orElseThrow(
+          () -> new AssertionError("2 of 5 signers differ (40%): a rotation is due"));
+      assertEquals(io.hivesafe.ops.MultisigTx.ROTATION, rotation.kind());
+      assertEquals(3, rotation.threshold(), "signed under the genesis authority: 3 of the 5 old keys");
+      c.stepInLockstep(10);
+      java.util.Set<io.hivesafe.hive.crypto.PublicKey> elected = new java.util.TreeSet<>();
+      for (TrafficNode n : net.nodes()) {
+        elected.add(n.multisigKey().publicKey());
+      }
+      io.hivesafe.devnet.ChainAccount ms = c.devnet.chain().account(TrafficNetwork.MULTISIG).orElseThrow();
+      java.util.Set<io.hivesafe.hive.crypto.PublicKey> onChain = new java.util.TreeSet<>();
+      ms.active().keyAuths().forEach(k -> onChain.add(k.key()));
+      assertEquals(elected, onChain, "the devnet's authority is the elected set, newcomers included");
+      assertEquals(4, ms.active().weightThreshold(), "floor(7/2)+1");
+      ms.active().keyAuths().forEach(k -> assertEquals(1, k.weight()));
+      assertEquals(ms.active(), ms.owner());
+      io.hivesafe.ops.MultisigAuthority recorded = any.store().read(SidechainState::authority);
+      assertEquals(4, recorded.threshold());
+      assertEquals(elected.stream().map(Object::toString).sorted().toList(), recorded.keys(),
+          "the recorded authority follows the account_update seen on chain");
+
+      // A withdrawal paid under the new authority. node2..node4 leave after reporting for block 250, so the round's
+      // 4 signatures can only be node0's, node1's and the two newcomers'.
+      TrafficUser user = net.users().get(0);
+      long start = hive(c, user.name());
+      depositAndWithdraw(c, user, 7_000);
+      runToIrreversible(c, 260);
+      for (TrafficNode n : net.nodes().subList(2, 5)) {
+        c.stop(n);
+      }
+      runToIrreversible(c, 298);
+      c.stepInLockstep(12);
+      assertEquals(7_000, any.store().read(SidechainState::multisigBooks).paidHive(), "paid under the new authority");
+      assertEquals(start, hive(c, user.name()));
+      io.hivesafe.hive.protocol.Transaction landed = null;
+      for (io.hivesafe.devnet.ProducedBlock b : c.devnet.chain().blocks(300, 100)) {
+        for (io.hivesafe.hive.protocol.BlockTransaction t : b.block().transactions()) {
+          if (t.transaction().operations().get(0) instanceof TransferOperation
+              && ((TransferOperation) t.transaction().operations().get(0)).from().equals(TrafficNetwork.MULTISIG)) {
+            landed = t.transaction();
+          }
+        }
+      }
+      assertTrue(landed != null, "the payout is on the devnet");
+      byte[] digest = landed.digest(net.network().chainId(), io.hivesafe.hive.protocol.WireFormat.HF26);
+      java.util.Set<String> signedBy = new java.util.TreeSet<>();
+      for (io.hivesafe.hive.crypto.CompactSignature sig : landed.signatures()) {
+        signedBy.add(NodeCluster.CRYPTO.recover(sig, digest).orElseThrow().toString());
+      }
+      java.util.Set<String> expected = new java.util.TreeSet<>();
+      for (int i : new int[] {0, 1, 5, 6}) {
+        expected.add(c.node(i).multisigKey().publicKey().toString());
+      }
+      assertEquals(expected, signedBy, "the newcomers' signatures are two of the four the devnet required");
+    }
+  }
+
+  @Test
   void underPreHf28RulesTheMinimalSignatureSetLandsToo() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
     io.hivesafe.devnet.DevnetConfig preHf28 = net.devnetConfig().withRules(io.hivesafe.devnet.SignatureRules.PRE_HF28);

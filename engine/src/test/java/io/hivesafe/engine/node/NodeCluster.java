@@ -127,13 +127,16 @@ final class NodeCluster implements AutoCloseable {
     }
   }
 
-  /** Signs {@code ops} with {@code user}'s active key against the head and broadcasts them; fails if refused. */
-  void broadcast(io.hivesafe.engine.traffic.TrafficUser user, io.hivesafe.hive.protocol.Operation... ops) {
-    broadcastSignedBy(List.of(user.activeKey()), ops);
+  /**
+   * Signs {@code ops} with {@code user}'s active key against the head and broadcasts them; fails if
+   * refused. Returns the transaction's id (hex), as the feed names it.
+   */
+  String broadcast(io.hivesafe.engine.traffic.TrafficUser user, io.hivesafe.hive.protocol.Operation... ops) {
+    return broadcastSignedBy(List.of(user.activeKey()), ops);
   }
 
-  /** Signs {@code ops} with each of {@code keys} against the head and broadcasts them; fails if refused. */
-  void broadcastSignedBy(List<io.hivesafe.hive.crypto.PrivateKey> keys, io.hivesafe.hive.protocol.Operation... ops) {
+  /** Signs {@code ops} with each of {@code keys} against the head and broadcasts them; fails if refused; returns the id. */
+  String broadcastSignedBy(List<io.hivesafe.hive.crypto.PrivateKey> keys, io.hivesafe.hive.protocol.Operation... ops) {
     io.hivesafe.devnet.ChainProperties p = devnet.chain().properties();
     io.hivesafe.hive.protocol.Transaction tx = io.hivesafe.hive.protocol.Transaction.builder()
         .referenceBlock(p.headBlockId()).expiration(p.time().plusSeconds(60)).operations(List.of(ops)).build();
@@ -147,6 +150,7 @@ final class NodeCluster implements AutoCloseable {
     if (!a.isAccepted()) {
       throw new AssertionError("refused: " + a.message());
     }
+    return tx.id(io.hivesafe.hive.protocol.WireFormat.HF26).toHex();
   }
 
   private void step(int count, boolean withTraffic) throws InterruptedException {
