@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The devnet's chain: accounts, blocks and the pending transactions of the next block. A broadcast is
@@ -74,6 +75,7 @@ public final class DevnetChain {
   private final ChainState state = new ChainState();
   private final List<ProducedBlock> blocks = new ArrayList<>();
   private final BlockId[] tapos = new BlockId[TAPOS_SLOTS];
+  private volatile Predicate<Transaction> lost = tx -> false;
   private final List<PendingTransaction> pending = new ArrayList<>();
   private final Map<TransactionId, long[]> included = new HashMap<>();
   private final List<Consumer<ProducedBlock>> listeners = new CopyOnWriteArrayList<>();
@@ -106,6 +108,15 @@ public final class DevnetChain {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * From now on, an accepted broadcast that {@code which} matches is answered as accepted and then lost,
+   * whichever way it came (the fault "dropped broadcast", aimed: e.g. only the multisig account's
+   * transactions). {@code tx -> false} ends it.
+   */
+  public void loseBroadcasts(Predicate<Transaction> which) {
+    lost = Objects.requireNonNull(which, "which");
+  }
+
   /** Checks {@code tx}; when accepted it goes into the next block. */
   public Admission broadcast(Transaction tx) {
     return broadcast(tx, true);
@@ -119,6 +130,7 @@ public final class DevnetChain {
   public synchronized Admission broadcast(Transaction tx, boolean keep) {
     Objects.requireNonNull(tx, "tx");
     broadcastsChecked++;
+    keep = keep && !lost.test(tx);
     Admission first = attempt(tx, hf26Packing, keep);
     if (first.isAccepted() || !first.error().orElseThrow().isMissingAuthority()) {
       return first;

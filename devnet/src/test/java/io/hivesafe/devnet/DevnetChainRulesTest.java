@@ -24,6 +24,7 @@ import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.Operation;
 import io.hivesafe.hive.protocol.Transaction;
+import io.hivesafe.hive.protocol.TransferOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -399,6 +400,20 @@ class DevnetChainRulesTest {
       Admission again = chain.broadcast(tx);
       accepted(again);
       assertEquals(before.minus(hive(100)), chain.account(name("alice")).orElseThrow().hive());
+    }
+
+    @Test
+    void anAimedLossDropsOnlyTheTransactionsItMatchesUntilItIsLifted() {
+      Asset before = chain.account(name("alice")).orElseThrow().hive();
+      chain.loseBroadcasts(tx -> tx.operations().get(0) instanceof TransferOperation
+          && ((TransferOperation) tx.operations().get(0)).amount().equals(hive(100)));
+      accepted(chain.broadcast(aliceTransfer(100)));
+      accepted(chain.broadcast(aliceTransfer(7)));
+      assertEquals(1, chain.produceBlock().transactions().size(), "only the 7 landed");
+      assertEquals(before.minus(hive(7)), chain.account(name("alice")).orElseThrow().hive());
+      chain.loseBroadcasts(tx -> false);
+      accepted(chain.broadcast(aliceTransfer(100)));
+      assertEquals(before.minus(hive(107)), chain.account(name("alice")).orElseThrow().hive());
     }
   }
 
