@@ -22,13 +22,11 @@ import io.hivesafe.state.StateConfig;
 import io.hivesafe.state.StateStore;
 import io.hivesafe.state.StateTransaction;
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,7 +37,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -277,7 +274,7 @@ public final class ReplayChainRecorder {
       if (store != null) {
         store.close();
         if (stateDir == null) {
-          deleteTree(state);
+          BenchFiles.deleteTree(state);
         }
       }
     }
@@ -292,19 +289,19 @@ public final class ReplayChainRecorder {
     summary.put("users", net.users().size());
     summary.put("nodes", net.nodes().size());
     summary.put("chain_id", net.network().chainId().toHex());
-    summary.put("files", ordered(BLOCKS_FILE, ordered("bytes", Files.size(out.resolve(BLOCKS_FILE)), "uncompressedBytes", writer.rawBytes,
-        "uncompressedSha256", writer.sha256()), GENESIS_FILE, ordered("bytes", Files.size(out.resolve(GENESIS_FILE)))));
+    summary.put("files", BenchFiles.ordered(BLOCKS_FILE, BenchFiles.ordered("bytes", Files.size(out.resolve(BLOCKS_FILE)), "uncompressedBytes", writer.rawBytes,
+        "uncompressedSha256", writer.sha256()), GENESIS_FILE, BenchFiles.ordered("bytes", Files.size(out.resolve(GENESIS_FILE)))));
     summary.put("transactions", transactions);
     summary.put("refused", refused);
     summary.put("operations", operations);
     summary.put("blocksWithSidechainOperations", blocksWithSidechainOps);
-    summary.put("busiestBlock", ordered("block", busiestBlock, "sidechainOperations", busiestOps));
+    summary.put("busiestBlock", BenchFiles.ordered("block", busiestBlock, "sidechainOperations", busiestOps));
     Map<String, Long> kinds = new LinkedHashMap<>();
     generator.generated().forEach((k, v) -> kinds.put(k.name(), v));
     summary.put("generatedByKind", kinds);
     if (withState) {
       Map<String, Object> verdicts = new LinkedHashMap<>();
-      sidechain.forEach((k, v) -> verdicts.put(k, ordered("accepted", v[0], "rejected", v[1])));
+      sidechain.forEach((k, v) -> verdicts.put(k, BenchFiles.ordered("accepted", v[0], "rejected", v[1])));
       summary.put("feedByKind", verdicts);
       summary.put("stateDigests", digests);
     }
@@ -317,25 +314,5 @@ public final class ReplayChainRecorder {
     System.out.printf("  %s  %,d bytes (%,d uncompressed)%n", out.resolve(BLOCKS_FILE), Files.size(out.resolve(BLOCKS_FILE)), writer.rawBytes);
     System.out.printf("  %s%n  %s%n", out.resolve(GENESIS_FILE), out.resolve(SUMMARY_FILE));
     kinds.forEach((k, v) -> System.out.printf("  %-16s %,9d%n", k, v));
-  }
-
-  /** A map of key/value pairs in the order given. */
-  private static Map<String, Object> ordered(Object... pairs) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * The state store on a real disk: block commits per second at 10, 100 and 1,000 writes per block, the
@@ -117,7 +115,7 @@ public final class StateBench {
 
   private void removeOwnFiles() throws IOException {
     for (String name : OWN_FILES) {
-      deleteTree(dir.resolve(name));
+      BenchFiles.deleteTree(dir.resolve(name));
     }
   }
 
@@ -401,7 +399,7 @@ public final class StateBench {
       }
       return out;
     } finally {
-      deleteTree(storeDir);
+      BenchFiles.deleteTree(storeDir);
     }
   }
 
@@ -497,7 +495,7 @@ public final class StateBench {
       long t0 = System.nanoTime();
       SnapshotInfo info = Snapshots.export(store, file);
       exports.add(throughput("export", System.nanoTime() - t0, info));
-      deleteTree(target);
+      BenchFiles.deleteTree(target);
       long t1 = System.nanoTime();
       SnapshotInfo imported = Snapshots.importInto(file, StateConfig.of(target), Optional.of(digest), OptionalLong.of(block));
       imports.add(throughput("import", System.nanoTime() - t1, imported));
@@ -690,16 +688,5 @@ public final class StateBench {
 
   private static String mib(long bytes) {
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
