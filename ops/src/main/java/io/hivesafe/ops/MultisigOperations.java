@@ -41,12 +41,8 @@ final class MultisigOperations {
     if (!sig.isAcceptableToHived()) {
       throw new OpRejected("sig is not in a form hived accepts (canonical, low-S)");
     }
-    Optional<PublicKey> key;
-    try {
-      key = crypto.recover(sig, HexFormat.of().parseHex(tx.digest()));
-    } catch (RuntimeException e) {
-      key = Optional.empty();
-    }
+    // Hostile bytes recover to nothing (SignatureScheme.recover); an exception here is a bug and stops the node.
+    Optional<PublicKey> key = crypto.recover(sig, HexFormat.of().parseHex(tx.digest()));
     if (key.isEmpty()) {
       throw new OpRejected("sig recovers to no key");
     }

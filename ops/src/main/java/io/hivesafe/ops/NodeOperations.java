@@ -46,7 +46,8 @@ final class NodeOperations {
     if (!proof.isFcCanonical()) {
       throw new OpRejected("proof is not a canonical signature");
     }
-    Optional<PublicKey> signer = recover(crypto, proof, proofDigest(genesis, ctx.sender()));
+    // Hostile bytes recover to nothing (SignatureScheme.recover); an exception here is a bug and stops the node.
+    Optional<PublicKey> signer = crypto.recover(proof, proofDigest(genesis, ctx.sender()));
     if (signer.isEmpty() || !signer.get().equals(key)) {
       throw new OpRejected("proof is not a signature by key over this account's node_add message");
     }
@@ -68,14 +69,6 @@ final class NodeOperations {
     return OpResult.ok("registered");
   }
 
-  /** Recovery of hostile bytes: a signature that names no point on the curve recovers to nothing. */
-  private static Optional<PublicKey> recover(SignatureScheme crypto, CompactSignature sig, byte[] digest) {
-    try {
-      return crypto.recover(sig, digest);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
 
   /**
    * {"block": the latest report block, "hash": 64 hex, "ms": {"ref_block_num", "ref_block_prefix",
