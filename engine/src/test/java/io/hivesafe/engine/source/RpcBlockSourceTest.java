@@ -223,8 +223,11 @@ class RpcBlockSourceTest {
   @Test
   void switchesToLiveOnceAndFollowsNewBlocks() throws Exception {
     ScriptedBlockApi api = new ScriptedBlockApi(chain, 12, 10);
-    RpcBlockSource source = start(api);
+    RpcBlockSource source = new RpcBlockSource(FAST, api, 1, Optional.empty(), captured.events, Clock.systemUTC());
+    sources.add(source);
+    // Before it runs; once started, its thread may catch up 10 blocks before this thread looks again.
     assertEquals(BlockSource.Mode.CATCH_UP, source.mode());
+    source.start();
 
     assertMainChain(Consume.through(source, 10), 1, 10);
     Consume.until("live", () -> source.mode() == BlockSource.Mode.LIVE);
