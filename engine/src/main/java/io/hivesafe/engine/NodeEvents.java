@@ -157,6 +157,11 @@ public final class NodeEvents {
     log.error("block {} could not be applied (a bug in this node): nothing of it was committed; the node stops", block, bug);
   }
 
+  /** A component failed while the node was stopping; the others are still stopped. */
+  public void componentCloseFailed(Exception e) {
+    log.warn("while stopping: {}", e.toString());
+  }
+
   /** The node's loop ended because of an error. */
   public void nodeStopped(long lastBlock, Throwable cause) {
     log.error("node stopped after block {}: {}", lastBlock, cause.getMessage());

@@ -7,11 +7,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code hivesafe} command line: the composition root of every subcommand. */
-@Command(name = "hivesafe", mixinStandardHelpOptions = true, version = "hivesafe 0.1.0",
+@Command(name = "hivesafe", mixinStandardHelpOptions = true, version = HivesafeCommand.VERSION,
     description = "Hivesafe: a node engine for Hive sidechains that hold a shared account by multi-signature.")
 public final class HivesafeCommand {
   /** Exit code for bad input, bad usage or a failed operation. */
   public static final int EXIT_FAILURE = 2;
+  /** The version the node reports and the API shows. */
+  public static final String VERSION = "hivesafe 0.1.0";
 
   public static void main(String[] args) {
     System.exit(run(Console.system(), StopSignal.jvmShutdown(), args));
@@ -31,7 +33,8 @@ public final class HivesafeCommand {
         .addSubcommand(new TxCommands.Verify(console, signatures)));
     root.addSubcommand(new CommandLine(new KeysCommands.Keys())
         .addSubcommand(new KeysCommands.Public(console))
-        .addSubcommand(new KeysCommands.Derive(console)));
+        .addSubcommand(new KeysCommands.Derive(console))
+        .addSubcommand(new KeysGenerate(console)));
     root.addSubcommand(new CommandLine(new StateCommands.Snapshot())
         .addSubcommand(new StateCommands.Export(console))
         .addSubcommand(new StateCommands.Import(console)));
@@ -39,6 +42,8 @@ public final class HivesafeCommand {
         .addSubcommand(new StateCommands.Info(console)));
     root.addSubcommand(new CommandLine(new DevnetCommand(console, stop)));
     root.addSubcommand(new CommandLine(new ReplayCommand(console, signatures)));
+    root.addSubcommand(new CommandLine(new RunCommand(console, stop)));
+    root.addSubcommand(new CommandLine(new InitCommand(console)));
     root.setOut(new java.io.PrintWriter(console.out(), true));
     root.setErr(new java.io.PrintWriter(console.err(), true));
     root.setExecutionExceptionHandler((e, cmd, parsed) -> {

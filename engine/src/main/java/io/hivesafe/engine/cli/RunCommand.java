@@ -1,0 +1,89 @@
+package io.hivesafe.engine.cli;
+
+import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.config.NodeConfig;
+import io.hivesafe.engine.config.NodeConfigFile;
+import io.hivesafe.engine.node.SidechainNode;
+import io.hivesafe.engine.service.NodeController;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hivesafe run --config FILE}: a node against Hive API endpoints (or the devnet) until SIGTERM
+ * or Ctrl-C. The config is checked before anything starts: a bad one exits 2 with one line naming the
+ * field. If the node stops by itself (a bug, a damaged store), the command exits 2.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a node: follow the chain, apply the sidechain, report, sign and broadcast (docs/operator.md).")
+final class RunCommand implements Callable<Integer> {
+  private final Console console;
+  private final StopSignal stop;
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "the node's config file (hivesafe init writes an example)")
+  Path configFile;
+
+  RunCommand(Console console, StopSignal stop) {
+    this.console = console;
+    this.stop = stop;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    NodeController controller = controller();
+    try {
+      controller.start();
+    } catch (RuntimeException e) {
+      throw new CliFailure("the node could not start: " + e.getMessage(), e);
+    }
+    NodeConfig config = controller.config();
+    SidechainNode node = controller.node();
+    console.out().println("hivesafe node " + config.account().map(a -> a.value()).orElse("(follower)") + " on network "
+        + controller.genesis().network() + ": data " + config.dataDir() + ", applying from block " + (node.lastBlock() + 1)
+        + " (Ctrl-C stops)");
+    console.out().flush();
+    Thread watcher = new Thread(() -> watch(controller), "hivesafe-run-watch");
+    watcher.setDaemon(true);
+    watcher.start();
+    stop.runUntilStopped(controller::close);
+    controller.close();
+    return node.failure().isPresent() ? HivesafeCommand.EXIT_FAILURE : 0;
+  }
+
+  private NodeController controller() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(configFile);
+    } catch (IOException e) {
+      throw new CliFailure("cannot read the config file " + configFile + ": " + e.getClass().getSimpleName(), e);
+    }
+    try {
+      Path base = configFile.toAbsolutePath().getParent();
+      NodeConfig config = NodeConfigFile.parse(bytes, base);
+      return NodeController.create(config, console.env(), new NodeEvents(), HivesafeCommand.VERSION);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("config " + configFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Waits for the node to fail by itself; then the command ends with an error. */
+  private void watch(NodeController controller) {
+    SidechainNode node = controller.node();
+    try {
+      while (controller.state() == NodeController.State.RUNNING) {
+        if (node.failure().isPresent()) {
+          console.err().println("error: the node stopped: " + JsonStdio.oneLine(String.valueOf(node.failure().get().getMessage())));
+          console.err().flush();
+          stop.failed();
+          return;
+        }
+        Thread.sleep(200);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

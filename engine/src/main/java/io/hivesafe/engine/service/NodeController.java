@@ -1,0 +1,163 @@
+package io.hivesafe.engine.service;
+
+import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.config.NodeConfig;
+import io.hivesafe.engine.node.CustodyCheck;
+import io.hivesafe.engine.node.NodeIdentity;
+import io.hivesafe.engine.node.Outbox;
+import io.hivesafe.engine.node.SidechainNode;
+import io.hivesafe.engine.source.RpcBlockSource;
+import io.hivesafe.hive.crypto.Secp256k1Signatures;
+import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.protocol.BlockId;
+import io.hivesafe.hive.rpc.HiveRpcClient;
+import io.hivesafe.ops.NetworkGenesis;
+import io.hivesafe.ops.NetworkGenesisFile;
+import io.hivesafe.state.StateConfig;
+import io.hivesafe.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The node's composition root and lifecycle (STYLE 11): IDLE → RUNNING → STOPPED. {@link #create} checks
+ * everything that can be checked before anything opens (the genesis, the keys); {@link #start} opens the
+ * state store, the block source, the Hive client, the outbox, the node, and the custody check, in that
+ * order, and {@link #close} stops them in reverse. Dependencies go through constructors; nothing here
+ * holds a key beyond the node's identity.
+ */
+public final class NodeController implements AutoCloseable {
+  /** Where the service is in its life. */
+  public enum State { IDLE, RUNNING, STOPPED }
+
+  private final NodeConfig config;
+  private final NetworkGenesis genesis;
+  private final Optional<NodeIdentity> identity;
+  private final NodeEvents events;
+  private final String version;
+  private final SignatureScheme crypto = new Secp256k1Signatures();
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private State state = State.IDLE;
+  private SidechainNode node;
+  private HiveRpcClient client;
+  private CustodyCheck custody;
+
+  private NodeController(NodeConfig config, NetworkGenesis genesis, Optional<NodeIdentity> identity, NodeEvents events,
+      String version) {
+    this.config = config;
+    this.genesis = genesis;
+    this.identity = identity;
+    this.events = events;
+    this.version = version;
+  }
+
+  /**
+   * Reads the genesis and loads the keys named by {@code config} (from files or {@code environment});
+   * every failure is an {@link IllegalArgumentException} naming the config field, and nothing is opened.
+   */
+  public static NodeController create(NodeConfig config, Map<String, String> environment, NodeEvents events, String version) {
+    NetworkGenesis genesis = readGenesis(config);
+    Optional<NodeIdentity> identity = config.account().map(account -> new NodeIdentity(account,
+        config.activeKey().orElseThrow().load(environment), config.multisigKey().orElseThrow().load(environment)));
+    return new NodeController(config, genesis, identity, Objects.requireNonNull(events, "events"), version);
+  }
+
+  private static NetworkGenesis readGenesis(NodeConfig config) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(config.genesis());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("genesis: cannot read " + config.genesis() + " (" + e.getClass().getSimpleName() + ")");
+    }
+    try {
+      return NetworkGenesisFile.parse(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("genesis " + config.genesis() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens everything in order and starts following the chain. */
+  public synchronized NodeController start() {
+    if (state != State.IDLE) {
+      throw new IllegalStateException("the node is " + state + ", not IDLE");
+    }
+    try {
+      StateStore store = StateStore.open(StateConfig.of(config.stateDir()));
+      started.push(store);
+      long next = SidechainNode.nextBlock(store, genesis);
+      Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
+      RpcBlockSource source = RpcBlockSource.overRpc(config.source(), config.rpc(), next, previous, events);
+      started.push(source);
+      client = new HiveRpcClient(config.rpc());
+      started.push(client);
+      Optional<Outbox> outbox = identity.map(i -> new Outbox(client::broadcastTransaction, events));
+      outbox.ifPresent(started::push);
+      node = new SidechainNode(genesis, store, source.start(), crypto, identity, outbox, events, version);
+      started.clear(); // from here the node owns and closes the store, the source and the outbox
+      started.push(client);
+      started.push(node);
+      custody = new CustodyCheck(genesis, store, client, events);
+      started.push(custody);
+      node.onCommit(custody.afterTallies());
+      node.start();
+      state = State.RUNNING;
+      return this;
+    } catch (RuntimeException e) {
+      closeStarted();
+      state = State.STOPPED;
+      throw e;
+    }
+  }
+
+  /** Stops everything in reverse order; safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (state == State.STOPPED) {
+      return;
+    }
+    closeStarted();
+    state = State.STOPPED;
+  }
+
+  private void closeStarted() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        events.componentCloseFailed(e);
+      }
+    }
+  }
+
+  public synchronized State state() {
+    return state;
+  }
+
+  public NetworkGenesis genesis() {
+    return genesis;
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  /** The running node (after {@link #start}). */
+  public synchronized SidechainNode node() {
+    if (node == null) {
+      throw new IllegalStateException("the node is not started");
+    }
+    return node;
+  }
+
+  /** The custody check (after {@link #start}). */
+  public synchronized CustodyCheck custodyCheck() {
+    if (custody == null) {
+      throw new IllegalStateException("the node is not started");
+    }
+    return custody;
+  }
+}
