@@ -1,0 +1,144 @@
+package io.hivesafe.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hivesafe.devnet.Devnet;
+import io.hivesafe.devnet.ProducedBlock;
+import io.hivesafe.engine.traffic.TrafficNetwork;
+import io.hivesafe.engine.traffic.TrafficNode;
+import io.hivesafe.hive.crypto.PrivateKey;
+import io.hivesafe.hive.protocol.BlockTransaction;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.ops.NetworkGenesisFile;
+import io.hivesafe.ops.SidechainState;
+import io.hivesafe.ops.TallyRecord;
+import io.hivesafe.state.StateConfig;
+import io.hivesafe.state.StateStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hivesafe run --config FILE} in-process against a devnet the test drives: the node
+ * follows, reports from its account, reaches consensus at the tally, and stops cleanly when told; a bad
+ * config or an exposed key file stops it before anything is opened, naming the field.
+ */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  private static CliRun run(Map<String, String> env, BooleanSupplier stopWhen, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    StopSignal stop = onStop -> {
+      try {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!stopWhen.getAsBoolean() && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+      } finally {
+        onStop.run();
+      }
+    };
+    int exit = HivesafeCommand.run(console, stop, args);
+    return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static void writeKey(Path file, PrivateKey key, String mode) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, key.toWif() + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+  }
+
+  /** Writes genesis, keys and config for node0 of {@code net}; returns the config file. */
+  private Path configure(TrafficNetwork net, Devnet devnet, String keyMode) throws IOException {
+    TrafficNode node = net.nodes().get(0);
+    Files.write(dir.resolve("genesis.json"), NetworkGenesisFile.write(net.network()));
+    writeKey(dir.resolve("keys/active.wif"), node.user().activeKey(), keyMode);
+    writeKey(dir.resolve("keys/multisig.wif"), node.multisigKey(), "rw-------");
+    Path config = dir.resolve("hivesafe.json");
+    Files.writeString(config, "// a test node\n{\"genesis\": \"genesis.json\", \"api\": {\"endpoints\": [\"" + devnet.url(0) + "\"]},"
+        + " \"source\": {\"poll_ms\": 20}, \"account\": \"" + node.name().value() + "\","
+        + " \"keys\": {\"active\": {\"file\": \"keys/active.wif\"}, \"multisig\": {\"file\": \"keys/multisig.wif\"}},"
+        + " \"data\": \"data\", \"http\": {\"port\": 0}}");
+    return config;
+  }
+
+  /** Whether {@code account}'s report for block {@code block} is on the devnet. */
+  private static boolean reported(Devnet devnet, String account, long block) {
+    long head = devnet.chain().headBlockNumber();
+    for (ProducedBlock b : devnet.chain().blocks(1, (int) Math.min(head, 1_000))) {
+      for (BlockTransaction tx : b.block().transactions()) {
+        for (Operation op : tx.transaction().operations()) {
+          if (op instanceof CustomJsonOperation && ((CustomJsonOperation) op).id().equals("hivesafe_report")
+              && ((CustomJsonOperation) op).requiredAuths().get(0).value().equals(account)
+              && ((CustomJsonOperation) op).json().startsWith("{\"block\":" + block + ",")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void aNodeRunsFromItsConfigReportsReachesConsensusAndStopsCleanly() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(2, 1);
+    try (Devnet devnet = Devnet.start(net.devnetConfig(), Duration.ZERO, 0)) {
+      Path config = configure(net, devnet, "rw-------");
+      // The test makes the blocks, every 10 ms, but holds the chain at a report block's next blocks
+      // until the node's report is in, as 3-second blocks would: a report must land before its tally.
+      CliRun r = run(Map.of(), () -> {
+        long irreversible = devnet.chain().lastIrreversibleBlockNumber();
+        boolean waitForReport = net.network().isReportBlock(irreversible) && !reported(devnet, "node0", irreversible);
+        if (!waitForReport || devnet.chain().pendingCount() > 0) {
+          devnet.chain().produceBlock();
+        }
+        return reported(devnet, "node0", 150);
+      }, "run", "--config", config.toString());
+      assertEquals(0, r.exit(), r.err());
+      assertTrue(r.out().startsWith("hivesafe node node0 on network traffic: data " + dir.resolve("data")
+          + ", applying from block 1 (Ctrl-C stops)"), r.out());
+      assertTrue(reported(devnet, "node0", 50), "the node reported block 50 too");
+    }
+    try (StateStore store = StateStore.open(StateConfig.of(dir.resolve("data/state")))) {
+      assertTrue(store.lastBlock().orElseThrow() >= 150, "it reported block 150, so it had committed it: " + store.lastBlock());
+      TallyRecord tally = store.read(SidechainState::lastTally).orElseThrow();
+      assertTrue(tally.consensus(), "its own report made the consensus: " + tally);
+    }
+  }
+
+  @Test
+  void aBrokenConfigOrAnExposedKeyStopsTheNodeBeforeAnythingIsOpened() throws Exception {
+    TrafficNetwork net = TrafficNetwork.create(2, 1);
+    try (Devnet devnet = Devnet.start(net.devnetConfig(), Duration.ofMillis(40), 0)) {
+      Path config = configure(net, devnet, "rw-r--r--");
+      CliRun exposed = run(Map.of(), () -> true, "run", "--config", config.toString());
+      assertEquals(HivesafeCommand.EXIT_FAILURE, exposed.exit());
+      assertEquals("error: config " + config + ": keys.active.file " + dir.resolve("keys/active.wif")
+          + " is readable by others (rw-r--r--): make it 0600 (chmod 600 " + dir.resolve("keys/active.wif") + ")\n", exposed.err());
+      assertFalse(exposed.err().contains(net.nodes().get(0).user().activeKey().toWif()));
+
+      Files.writeString(config, Files.readString(config).replace("\"poll_ms\": 20", "\"poll_ms\": 1"));
+      CliRun slow = run(Map.of(), () -> true, "run", "--config", config.toString());
+      assertEquals("error: config " + config + ": source.poll_ms must be in [10, 60000], got 1\n", slow.err());
+      CliRun missing = run(Map.of(), () -> true, "run", "--config", dir.resolve("none.json").toString());
+      assertEquals("error: cannot read the config file " + dir.resolve("none.json") + ": NoSuchFileException\n", missing.err());
+      assertFalse(Files.exists(dir.resolve("data")), "nothing was opened or created");
+    }
+  }
+}
