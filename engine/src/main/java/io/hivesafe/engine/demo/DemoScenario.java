@@ -1,0 +1,148 @@
+package io.hivesafe.engine.demo;
+
+import io.hivesafe.engine.cluster.DevnetCluster;
+import io.hivesafe.engine.node.SidechainNode;
+import io.hivesafe.engine.traffic.TrafficNetwork;
+import io.hivesafe.engine.traffic.TrafficNode;
+import io.hivesafe.engine.traffic.TrafficUser;
+import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.TransferOperation;
+import io.hivesafe.ops.MultisigAuthority;
+import io.hivesafe.ops.SidechainState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code hivesafe demo}'s story, on the embedded devnet with 5 real nodes following it over JSON-RPC:
+ * <ol>
+ *   <li>users deposit into the multisig account and one withdraws; the runners pass a treasury payout;
+ *       at the tally the nodes build one batch, sign it through sig_submit, broadcast it and see it
+ *       confirmed — both paid once;</li>
+ *   <li>another withdrawal, but the first signer (the broadcaster) is stopped: nobody broadcasts until the
+ *       recast 30 blocks later, when the next signer does;</li>
+ *   <li>a second node leaves: the tally elects the three that report, and the nodes rotate the shared
+ *       account's keys to them with an {@code account_update} the devnet accepts.</li>
+ * </ol>
+ * Blocks are made in lockstep with the nodes (as 3-second blocks would leave them time), so the story
+ * takes a few hundred blocks and well under a minute of this machine.
+ */
+public final class DemoScenario implements AutoCloseable {
+  private final DevnetCluster cluster;
+  private final TrafficNetwork net;
+  private final Timeline timeline;
+  private volatile boolean cancelled;
+
+  public DemoScenario(Path root, Consumer<String> out) {
+    this.net = TrafficNetwork.create(6, 5);
+    this.cluster = new DevnetCluster(net, root, 1L, b -> b);
+    this.timeline = new Timeline(out);
+  }
+
+  /** The devnet's JSON-RPC URL. */
+  public String devnetUrl() {
+    return cluster.devnet().url(0).toString();
+  }
+
+  /** The cluster, for the status page and the test. */
+  public DevnetCluster cluster() {
+    return cluster;
+  }
+
+  /** Runs the story to its end (or until {@link #cancel}); returns whether it ran to the end. */
+  public boolean run() throws InterruptedException {
+    cluster.startAll();
+    TrafficNode watcher = net.nodes().get(1);
+    TrafficUser alice = net.users().get(0);
+    TrafficUser bob = net.users().get(1);
+    TrafficUser carol = net.users().get(2);
+    step(3, watcher);
+
+    timeline.say("users deposit into the multisig account " + TrafficNetwork.MULTISIG + "; alice withdraws; node0 proposes a treasury grant to carol");
+    cluster.broadcast(alice, new TransferOperation(alice.name(), TrafficNetwork.MULTISIG, Asset.of(50_000, AssetSymbol.HIVE), "deposit"));
+    cluster.broadcast(bob, new TransferOperation(bob.name(), TrafficNetwork.MULTISIG, Asset.of(20_000, AssetSymbol.HBD), "deposit"));
+    step(2, watcher);
+    cluster.broadcast(alice, custom(alice, "withdraw", "{\"amount\":12345,\"asset\":\"HIVE\",\"memo\":\"to my wallet\"}"));
+    cluster.broadcast(net.nodes().get(0).user(), custom(net.nodes().get(0).user(), "propose",
+        "{\"action\":\"payout\",\"to\":\"" + carol.name() + "\",\"amount\":2500,\"asset\":\"HIVE\",\"memo\":\"grant\","
+            + "\"deadline\":500,\"activation\":0}"));
+    step(1, watcher);
+    for (int i = 1; i <= 3; i++) {
+      cluster.broadcast(net.nodes().get(i).user(), custom(net.nodes().get(i).user(), "approve", "{\"id\":1}"));
+    }
+    timeline.say("runners approve; at the tally (block 100) the nodes build, sign and broadcast one multisig batch");
+    lockstepUntil(watcher, 130);
+    if (cancelled) {
+      return false;
+    }
+
+    timeline.say("bob withdraws; node0, first in line to broadcast, is stopped before the tally at block 200");
+    cluster.broadcast(bob, custom(bob, "withdraw", "{\"amount\":5000,\"asset\":\"HBD\"}"));
+    lockstepUntil(watcher, 199);
+    cluster.stop(net.nodes().get(0));
+    timeline.say("node0 is down: the round is signed by the others, nobody broadcasts it until the recast");
+    lockstepUntil(watcher, 240);
+    if (cancelled) {
+      return false;
+    }
+
+    timeline.say("node4 leaves too, before the report at block 250: the tally at 300 elects the three that report, and the keys rotate");
+    cluster.stop(net.nodes().get(4));
+    lockstepUntil(watcher, 330);
+    MultisigAuthority authority = cluster.running(watcher).store().read(SidechainState::authority);
+    timeline.say("the multisig account's authority on the devnet is now " + authority.threshold() + " of " + authority.keys().size()
+        + " keys: " + authority.keys());
+    return !cancelled;
+  }
+
+  /** Everything the timeline printed. */
+  public List<Timeline.Event> events() {
+    return timeline.events();
+  }
+
+  /** Makes one quiet block every {@code millis} until cancelled: the network idles for the status page. */
+  public void idle(long millis) throws InterruptedException {
+    TrafficNode watcher = net.nodes().get(1);
+    while (!cancelled) {
+      step(1, watcher);
+      Thread.sleep(millis);
+    }
+  }
+
+  /** Stops {@link #run} and {@link #idle} at their next block. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  private static CustomJsonOperation custom(TrafficUser from, String op, String json) {
+    return new CustomJsonOperation(List.of(from.name()), List.of(), TrafficNetwork.PREFIX + op, json);
+  }
+
+  private void step(int blocks, TrafficNode watcher) throws InterruptedException {
+    for (int i = 0; i < blocks && !cancelled; i++) {
+      cluster.stepQuiet(1);
+      catchUp(watcher);
+    }
+  }
+
+  private void lockstepUntil(TrafficNode watcher, long block) throws InterruptedException {
+    while (!cancelled && cluster.devnet().chain().lastIrreversibleBlockNumber() < block) {
+      cluster.stepInLockstep(1);
+      catchUp(watcher);
+    }
+  }
+
+  private void catchUp(TrafficNode watcher) throws InterruptedException {
+    SidechainNode node = cluster.running(watcher);
+    DevnetCluster.awaitBlock(node, cluster.devnet().chain().lastIrreversibleBlockNumber());
+    timeline.catchUp(node.store());
+  }
+
+  @Override
+  public void close() {
+    cancel();
+    cluster.close();
+  }
+}
