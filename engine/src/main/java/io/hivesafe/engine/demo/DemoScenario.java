@@ -7,12 +7,14 @@ import io.hivesafe.engine.traffic.TrafficNode;
 import io.hivesafe.engine.traffic.TrafficUser;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.TransferOperation;
 import io.hivesafe.ops.MultisigAuthority;
 import io.hivesafe.ops.SidechainState;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -91,9 +93,15 @@ public final class DemoScenario implements AutoCloseable {
     timeline.say("node4 leaves too, before the report at block 250: the tally at 300 elects the three that report, and the keys rotate");
     cluster.stop(net.nodes().get(4));
     lockstepUntil(watcher, 330);
-    MultisigAuthority authority = cluster.running(watcher).store().read(SidechainState::authority);
-    timeline.say("the multisig account's authority on the devnet is now " + authority.threshold() + " of " + authority.keys().size()
-        + " keys: " + authority.keys());
+    Authority onChain = cluster.devnet().chain().account(TrafficNetwork.MULTISIG).orElseThrow().active();
+    TreeSet<String> keys = new TreeSet<>();
+    for (Authority.KeyWeight k : onChain.keyAuths()) {
+      keys.add(k.key().toString());
+    }
+    MultisigAuthority books = cluster.running(watcher).store().read(SidechainState::authority);
+    timeline.say("the devnet's active authority of " + TrafficNetwork.MULTISIG + ": " + onChain.weightThreshold() + " of " + keys
+        + (books.keys().equals(List.copyOf(keys)) && books.threshold() == onChain.weightThreshold() ? ", as the books record it"
+            : ", NOT what the books record: " + books));
     return !cancelled;
   }
 
