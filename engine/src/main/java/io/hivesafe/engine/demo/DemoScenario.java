@@ -62,7 +62,7 @@ public final class DemoScenario implements AutoCloseable {
     TrafficUser carol = net.users().get(2);
     step(3, watcher);
 
-    timeline.say("users deposit into the multisig account " + TrafficNetwork.MULTISIG + "; alice withdraws; node0 proposes a treasury grant to carol");
+    timeline.say("user0 and user1 deposit into the multisig account " + TrafficNetwork.MULTISIG + "; user0 withdraws; node0 proposes a treasury grant to user2");
     cluster.broadcast(alice, new TransferOperation(alice.name(), TrafficNetwork.MULTISIG, Asset.of(50_000, AssetSymbol.HIVE), "deposit"));
     cluster.broadcast(bob, new TransferOperation(bob.name(), TrafficNetwork.MULTISIG, Asset.of(20_000, AssetSymbol.HBD), "deposit"));
     step(2, watcher);
@@ -80,7 +80,7 @@ public final class DemoScenario implements AutoCloseable {
       return false;
     }
 
-    timeline.say("bob withdraws; node0, first in line to broadcast, is stopped before the tally at block 200");
+    timeline.say("user1 withdraws HBD; node0, first in line to broadcast, is stopped before the tally at block 200");
     cluster.broadcast(bob, custom(bob, "withdraw", "{\"amount\":5000,\"asset\":\"HBD\"}"));
     lockstepUntil(watcher, 199);
     cluster.stop(net.nodes().get(0));
