@@ -135,6 +135,7 @@ function renderQueue(q) {
     cell(tr, p.kind);
     cell(tr, p.to);
     cell(tr, milli(p.amount) + " " + p.asset);
+    cell(tr, p.memo);
     cell(tr, p.requested_block);
     cell(tr, p.in_flight ? "yes" : "");
     body.appendChild(tr);
