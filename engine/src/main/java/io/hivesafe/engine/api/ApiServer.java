@@ -50,9 +50,9 @@ public final class ApiServer implements AutoCloseable {
       "/status.js", new String[] {"status.js", "text/javascript; charset=utf-8"},
       "/status.css", new String[] {"status.css", "text/css; charset=utf-8"});
   /** The JSON endpoints, as {@code GET /api} lists them. */
-  static final String[] ENDPOINTS = {"/api/status", "/api/runners", "/api/nodes", "/api/multisig", "/api/payouts",
-      "/api/proposals", "/api/accounts/{name}", "/api/feed", "/api/custody", "/api/snapshot", "/api/snapshot/latest",
-      "/metrics"};
+  static final java.util.List<String> ENDPOINTS = java.util.List.of("/api/status", "/api/runners", "/api/nodes",
+      "/api/multisig", "/api/payouts", "/api/proposals", "/api/accounts/{name}", "/api/feed", "/api/custody", "/api/snapshot",
+      "/api/snapshot/latest", "/metrics");
 
   private enum State { IDLE, RUNNING, STOPPED }
 
@@ -60,7 +60,10 @@ public final class ApiServer implements AutoCloseable {
   private final NodeView view;
   private final PrometheusMeterRegistry metrics;
   private final NodeEvents events;
-  private final StateAnswers answers;
+  private final StatusAnswers status;
+  private final NodeAnswers nodes;
+  private final MultisigAnswers multisig;
+  private final FeedAnswer feed;
   private final Map<String, byte[]> page;
   private State state = State.IDLE;
   private HttpServer server;
@@ -75,7 +78,10 @@ public final class ApiServer implements AutoCloseable {
     this.view = Objects.requireNonNull(view, "view");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.events = Objects.requireNonNull(events, "events");
-    this.answers = new StateAnswers(view);
+    this.status = new StatusAnswers(view);
+    this.nodes = new NodeAnswers(view);
+    this.multisig = new MultisigAnswers(view);
+    this.feed = new FeedAnswer(view);
     java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>();
     for (String[] f : STATIC.values()) {
       files.put(f[0], resource(f[0]));
@@ -191,33 +197,33 @@ public final class ApiServer implements AutoCloseable {
         return Answer.json(index());
       case "/api/status":
         q.accepting();
-        return Answer.json(answers.status());
+        return Answer.json(status.status());
       case "/api/runners":
         q.accepting();
-        return Answer.json(answers.runners());
+        return Answer.json(nodes.runners());
       case "/api/nodes":
         q.accepting();
-        return Answer.json(answers.nodes());
+        return Answer.json(nodes.nodes());
       case "/api/multisig":
         q.accepting();
-        return Answer.json(answers.multisig());
+        return Answer.json(multisig.multisig());
       case "/api/payouts":
         q.accepting();
-        return Answer.json(answers.payouts());
+        return Answer.json(multisig.payouts());
       case "/api/proposals":
         q.accepting("status");
-        return Answer.json(answers.proposals(q.string("status")));
+        return Answer.json(multisig.proposals(q.string("status")));
       case "/api/feed":
-        return Answer.json(answers.feed(q));
+        return Answer.json(feed.feed(q));
       case "/api/custody":
         q.accepting();
-        return Answer.json(answers.custody());
+        return Answer.json(status.custody());
       case "/api/snapshot":
         q.accepting();
-        return Answer.json(snapshotInfo(latestSnapshot()));
+        return Answer.json(SnapshotFiles.info(latestSnapshot()));
       case "/api/snapshot/latest":
         q.accepting();
-        return snapshotFile(latestSnapshot());
+        return SnapshotFiles.download(latestSnapshot());
       case "/metrics":
         q.accepting();
         return Answer.text(METRICS_TYPE, metrics.scrape());
@@ -225,7 +231,7 @@ public final class ApiServer implements AutoCloseable {
         java.util.regex.Matcher m = ACCOUNT_PATH.matcher(path);
         if (m.matches()) {
           q.accepting();
-          return Answer.json(answers.account(m.group(1)));
+          return Answer.json(nodes.account(m.group(1)));
         }
         throw ApiException.notFound("no such path: " + ApiRequest.shorten(path) + " (GET /api lists the endpoints)");
     }
@@ -250,25 +256,6 @@ public final class ApiServer implements AutoCloseable {
     return latest.orElseThrow(() -> ApiException.notFound("no snapshot yet: the snapshot directory holds none"));
   }
 
-  private static ObjectNode snapshotInfo(SnapshotFiles.Latest s) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("file", s.file().getFileName().toString());
-    o.put("block", s.info().block());
-    o.put("digest", s.info().digest().hex());
-    o.put("entries", s.info().entries());
-    o.put("bytes", s.info().bytes());
-    o.put("download", "/api/snapshot/latest");
-    return o;
-  }
-
-  private static Answer snapshotFile(SnapshotFiles.Latest s) {
-    String name = s.file().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-    return Answer.file("application/octet-stream", s.file(), Map.of(
-        "Content-Disposition", "attachment; filename=\"" + name + "\"",
-        "X-Hivesafe-Snapshot-Block", Long.toString(s.info().block()),
-        "X-Hivesafe-Snapshot-Digest", s.info().digest().hex()));
-  }
-
   private static void send(HttpExchange ex, boolean head, Answer a) throws IOException {
     var h = ex.getResponseHeaders();
     h.set("Content-Type", a.contentType());
@@ -279,7 +266,6 @@ public final class ApiServer implements AutoCloseable {
       Path f = a.file().get();
       long size = Files.size(f);
       if (head) {
-        h.set("Content-Length", Long.toString(size));
         ex.sendResponseHeaders(a.status(), -1);
         return;
       }

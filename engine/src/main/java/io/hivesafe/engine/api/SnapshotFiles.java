@@ -1,5 +1,7 @@
 package io.hivesafe.engine.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.state.SnapshotException;
 import io.hivesafe.state.SnapshotInfo;
 import io.hivesafe.state.Snapshots;
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,5 +46,26 @@ final class SnapshotFiles {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** {@code /api/snapshot}: which file, its block, digest, entries and size. */
+  static ObjectNode info(Latest s) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("file", s.file().getFileName().toString());
+    o.put("block", s.info().block());
+    o.put("digest", s.info().digest().hex());
+    o.put("entries", s.info().entries());
+    o.put("bytes", s.info().bytes());
+    o.put("download", "/api/snapshot/latest");
+    return o;
+  }
+
+  /** {@code /api/snapshot/latest}: the file itself, its block and digest in headers. */
+  static Answer download(Latest s) {
+    String name = s.file().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    return Answer.file("application/octet-stream", s.file(), Map.of(
+        "Content-Disposition", "attachment; filename=\"" + name + "\"",
+        "X-Hivesafe-Snapshot-Block", Long.toString(s.info().block()),
+        "X-Hivesafe-Snapshot-Digest", s.info().digest().hex()));
   }
 }

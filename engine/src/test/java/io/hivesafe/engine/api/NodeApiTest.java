@@ -530,7 +530,7 @@ class NodeApiTest {
     assertFalse(js.text().contains("innerHTML"), "API text goes in as text, never as HTML");
     assertTrue(client.get("/status.css").header("Content-Type").startsWith("text/css"));
     JsonNode index = client.json("/api");
-    assertEquals(ApiServer.ENDPOINTS.length, index.get("endpoints").size());
+    assertEquals(ApiServer.ENDPOINTS.size(), index.get("endpoints").size());
   }
 
   @Test
