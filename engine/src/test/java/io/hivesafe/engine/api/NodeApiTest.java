@@ -139,6 +139,8 @@ class NodeApiTest {
       cluster.stepQuiet(1);
     }
     cluster.settle();
+    // The chain stands still until the custody check the tally started has run (a moving head makes it retry).
+    waitFor("the custody check after the tally", () -> custody.lastReport().isPresent());
     // The round is built at the tally (block 100); nothing after it is irreversible yet.
     multisigInFlight = client.json("/api/multisig");
     payoutsInFlight = client.json("/api/payouts");
@@ -159,7 +161,6 @@ class NodeApiTest {
     long irreversible = cluster.devnet().chain().properties().lastIrreversibleBlockNum();
     waitFor("the block source to see irreversible block " + irreversible,
         () -> view.chainTip().map(t -> t.irreversible() == irreversible).orElse(false));
-    waitFor("the custody check after the tally", () -> custody.lastReport().isPresent());
   }
 
   @AfterAll
@@ -574,14 +575,16 @@ class NodeApiTest {
 
     assertEquals(cluster.outbox(cluster.node(0)).sent(), after.value("hivesafe_broadcasts_total", "result", "sent"));
     assertTrue(after.value("hivesafe_broadcasts_total", "result", "sent") >= 2, "a report and a signature at least");
-    assertEquals(0, after.value("hivesafe_broadcasts_total", "result", "failed"));
+    assertEquals(cluster.outbox(cluster.node(0)).failed(), after.value("hivesafe_broadcasts_total", "result", "failed"));
 
     String endpoint = "http://127.0.0.1:" + cluster.devnet().url(0).getPort();
     assertTrue(after.sum("hivesafe_rpc_seconds_count", "endpoint", endpoint, "method", "block_api.get_block_range",
         "outcome", "result") > 0, "the block sources' range calls: " + after.find("hivesafe_rpc_seconds_count"));
     assertTrue(after.sum("hivesafe_rpc_seconds_count", "method", "network_broadcast_api.broadcast_transaction") > 0);
     assertTrue(after.sum("hivesafe_rpc_seconds_count", "method", "database_api.find_accounts") > 0, "the custody check's");
-    assertEquals(0, after.sum("hivesafe_rpc_errors_total"));
+    for (Exposition.Sample e : after.find("hivesafe_rpc_errors_total")) {
+      assertTrue(List.of("rpc_error", "transport_failure").contains(e.labels().get("kind")), e.toString());
+    }
 
     assertEquals(0, after.value("hivesafe_custody_difference", "asset", "HIVE"));
     assertEquals(0, after.value("hivesafe_custody_difference", "asset", "HBD"));
