@@ -167,6 +167,22 @@ public final class NodeEvents {
     log.error("node stopped after block {}: {}", lastBlock, cause.getMessage());
   }
 
+  // ---- HTTP API ----
+
+  /** The API listens; {@code url} is its root (the status page). */
+  public void apiStarted(String url) {
+    log.info("HTTP API and status page at {} (metrics at {}metrics)", url, url);
+  }
+
+  public void apiStopped(String url) {
+    log.info("HTTP API at {} stopped", url);
+  }
+
+  /** A request failed inside the API (a bug in a read-only handler): answered 500, the node goes on. */
+  public void apiRequestFailed(String method, String path, Throwable bug) {
+    log.error("HTTP API: {} {} failed (answered 500; the node goes on)", method, path, bug);
+  }
+
   /** {@code 1h02m03s}, {@code 4m05s}, {@code 6s}, {@code 1.5s}, {@code 250ms}. */
   static String duration(Duration value) {
     long millis = value.toMillis();

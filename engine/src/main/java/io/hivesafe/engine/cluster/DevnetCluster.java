@@ -24,6 +24,7 @@ import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.WireFormat;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcConfig;
+import io.hivesafe.hive.rpc.RpcListener;
 import io.hivesafe.state.StateConfig;
 import io.hivesafe.state.StateStore;
 import java.io.IOException;
@@ -67,6 +68,7 @@ public class DevnetCluster implements AutoCloseable {
   private final Map<String, Running> running = new TreeMap<>();
   /** node → block → digest after that block. */
   private final Map<String, Map<Long, String>> digests = new ConcurrentHashMap<>();
+  private volatile RpcListener rpcListener = RpcListener.NONE;
 
   private record Running(SidechainNode node, Outbox outbox, HiveRpcClient client) {}
 
@@ -108,6 +110,12 @@ public class DevnetCluster implements AutoCloseable {
     return net.nodes().get(i);
   }
 
+  /** Tells {@code listener} about every JSON-RPC attempt of the nodes started from now on (metrics). */
+  public DevnetCluster rpcListener(RpcListener listener) {
+    this.rpcListener = java.util.Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
   /** Starts (or restarts) a node on its store, resuming after its last commit. */
   public synchronized SidechainNode start(TrafficNode n) {
     String name = n.name().value();
@@ -120,8 +128,8 @@ public class DevnetCluster implements AutoCloseable {
     Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
     RpcBlockSource source = RpcBlockSource.overRpc(
         BlockSourceConfig.defaults().withPollInterval(POLL).withBackoff(POLL, Duration.ofMillis(200)),
-        RpcConfig.withEndpoints(List.of(devnet.url(0))), next, previous, events);
-    HiveRpcClient client = new HiveRpcClient(RpcConfig.withEndpoints(List.of(devnet.url(0))));
+        RpcConfig.withEndpoints(List.of(devnet.url(0))), rpcListener, next, previous, events);
+    HiveRpcClient client = new HiveRpcClient(RpcConfig.withEndpoints(List.of(devnet.url(0))), rpcListener);
     Outbox outbox = new Outbox(client::broadcastTransaction, events);
     NodeIdentity identity = new NodeIdentity(n.name(), n.user().activeKey(), n.multisigKey());
     SidechainNode node = new SidechainNode(net.network(), store, source.start(), CRYPTO, Optional.of(identity),
@@ -147,6 +155,11 @@ public class DevnetCluster implements AutoCloseable {
 
   public synchronized SidechainNode running(TrafficNode n) {
     return running.get(n.name().value()).node();
+  }
+
+  /** The outbox of a running node (its broadcasts: reports, signatures, multisig transactions). */
+  public synchronized Outbox outbox(TrafficNode n) {
+    return running.get(n.name().value()).outbox();
   }
 
   /** Produces {@code count} blocks with traffic, pacing at report blocks. */

@@ -54,6 +54,14 @@ public interface BlockSource extends AutoCloseable {
   /** Fetches that failed or brought an unusable answer (each retried later). */
   long fetchErrors();
 
+  /**
+   * The chain's head and last irreversible block as last seen, for the API's status and the lag
+   * metric; empty for a source that reads no chain (a block file) or has not asked yet.
+   */
+  default Optional<ChainTip> chainTip() {
+    return Optional.empty();
+  }
+
   /** Stops the source and releases its threads and files. Idempotent. */
   @Override
   void close();

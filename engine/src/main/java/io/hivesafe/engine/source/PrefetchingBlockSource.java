@@ -128,6 +128,11 @@ public final class PrefetchingBlockSource implements BlockSource {
   }
 
   @Override
+  public Optional<ChainTip> chainTip() {
+    return inner.chainTip();
+  }
+
+  @Override
   public void close() {
     finished = true;
     reader.interrupt();

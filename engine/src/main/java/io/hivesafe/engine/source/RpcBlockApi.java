@@ -7,6 +7,7 @@ import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcConfig;
 import io.hivesafe.hive.rpc.RpcException;
+import io.hivesafe.hive.rpc.RpcListener;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class RpcBlockApi implements BlockApi {
 
   /** One client per endpoint of {@code config}, all with its timeouts, attempts and pauses. */
   public RpcBlockApi(RpcConfig config) {
+    this(config, RpcListener.NONE);
+  }
+
+  /** Likewise, each client telling {@code listener} about every attempt (RPC metrics). */
+  public RpcBlockApi(RpcConfig config, RpcListener listener) {
     Objects.requireNonNull(config, "config");
     List<URI> endpoints = config.endpoints();
     List<HiveRpcClient> made = new ArrayList<>(endpoints.size());
@@ -42,7 +48,8 @@ public final class RpcBlockApi implements BlockApi {
         order.add(endpoints.get((first + i) % endpoints.size()));
       }
       made.add(new HiveRpcClient(
-          new RpcConfig(order, config.callTimeout(), config.maxAttempts(), config.initialBackoff(), config.maxBackoff())));
+          new RpcConfig(order, config.callTimeout(), config.maxAttempts(), config.initialBackoff(), config.maxBackoff()),
+          listener));
     }
     this.clients = List.copyOf(made);
   }

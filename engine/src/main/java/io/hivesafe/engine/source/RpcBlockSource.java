@@ -7,6 +7,7 @@ import io.hivesafe.hive.protocol.BlockId;
 import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.RpcConfig;
 import io.hivesafe.hive.rpc.RpcException;
+import io.hivesafe.hive.rpc.RpcListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,7 @@ public final class RpcBlockSource implements BlockSource {
   private volatile Mode mode = Mode.CATCH_UP;
   private volatile long nextToHandOn;
   private volatile Throwable failure;
+  private volatile ChainTip tip;
   private volatile boolean closed;
   private boolean started;
 
@@ -103,7 +105,13 @@ public final class RpcBlockSource implements BlockSource {
   /** A source over Hive's JSON-RPC API at the endpoints of {@code rpc}, with failover; not started. */
   public static RpcBlockSource overRpc(
       BlockSourceConfig config, RpcConfig rpc, long startBlock, Optional<BlockId> expectedPrevious, NodeEvents events) {
-    return new RpcBlockSource(config, new RpcBlockApi(rpc), startBlock, expectedPrevious, events, Clock.systemUTC());
+    return overRpc(config, rpc, RpcListener.NONE, startBlock, expectedPrevious, events);
+  }
+
+  /** Likewise, telling {@code listener} about every call attempt (RPC metrics). */
+  public static RpcBlockSource overRpc(BlockSourceConfig config, RpcConfig rpc, RpcListener listener, long startBlock,
+      Optional<BlockId> expectedPrevious, NodeEvents events) {
+    return new RpcBlockSource(config, new RpcBlockApi(rpc, listener), startBlock, expectedPrevious, events, Clock.systemUTC());
   }
 
   static void checkStart(long startBlock, Optional<BlockId> expectedPrevious) {
@@ -209,6 +217,11 @@ public final class RpcBlockSource implements BlockSource {
   }
 
   @Override
+  public Optional<ChainTip> chainTip() {
+    return Optional.ofNullable(tip);
+  }
+
+  @Override
   public long fetchErrors() {
     return fetchErrors.get();
   }
@@ -300,6 +313,10 @@ public final class RpcBlockSource implements BlockSource {
     // endpoint that lags, whose empty ranges then move the source on to another endpoint.
     target = Math.max(target, reported);
     targetStale = false;
+    ChainTip seen = tip;
+    long head = Math.max(properties.headBlockNumber(), seen == null ? 0 : seen.head());
+    long irreversible = Math.max(properties.lastIrreversibleBlockNum(), seen == null ? 0 : seen.irreversible());
+    tip = new ChainTip(head, Math.min(irreversible, head), clock.instant());
     if (mode == Mode.LIVE && target - nextToFetch + 1 > config.batchSize()) {
       mode = Mode.CATCH_UP;
       lastReport = clock.instant();

@@ -240,6 +240,37 @@ class RpcBlockSourceTest {
   }
 
   @Test
+  void theChainTipIsTheLastPropertiesSeenAndNeverGoesBack() throws Exception {
+    ScriptedBlockApi api = new ScriptedBlockApi(chain, 12, 10);
+    RpcBlockSource source = new RpcBlockSource(FAST, api, 1, Optional.empty(), captured.events, Clock.systemUTC());
+    sources.add(source);
+    assertEquals(Optional.empty(), source.chainTip(), "nothing seen before it runs");
+    source.start();
+    Consume.through(source, 10);
+    Consume.until("live", () -> source.mode() == BlockSource.Mode.LIVE);
+    ChainTip tip = source.chainTip().orElseThrow();
+    assertEquals(12, tip.head());
+    assertEquals(10, tip.irreversible());
+    api.advance(20, 5);
+    Consume.through(source, 15);
+    Consume.until("the new tip", () -> source.chainTip().orElseThrow().head() == 20);
+    assertEquals(15, source.chainTip().orElseThrow().irreversible());
+    assertEquals(Optional.empty(), new ChainlessSource().chainTip(), "a source without a chain has no tip");
+  }
+
+  /** The interface's default, as a source that reads no chain answers. */
+  private static final class ChainlessSource implements BlockSource {
+    @Override public Optional<io.hivesafe.hive.protocol.Block> take() { return Optional.empty(); }
+    @Override public Optional<io.hivesafe.hive.protocol.Block> poll(java.time.Duration timeout) { return Optional.empty(); }
+    @Override public boolean isFinished() { return true; }
+    @Override public long nextBlockNumber() { return 1; }
+    @Override public Mode mode() { return Mode.CATCH_UP; }
+    @Override public long blocksHandedOn() { return 0; }
+    @Override public long fetchErrors() { return 0; }
+    @Override public void close() {}
+  }
+
+  @Test
   void goesBackToCatchingUpWhenMoreThanABatchBehind() throws Exception {
     ScriptedBlockApi api = new ScriptedBlockApi(chain, 10, 10);
     RpcBlockSource source = start(FAST.withBatchSize(100), api, 1, Optional.empty());

@@ -41,12 +41,14 @@ final class FailoverTransport implements AutoCloseable {
   private final List<HttpUrl> urls;
   private final OkHttpClient http;
   private final Sleeper sleeper;
+  private final RpcListener listener;
   private final AtomicInteger preferred = new AtomicInteger();
   private final AtomicLong nextId = new AtomicLong(1);
 
-  FailoverTransport(RpcConfig config, Sleeper sleeper) {
+  FailoverTransport(RpcConfig config, Sleeper sleeper, RpcListener listener) {
     this.config = Objects.requireNonNull(config, "config");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.listener = Objects.requireNonNull(listener, "listener");
     List<HttpUrl> parsed = new ArrayList<>();
     for (URI endpoint : config.endpoints()) {
       HttpUrl url = HttpUrl.parse(endpoint.toString());
@@ -92,15 +94,20 @@ final class FailoverTransport implements AutoCloseable {
       }
       int index = (start + attempt - 1) % urls.size();
       URI endpoint = config.endpoints().get(index);
+      long began = System.nanoTime();
       try {
         JsonNode result = exchange(urls.get(index), method, params);
         T value = read(reader, result);
         preferred.set(index);
+        listener.attempted(method, endpoint, Duration.ofNanos(System.nanoTime() - began), RpcListener.Outcome.RESULT);
         return value;
       } catch (RpcErrorException e) {
         preferred.set(index);
+        listener.attempted(method, endpoint, Duration.ofNanos(System.nanoTime() - began), RpcListener.Outcome.RPC_ERROR);
         throw e;
       } catch (FailedAttempt e) {
+        listener.attempted(method, endpoint, Duration.ofNanos(System.nanoTime() - began),
+            RpcListener.Outcome.TRANSPORT_FAILURE);
         LOG.debug("{} attempt {} at {} failed: {}", method, attempt, endpoint, e.getMessage());
         failures.add(new EndpointFailure(endpoint, e.getMessage()));
         lastCause = e.getCause() != null ? e.getCause() : e;

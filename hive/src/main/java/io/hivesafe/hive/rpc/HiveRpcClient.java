@@ -55,7 +55,17 @@ public final class HiveRpcClient implements AutoCloseable {
 
   /** A client whose pauses between retries go through {@code sleeper}. */
   public HiveRpcClient(RpcConfig config, Sleeper sleeper) {
-    this.transport = new FailoverTransport(config, sleeper);
+    this(config, sleeper, RpcListener.NONE);
+  }
+
+  /** A client that tells {@code listener} about every attempt (for metrics). */
+  public HiveRpcClient(RpcConfig config, RpcListener listener) {
+    this(config, Sleeper.SYSTEM, listener);
+  }
+
+  /** A client whose pauses go through {@code sleeper} and whose attempts are told to {@code listener}. */
+  public HiveRpcClient(RpcConfig config, Sleeper sleeper, RpcListener listener) {
+    this.transport = new FailoverTransport(config, sleeper, listener);
   }
 
   /**

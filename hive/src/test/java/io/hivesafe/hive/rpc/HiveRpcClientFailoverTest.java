@@ -273,6 +273,23 @@ class HiveRpcClientFailoverTest {
     assertNotEquals(null, first.get("params"));
   }
 
+  @Test
+  void theListenerHearsEveryAttemptWithItsEndpointAndOutcome() throws RpcException {
+    FakeHived broken = node().always(status(503));
+    FakeHived healthy = node().always(result(PROPERTIES));
+    List<String> heard = new ArrayList<>();
+    RpcListener listener = (method, endpoint, elapsed, outcome) -> {
+      assertTrue(!elapsed.isNegative(), "elapsed " + elapsed);
+      heard.add(method + " " + (endpoint.equals(broken.uri()) ? "broken" : "healthy") + " " + outcome);
+    };
+    HiveRpcClient client = track(new HiveRpcClient(config(3, Duration.ofSeconds(5), broken.uri(), healthy.uri()), sleeper, listener));
+    client.getDynamicGlobalProperties();
+    healthy.always(FakeHived.error(MAPPER.createObjectNode().put("code", -32003).put("message", "refused")));
+    assertThrows(RpcErrorException.class, client::getDynamicGlobalProperties);
+    String m = "database_api.get_dynamic_global_properties";
+    assertEquals(List.of(m + " broken TRANSPORT_FAILURE", m + " healthy RESULT", m + " healthy RPC_ERROR"), heard);
+  }
+
   private FakeHived node() {
     return track(new FakeHived());
   }

@@ -1,0 +1,111 @@
+package io.hivesafe.engine.api;
+
+import io.hivesafe.engine.node.CustodyCheck;
+import io.hivesafe.engine.node.CustodyReport;
+import io.hivesafe.engine.node.SidechainNode;
+import io.hivesafe.engine.source.BlockSource;
+import io.hivesafe.engine.source.ChainTip;
+import io.hivesafe.ops.NetworkGenesis;
+import io.hivesafe.state.StateStore;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the HTTP API and the metrics see of a running node: the network, the committed state (read
+ * through {@link StateStore#read}), and the shell's live facts. Everything here is public knowledge
+ * about the node — it carries no key, and nothing reachable from it hands one out (a node's identity
+ * shows only as its account name).
+ *
+ * <p>{@link #of} makes one from a {@link SidechainNode}; tests and other shells may implement it.
+ */
+public interface NodeView {
+  NetworkGenesis genesis();
+
+  /** The node's committed state; read it only through {@link StateStore#read} and {@code SidechainState}'s readers. */
+  StateStore store();
+
+  /** The last block the node committed and finished with (its shell duties done). */
+  long appliedBlock();
+
+  /** The chain's head and irreversible block as the block source last saw them; empty before it asked (or for a file). */
+  Optional<ChainTip> chainTip();
+
+  BlockSource.Mode mode();
+
+  /** True once the node's own digest differed from a tally's consensus (it then never signs). */
+  boolean diverged();
+
+  /** Why the node stopped, if a bug stopped it. */
+  Optional<Throwable> failure();
+
+  /** The account the node runs as, if it has an identity (a replay has none). */
+  Optional<String> account();
+
+  /** The last custody check, if the node runs one and one has completed. */
+  Optional<CustodyReport> custody();
+
+  /** The node's software version, as it puts in its reports. */
+  String version();
+
+  /**
+   * The view of a running {@code node}: its source's tip and mode, its failure and divergence, and the
+   * last report of {@code custody} when given.
+   */
+  static NodeView of(SidechainNode node, NetworkGenesis genesis, String version, Optional<CustodyCheck> custody) {
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(genesis, "genesis");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(custody, "custody");
+    return new NodeView() {
+      @Override
+      public NetworkGenesis genesis() {
+        return genesis;
+      }
+
+      @Override
+      public StateStore store() {
+        return node.store();
+      }
+
+      @Override
+      public long appliedBlock() {
+        return node.lastBlock();
+      }
+
+      @Override
+      public Optional<ChainTip> chainTip() {
+        return node.source().chainTip();
+      }
+
+      @Override
+      public BlockSource.Mode mode() {
+        return node.source().mode();
+      }
+
+      @Override
+      public boolean diverged() {
+        return node.diverged();
+      }
+
+      @Override
+      public Optional<Throwable> failure() {
+        return node.failure();
+      }
+
+      @Override
+      public Optional<String> account() {
+        return node.identity().map(i -> i.account().value());
+      }
+
+      @Override
+      public Optional<CustodyReport> custody() {
+        return custody.flatMap(CustodyCheck::lastReport);
+      }
+
+      @Override
+      public String version() {
+        return version;
+      }
+    };
+  }
+}
