@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     SidechainNode node = controller.node();
     console.out().println("hivesafe node " + config.account().map(a -> a.value()).orElse("(follower)") + " on network "
         + controller.genesis().network() + ": data " + config.dataDir() + ", applying from block " + (node.lastBlock() + 1)
-        + " (Ctrl-C stops)");
+        + ", status page " + controller.api().url() + " (Ctrl-C stops)");
     console.out().flush();
     Thread watcher = new Thread(() -> watch(controller), "hivesafe-run-watch");
     watcher.setDaemon(true);

@@ -1,5 +1,6 @@
 package io.hivesafe.engine.config;
 
+import io.hivesafe.engine.api.ApiConfig;
 import io.hivesafe.engine.source.BlockSourceConfig;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.rpc.RpcConfig;
@@ -19,11 +20,11 @@ import java.util.Optional;
  * @param activeKey the account's active key (reports, sig_submit), present exactly with {@code account}
  * @param multisigKey the node's multisig key (signs the shared account's transactions), likewise
  * @param dataDir the state store's directory; snapshots go to {@code dataDir/snapshots}
- * @param http the API's bind address and port
+ * @param http the API's bind address and port (its snapshots directory is {@link #snapshotDir})
  * @param snapshots how often snapshots are written and how many are kept
  */
 public record NodeConfig(Path genesis, RpcConfig rpc, BlockSourceConfig source, Optional<AccountName> account,
-    Optional<KeyRef> activeKey, Optional<KeyRef> multisigKey, Path dataDir, HttpConfig http, SnapshotConfig snapshots) {
+    Optional<KeyRef> activeKey, Optional<KeyRef> multisigKey, Path dataDir, ApiConfig http, SnapshotConfig snapshots) {
 
   public NodeConfig {
     Objects.requireNonNull(genesis, "genesis");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.hivesafe.engine.api.ApiConfig;
 import io.hivesafe.engine.source.BlockSourceConfig;
 import io.hivesafe.hive.HiveFormatException;
 import io.hivesafe.hive.protocol.AccountName;
@@ -71,13 +72,15 @@ public final class NodeConfigFile {
       multisig = Optional.of(key(required(keys, "multisig", "keys."), "keys.multisig", baseDir));
     }
     Path data = path(root, "data", "", baseDir);
-    HttpConfig http = HttpConfig.defaults();
+    ApiConfig http = ApiConfig.defaults().withSnapshotsDir(data.resolve("snapshots"));
     if (root.has("http")) {
       JsonNode h = object(root.get("http"), "http");
       only(h, "http.", Set.of("bind", "port"));
-      String bind = h.has("bind") ? text(h, "bind", "http.") : HttpConfig.DEFAULT_BIND;
-      int port = (int) integer(h, "port", "http.", HttpConfig.DEFAULT_PORT, 65_535);
-      http = new HttpConfig(bind, port);
+      String bind = h.has("bind") ? text(h, "bind", "http.") : ApiConfig.DEFAULT_BIND_ADDRESS;
+      if (bind.isBlank() || !bind.matches("[0-9A-Za-z.:\\-]{1,255}")) {
+        throw new IllegalArgumentException("http.bind must be a host name or an IP address, got \"" + bind + "\"");
+      }
+      http = http.withBind(bind, (int) integer(h, "port", "http.", ApiConfig.DEFAULT_PORT, 65_535));
     }
     SnapshotConfig snapshots = SnapshotConfig.defaults();
     if (root.has("snapshots")) {

@@ -1,6 +1,14 @@
 package io.hivesafe.engine.service;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.api.ApiServer;
+import io.hivesafe.engine.api.NodeView;
+import io.hivesafe.engine.metrics.CustodyMetrics;
+import io.hivesafe.engine.metrics.NodeMetrics;
+import io.hivesafe.engine.metrics.OutboxMetrics;
+import io.hivesafe.engine.metrics.RpcMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.hivesafe.engine.config.NodeConfig;
 import io.hivesafe.engine.node.CustodyCheck;
 import io.hivesafe.engine.node.NodeIdentity;
@@ -26,8 +34,8 @@ import java.util.Optional;
 /**
  * The node's composition root and lifecycle (STYLE 11): IDLE → RUNNING → STOPPED. {@link #create} checks
  * everything that can be checked before anything opens (the genesis, the keys); {@link #start} opens the
- * state store, the block source, the Hive client, the outbox, the node, and the custody check, in that
- * order, and {@link #close} stops them in reverse. Dependencies go through constructors; nothing here
+ * state store, the block source, the Hive client, the outbox, the node, the custody check, the metrics
+ * and the API, in that order, and starts the node; {@link #close} stops them in reverse. Dependencies go through constructors; nothing here
  * holds a key beyond the node's identity.
  */
 public final class NodeController implements AutoCloseable {
@@ -45,6 +53,8 @@ public final class NodeController implements AutoCloseable {
   private SidechainNode node;
   private HiveRpcClient client;
   private CustodyCheck custody;
+  private ApiServer api;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   private NodeController(NodeConfig config, NetworkGenesis genesis, Optional<NodeIdentity> identity, NodeEvents events,
       String version) {
@@ -90,9 +100,10 @@ public final class NodeController implements AutoCloseable {
       started.push(store);
       long next = SidechainNode.nextBlock(store, genesis);
       Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
-      RpcBlockSource source = RpcBlockSource.overRpc(config.source(), config.rpc(), next, previous, events);
+      RpcMetrics rpcMetrics = new RpcMetrics(metrics);
+      RpcBlockSource source = RpcBlockSource.overRpc(config.source(), config.rpc(), rpcMetrics, next, previous, events);
       started.push(source);
-      client = new HiveRpcClient(config.rpc());
+      client = new HiveRpcClient(config.rpc(), rpcMetrics);
       started.push(client);
       Optional<Outbox> outbox = identity.map(i -> new Outbox(client::broadcastTransaction, events));
       outbox.ifPresent(started::push);
@@ -103,6 +114,18 @@ public final class NodeController implements AutoCloseable {
       custody = new CustodyCheck(genesis, store, client, events);
       started.push(custody);
       node.onCommit(custody.afterTallies());
+      NodeView view = NodeView.of(node, genesis, version, Optional.of(custody));
+      new NodeMetrics(metrics, node, view);
+      outbox.ifPresent(o -> OutboxMetrics.register(metrics, o));
+      CustodyMetrics.register(metrics, custody::lastReport);
+      api = new ApiServer(config.http(), view, metrics, events);
+      try {
+        api.start();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("http: cannot listen on " + config.http().bindAddress() + ":" + config.http().port()
+            + " (" + e.getMessage() + ")", e);
+      }
+      started.push(api);
       node.start();
       state = State.RUNNING;
       return this;
@@ -151,6 +174,14 @@ public final class NodeController implements AutoCloseable {
       throw new IllegalStateException("the node is not started");
     }
     return node;
+  }
+
+  /** The API server (after {@link #start}): its {@code url()} is the status page. */
+  public synchronized ApiServer api() {
+    if (api == null) {
+      throw new IllegalStateException("the node is not started");
+    }
+    return api;
   }
 
   /** The custody check (after {@link #start}). */

@@ -27,7 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
   @TempDir Path dir;
 
-  private static CliRun run(Map<String, String> env, BooleanSupplier stopWhen, String... args) {
+  private static CliRun run(Map<String, String> env, Predicate<String> stopWhen, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -47,7 +47,7 @@ class RunCommandTest {
     StopSignal stop = onStop -> {
       try {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!stopWhen.getAsBoolean() && System.nanoTime() < deadline) {
+        while (!stopWhen.test(out.toString(StandardCharsets.UTF_8)) && System.nanoTime() < deadline) {
           Thread.sleep(10);
         }
       } finally {
@@ -62,6 +62,19 @@ class RunCommandTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, key.toWif() + "\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+  }
+
+  private static String fetch(String url) {
+    try {
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      return r.body();
+    } catch (IOException e) {
+      return "failed: " + e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
   }
 
   /** Writes genesis, keys and config for node0 of {@code net}; returns the config file. */
@@ -102,7 +115,12 @@ class RunCommandTest {
       Path config = configure(net, devnet, "rw-------");
       // The test makes the blocks, every 10 ms, but holds the chain at a report block's next blocks
       // until the node's report is in, as 3-second blocks would: a report must land before its tally.
-      CliRun r = run(Map.of(), () -> {
+      java.util.concurrent.atomic.AtomicReference<String> status = new java.util.concurrent.atomic.AtomicReference<>();
+      CliRun r = run(Map.of(), printed -> {
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("status page (\\S+) ").matcher(printed);
+        if (status.get() == null && url.find()) {
+          status.set(fetch(url.group(1) + "api/status"));
+        }
         long irreversible = devnet.chain().lastIrreversibleBlockNumber();
         boolean waitForReport = net.network().isReportBlock(irreversible) && !reported(devnet, "node0", irreversible);
         if (!waitForReport || devnet.chain().pendingCount() > 0) {
@@ -111,8 +129,13 @@ class RunCommandTest {
         return reported(devnet, "node0", 150);
       }, "run", "--config", config.toString());
       assertEquals(0, r.exit(), r.err());
-      assertTrue(r.out().startsWith("hivesafe node node0 on network traffic: data " + dir.resolve("data")
-          + ", applying from block 1 (Ctrl-C stops)"), r.out());
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("hivesafe node node0 on network traffic: data "
+          + java.util.regex.Pattern.quote(dir.resolve("data").toString()) + ", applying from block 1, status page "
+          + "(http://127\\.0\\.0\\.1:[0-9]+/) \\(Ctrl-C stops\\)\n").matcher(r.out());
+      assertTrue(m.matches(), r.out());
+      assertTrue(status.get() != null && status.get().contains("\"network\":\"traffic\""), "the API answered while it ran: "
+          + status.get());
+      assertTrue(status.get().startsWith("{"), status.get());
       assertTrue(reported(devnet, "node0", 50), "the node reported block 50 too");
     }
     try (StateStore store = StateStore.open(StateConfig.of(dir.resolve("data/state")))) {
@@ -127,16 +150,16 @@ class RunCommandTest {
     TrafficNetwork net = TrafficNetwork.create(2, 1);
     try (Devnet devnet = Devnet.start(net.devnetConfig(), Duration.ofMillis(40), 0)) {
       Path config = configure(net, devnet, "rw-r--r--");
-      CliRun exposed = run(Map.of(), () -> true, "run", "--config", config.toString());
+      CliRun exposed = run(Map.of(), printed -> true, "run", "--config", config.toString());
       assertEquals(HivesafeCommand.EXIT_FAILURE, exposed.exit());
       assertEquals("error: config " + config + ": keys.active.file " + dir.resolve("keys/active.wif")
           + " is readable by others (rw-r--r--): make it 0600 (chmod 600 " + dir.resolve("keys/active.wif") + ")\n", exposed.err());
       assertFalse(exposed.err().contains(net.nodes().get(0).user().activeKey().toWif()));
 
       Files.writeString(config, Files.readString(config).replace("\"poll_ms\": 20", "\"poll_ms\": 1"));
-      CliRun slow = run(Map.of(), () -> true, "run", "--config", config.toString());
+      CliRun slow = run(Map.of(), printed -> true, "run", "--config", config.toString());
       assertEquals("error: config " + config + ": source.poll_ms must be in [10, 60000], got 1\n", slow.err());
-      CliRun missing = run(Map.of(), () -> true, "run", "--config", dir.resolve("none.json").toString());
+      CliRun missing = run(Map.of(), printed -> true, "run", "--config", dir.resolve("none.json").toString());
       assertEquals("error: cannot read the config file " + dir.resolve("none.json") + ": NoSuchFileException\n", missing.err());
       assertFalse(Files.exists(dir.resolve("data")), "nothing was opened or created");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hivesafe.engine.api.ApiConfig;
 import io.hivesafe.hive.crypto.PrivateKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class NodeConfigFileTest {
     assertEquals(dir.resolve("keys/active.wif"), c.activeKey().orElseThrow().file());
     assertEquals(dir.resolve("data"), c.dataDir());
     assertEquals(dir.resolve("data/state"), c.stateDir());
-    assertEquals(new HttpConfig("127.0.0.1", 8080), c.http());
+    assertEquals(ApiConfig.defaults().withBind("127.0.0.1", 8091).withSnapshotsDir(dir.resolve("data/snapshots")), c.http());
     assertEquals(new SnapshotConfig(10, 2), c.snapshots());
     assertTrue(c.source().irreversibleOnly(), "irreversible blocks only, always");
   }
@@ -51,7 +52,7 @@ class NodeConfigFileTest {
   void aFollowerNeedsNoAccountAndNoKeys() {
     NodeConfig c = parse("{\"genesis\":\"g.json\",\"api\":{\"endpoints\":[\"http://127.0.0.1:8090\"]},\"data\":\"d\"}");
     assertTrue(c.account().isEmpty());
-    assertEquals(HttpConfig.defaults(), c.http());
+    assertEquals(ApiConfig.defaults().withSnapshotsDir(dir.resolve("d/snapshots")), c.http());
     assertEquals(SnapshotConfig.defaults(), c.snapshots());
   }
 
@@ -75,7 +76,7 @@ class NodeConfigFileTest {
             "keys.active.env is not an environment variable name"},
         {"\"multisig\": { \"file\": \"keys/multisig.wif\" }", "\"multisig\": { \"path\": \"k\" }", "keys.multisig.path is not a known field"},
         {"\"account\": \"my-node\",", "", "keys are given but account is not"},
-        {"\"port\": 8080", "\"port\": 70000", "http.port must be an integer in [0, 65535]"},
+        {"\"port\": 8091", "\"port\": 70000", "http.port must be an integer in [0, 65535]"},
         {"\"bind\": \"127.0.0.1\"", "\"bind\": \"\"", "http.bind must be a host name or an IP address"},
         {"\"every\": 10", "\"every\": 0", "snapshots.every must be in [1, 100000]"},
         {"\"data\": \"data\",", "\"data\": \"data\", \"datadir\": \"x\",", "datadir is not a known field"},
