@@ -20,6 +20,10 @@ final class DemoCommand implements Callable<Integer> {
   private final Console console;
   private final StopSignal stop;
 
+  @Option(names = "--port", defaultValue = "8091", paramLabel = "PORT",
+      description = "node1's status page and API on 127.0.0.1 (default 8091; any free port if taken)")
+  int port;
+
   @Option(names = "--dir", paramLabel = "DIR", description = "where the nodes keep their state (default: a new temporary directory)")
   Path dir;
 
@@ -35,7 +39,9 @@ final class DemoCommand implements Callable<Integer> {
       console.out().println(line);
       console.out().flush();
     });
-    console.out().println("hivesafe demo: devnet at " + demo.devnetUrl() + ", 5 nodes, state in " + root + " (Ctrl-C stops)");
+    java.net.URI page = demo.start(port);
+    console.out().println("hivesafe demo: devnet at " + demo.devnetUrl() + ", 5 nodes, state in " + root);
+    console.out().println("status page (node1): " + page + "   (Ctrl-C stops everything)");
     Thread story = new Thread(() -> play(demo), "hivesafe-demo");
     story.start();
     stop.runUntilStopped(() -> {

@@ -1,6 +1,11 @@
 package io.hivesafe.engine.demo;
 
+import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.api.ApiConfig;
+import io.hivesafe.engine.api.ApiServer;
+import io.hivesafe.engine.api.NodeView;
 import io.hivesafe.engine.cluster.DevnetCluster;
+import io.hivesafe.engine.metrics.NodeMetrics;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.traffic.TrafficNetwork;
 import io.hivesafe.engine.traffic.TrafficNode;
@@ -12,7 +17,12 @@ import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.TransferOperation;
 import io.hivesafe.ops.MultisigAuthority;
 import io.hivesafe.ops.SidechainState;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -36,6 +46,7 @@ public final class DemoScenario implements AutoCloseable {
   private final TrafficNetwork net;
   private final Timeline timeline;
   private volatile boolean cancelled;
+  private ApiServer api;
 
   public DemoScenario(Path root, Consumer<String> out) {
     this.net = TrafficNetwork.create(6, 5);
@@ -53,9 +64,32 @@ public final class DemoScenario implements AutoCloseable {
     return cluster;
   }
 
+  /**
+   * Starts the devnet's nodes and node1's API and status page on {@code port} (any free port if that
+   * one is taken); returns the status page's URL.
+   */
+  public URI start(int port) {
+    cluster.startAll();
+    SidechainNode node = cluster.running(net.nodes().get(1));
+    NodeView view = NodeView.of(node, net.network(), "demo", Optional.empty());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new NodeMetrics(registry, node, view);
+    for (int p : new int[] {port, 0}) {
+      try {
+        api = new ApiServer(ApiConfig.defaults().withBind("127.0.0.1", p), view, registry, new NodeEvents()).start();
+        return api.url();
+      } catch (IOException taken) {
+        // the port is in use: any free one will do for a demo
+      }
+    }
+    throw new IllegalStateException("no port for the status page on 127.0.0.1");
+  }
+
   /** Runs the story to its end (or until {@link #cancel}); returns whether it ran to the end. */
   public boolean run() throws InterruptedException {
-    cluster.startAll();
+    if (api == null) {
+      start(0);
+    }
     TrafficNode watcher = net.nodes().get(1);
     TrafficUser alice = net.users().get(0);
     TrafficUser bob = net.users().get(1);
@@ -151,6 +185,9 @@ public final class DemoScenario implements AutoCloseable {
   @Override
   public void close() {
     cancel();
+    if (api != null) {
+      api.close();
+    }
     cluster.close();
   }
 }

@@ -50,11 +50,12 @@ class DemoCommandTest {
         onStop.run();
       }
     };
-    int exit = HivesafeCommand.run(console, ctrlCWhenDone, "demo", "--dir", dir.toString());
+    int exit = HivesafeCommand.run(console, ctrlCWhenDone, "demo", "--dir", dir.toString(), "--port", "0");
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
     assertEquals("", err.toString(StandardCharsets.UTF_8));
     assertTrue(printed.contains(DemoCommand.DONE), printed);
+    assertTrue(Pattern.compile("status page \\(node1\\): http://127\\.0\\.0\\.1:[0-9]+/ ").matcher(printed).find(), printed);
 
     List<Line> lines = new ArrayList<>();
     for (String l : printed.split("\n")) {
