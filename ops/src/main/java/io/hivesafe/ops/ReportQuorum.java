@@ -21,11 +21,16 @@ public final class ReportQuorum {
   private final long ageTotal;
   /** hash → {runners reporting it, their age}. */
   private final TreeMap<String, long[]> byHash;
+  /** Runners with a node record that have not reported, and their age. */
+  private final long silent;
+  private final long silentAge;
 
-  private ReportQuorum(long runnerCount, long ageTotal, TreeMap<String, long[]> byHash) {
+  private ReportQuorum(long runnerCount, long ageTotal, TreeMap<String, long[]> byHash, long silent, long silentAge) {
     this.runnerCount = runnerCount;
     this.ageTotal = ageTotal;
     this.byHash = byHash;
+    this.silent = silent;
+    this.silentAge = silentAge;
   }
 
   /**
@@ -35,6 +40,8 @@ public final class ReportQuorum {
    */
   public static ReportQuorum count(List<String> runners, Map<String, NodeRecord> nodes, Map<String, String> hashByAccount) {
     long ageTotal = 0;
+    long silent = 0;
+    long silentAge = 0;
     TreeMap<String, long[]> byHash = new TreeMap<>();
     for (String runner : runners) {
       NodeRecord node = nodes.get(runner);
@@ -45,9 +52,12 @@ public final class ReportQuorum {
         long[] c = byHash.computeIfAbsent(hash, h -> new long[2]);
         c[0]++;
         c[1] = Math.addExact(c[1], age);
+      } else if (node != null) {
+        silent++;
+        silentAge = Math.addExact(silentAge, age);
       }
     }
-    return new ReportQuorum(runners.size(), ageTotal, byHash);
+    return new ReportQuorum(runners.size(), ageTotal, byHash, silent, silentAge);
   }
 
   public long runnerCount() {
@@ -75,6 +85,16 @@ public final class ReportQuorum {
   public boolean reaches(String hash) {
     long[] c = byHash.get(hash);
     return c != null && c[0] * 2 > runnerCount && c[1] * 2 >= ageTotal;
+  }
+
+  /**
+   * Whether {@code hash} would pass if every runner that has not reported yet reported it: false means
+   * no later report can make it the consensus (a node reports once per block). For a reader of reports
+   * whose window is still open.
+   */
+  public boolean couldStillReach(String hash) {
+    long[] c = byHash.getOrDefault(hash, new long[2]);
+    return (c[0] + silent) * 2 > runnerCount && Math.addExact(c[1], silentAge) * 2 >= ageTotal;
   }
 
   /** The consensus hash, if one passes. */

@@ -75,6 +75,23 @@ class ReportQuorumTest {
   }
 
   @Test
+  void aHashCanStillPassOnlyIfTheRunnersYetToReportWouldCarryIt() {
+    ReportQuorum q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("n0", A, "n1", B));
+    assertTrue(q.couldStillReach(A), "n2, n3, n4 have not reported: 4 of 5 possible");
+    assertTrue(q.couldStillReach(B));
+    assertTrue(q.couldStillReach("cc".repeat(32)), "3 silent runners are more than half");
+    q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("n0", A, "n1", B, "n2", B));
+    assertFalse(q.couldStillReach("cc".repeat(32)), "2 silent runners are not enough on their own");
+    assertTrue(q.couldStillReach(A));
+    q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("n0", B, "n1", B, "n2", B));
+    assertFalse(q.couldStillReach(A), "B has passed: nothing else can");
+    q = ReportQuorum.count(runners(3), nodes(1, 1, 10), Map.of("n0", A, "n1", A));
+    assertFalse(q.couldStillReach(B), "n2 alone holds the age but not the headcount");
+    assertFalse(q.reaches(A), "A has the headcount but 2 of 12 age");
+    assertTrue(q.couldStillReach(A), "if n2 reports A too, it passes");
+  }
+
+  @Test
   void noRunnersNoConsensus() {
     assertEquals(Optional.empty(), ReportQuorum.count(List.of(), Map.of(), Map.of("n0", A)).consensus());
   }
