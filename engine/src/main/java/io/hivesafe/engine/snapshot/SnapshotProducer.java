@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes a snapshot of the node's committed state after every {@code every}-th report block into a
@@ -66,6 +67,7 @@ public final class SnapshotProducer implements AutoCloseable {
   /** The block being exported, or -1. Guarded by {@link #idle}. */
   private long running = -1;
   private volatile boolean closed;
+  private volatile BooleanSupplier condition = () -> true;
 
   /**
    * @param every export after every {@code every}-th report block (1 = each; counted from block numbers,
@@ -100,6 +102,17 @@ public final class SnapshotProducer implements AutoCloseable {
     });
   }
 
+  /**
+   * Exports only while {@code condition} holds when a snapshot falls due, e.g.
+   * {@code () -> node.source().mode() == BlockSource.Mode.LIVE}: a node catching up would otherwise
+   * pay an export (its next commit waits for it) every {@code every} report blocks, for snapshots that
+   * are out of date as soon as they are written. By default every due snapshot is written.
+   */
+  public SnapshotProducer onlyWhen(BooleanSupplier condition) {
+    this.condition = java.util.Objects.requireNonNull(condition, "condition");
+    return this;
+  }
+
   /** The listener to register with {@link SidechainNode#onCommit}. */
   public SidechainNode.CommitListener afterCommits() {
     return this::committed;
@@ -115,6 +128,9 @@ public final class SnapshotProducer implements AutoCloseable {
       return;
     }
     try {
+      if (!condition.getAsBoolean()) {
+        return;
+      }
       synchronized (idle) {
         if (running >= 0) {
           skipped.incrementAndGet();

@@ -214,6 +214,25 @@ class SnapshotProducerTest {
   }
 
   @Test
+  void nothingIsExportedWhileTheConditionDoesNotHold() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean(false);
+    try (StateStore store = StateStore.open(StateConfig.of(tmp.resolve("state")));
+        SnapshotProducer producer = new SnapshotProducer(store, GENESIS, tmp.resolve("snapshots"), 1, 5, new Lines().events)
+            .onlyWhen(live::get)) {
+      for (long b = 1; b <= 20; b++) {
+        commit(store, producer.afterCommits(), b, 2); // catching up through 5 and 15
+      }
+      live.set(true);
+      for (long b = 21; b <= 25; b++) {
+        commit(store, producer.afterCommits(), b, 2);
+      }
+      assertTrue(producer.awaitIdle(WAIT));
+      assertEquals(List.of(25L), producer.snapshots().stream().map(SnapshotFile::block).toList());
+      assertEquals(0, producer.skipped());
+    }
+  }
+
+  @Test
   void leftoversOfAnExportKilledMidWriteAreRemovedAtStart() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("snapshots"));
     Path partial = dir.resolve(SnapshotFile.name(5, StateDigest.parse("ab".repeat(32))) + ".partial");
