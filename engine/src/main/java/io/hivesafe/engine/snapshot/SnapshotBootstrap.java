@@ -137,6 +137,12 @@ public final class SnapshotBootstrap {
       } catch (IllegalArgumentException e) {
         throw new Refused(BootstrapException.Failure.SOURCE, "not a usable URL: " + e.getMessage(), e);
       }
+      try {
+        Files.createDirectories(download.getParent());
+      } catch (IOException e) {
+        throw new Refused(BootstrapException.Failure.SOURCE, "cannot create " + download.getParent() + " for the download: "
+            + e.getMessage(), e);
+      }
       long started = System.nanoTime();
       long bytes = SnapshotDownload.fetch(url, download);
       events.bootstrapDownloaded(fileOrUrl, bytes, Duration.ofNanos(System.nanoTime() - started));
