@@ -96,13 +96,17 @@ public final class SnapshotBootstrap {
     } catch (Refused e) {
       String message = "snapshot bootstrap from " + fileOrUrl + " failed: " + e.getMessage();
       if (e.failure != BootstrapException.Failure.DATA_DIR) {
-        if (importing) {
-          message += cleanUp(dir, existed);
-        }
-        message += ". The data directory " + dir + " is left " + (existed ? "empty" : "absent");
+        String left = importing ? cleanUp(dir, existed) : "";
+        message += left.isEmpty() ? ". The data directory " + dir + " is left " + (existed ? "empty" : "absent") : left;
       }
       events.bootstrapFailed(fileOrUrl, e.getMessage());
       throw new BootstrapException(e.failure, message, e.getCause());
+    } catch (RuntimeException | Error bug) {
+      // Not a refusal but a bug: it propagates as it is, and still leaves no half-checked store behind.
+      if (importing) {
+        cleanUp(dir, existed);
+      }
+      throw bug;
     } finally {
       try {
         Files.deleteIfExists(download);
@@ -258,7 +262,7 @@ public final class SnapshotBootstrap {
       }
       return "";
     } catch (IOException | UncheckedIOException e) {
-      return " (and the imported store could not be deleted: " + e.getMessage() + "; delete " + dir + " by hand)";
+      return ". The imported store could not be deleted (" + e.getMessage() + "): delete " + dir + " by hand before starting a node on it";
     }
   }
 }
