@@ -181,6 +181,59 @@ public final class NodeEvents {
   /** A request failed inside the API (a bug in a read-only handler): answered 500, the node goes on. */
   public void apiRequestFailed(String method, String path, Throwable bug) {
     log.error("HTTP API: {} {} failed (answered 500; the node goes on)", method, path, bug);
+
+  // ---- snapshots ----
+
+  /** The snapshot producer wrote the snapshot of report block {@code block}. */
+  public void snapshotWritten(long block, String file, long entries, long bytes, Duration took) {
+    log.info("block {}: snapshot written to {} ({} entries, {} bytes, in {})", block, file, entries, bytes, duration(took));
+  }
+
+  /** An old snapshot was deleted to keep the newest {@code keep}. */
+  public void snapshotDeleted(long block, String file, int keep) {
+    log.info("block {}: old snapshot {} deleted (keeping the newest {})", block, file, keep);
+  }
+
+  /** A snapshot was due but the previous export is still running: this one is skipped, the node goes on. */
+  public void snapshotSkipped(long block, long running) {
+    log.warn("block {}: snapshot skipped: the export of block {} is still running", block, running);
+  }
+
+  /** A snapshot could not be written (disk full, directory gone, …); the node goes on. */
+  public void snapshotFailed(long block, String reason) {
+    log.warn("block {}: snapshot not written: {}", block, reason);
+  }
+
+  /** A bug in the snapshot producer; the node goes on, without that snapshot. */
+  public void snapshotBug(long block, Throwable bug) {
+    log.error("block {}: snapshot not written because of a bug in the snapshot producer; the node goes on", block, bug);
+  }
+
+  /** A bootstrap from a snapshot begins. */
+  public void bootstrapStarted(String source, String dataDir) {
+    log.info("bootstrap: loading snapshot {} into {}", source, dataDir);
+  }
+
+  /** The snapshot was downloaded. */
+  public void bootstrapDownloaded(String url, long bytes, Duration took) {
+    log.info("bootstrap: downloaded {} ({} bytes in {})", url, bytes, duration(took));
+  }
+
+  /** The snapshot was imported (its own integrity checked: checksum and recomputed digest). */
+  public void bootstrapImported(long block, String digest, long entries, Duration took) {
+    log.info("block {}: bootstrap: snapshot imported ({} entries, digest {}, in {}); checking it against the reports on chain",
+        block, entries, digest, duration(took));
+  }
+
+  /** The snapshot's digest is the consensus on chain: the node may start from it. */
+  public void bootstrapVerified(long block, String digest, long reporters, long runners, long age, long ageTotal, long through) {
+    log.info("block {}: bootstrap: digest {} is the consensus on chain ({} of {} runners, age {} of {}, reports read through "
+        + "block {}); the node continues from block {}", block, digest, reporters, runners, age, ageTotal, through, block + 1);
+  }
+
+  /** The bootstrap was refused or failed; the data directory was left empty. */
+  public void bootstrapFailed(String source, String reason) {
+    log.error("bootstrap from {} failed: {}", source, reason);
   }
 
   /** {@code 1h02m03s}, {@code 4m05s}, {@code 6s}, {@code 1.5s}, {@code 250ms}. */

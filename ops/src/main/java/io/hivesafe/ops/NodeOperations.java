@@ -18,6 +18,7 @@ final class NodeOperations {
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
   private static final Set<String> MS_FIELDS = Set.of("ref_block_num", "ref_block_prefix", "expiration");
+  private static final Set<String> REPORT_FIELDS = Set.of("block", "hash", "ms", "version");
 
   private NodeOperations() {}
 
@@ -76,18 +77,36 @@ final class NodeOperations {
    * form here; whether it names an applied block is the tally's question.
    */
   static OpResult report(SidechainState s, OpContext ctx, String json, NetworkGenesis genesis) throws OpRejected {
-    OpArgs args = OpArgs.parse(json, Set.of("block", "hash", "ms", "version"));
+    OpArgs args = OpArgs.parse(json, REPORT_FIELDS);
     Optional<NodeRecord> node = s.node(ctx.sender());
     if (node.isEmpty()) {
       throw new OpRejected("sender is not a registered node");
     }
+    Report report = reportFields(args, ctx.sender(), ctx.block(), genesis);
+    if (s.report(report.block(), ctx.sender()).isPresent()) {
+      throw new OpRejected("already reported for block " + report.block());
+    }
+    s.putReport(report);
+    s.putNode(node.get().reported(report.block()));
+    return OpResult.ok("report for block " + report.block());
+  }
+
+  /**
+   * A report's own checks, the ones that need no state: the JSON's fields, the report block (the latest
+   * before {@code landed}, whose tally has not run yet) and the forms of hash, header and version.
+   */
+  static Report readReport(String sender, long landed, String json, NetworkGenesis genesis) throws OpRejected {
+    return reportFields(OpArgs.parse(json, REPORT_FIELDS), sender, landed, genesis);
+  }
+
+  private static Report reportFields(OpArgs args, String sender, long landed, NetworkGenesis genesis) throws OpRejected {
     long block = args.integer("block", 0, 0xffff_ffffL);
-    long expected = reportBlockFor(ctx.block(), genesis);
+    long expected = reportBlockFor(landed, genesis);
     if (block != expected || expected < genesis.startBlock()) {
       throw new OpRejected("block must be the current report block " + expected + ", got " + block);
     }
     long tally = expected + genesis.tallyInterval() - genesis.reportOffset();
-    if (ctx.block() > tally) {
+    if (landed > tally) {
       throw new OpRejected("the tally of block " + expected + " was at block " + tally + "; the next report block is "
           + (expected + genesis.tallyInterval()));
     }
@@ -102,12 +121,7 @@ final class NodeOperations {
     String expiration = ms.text("expiration", 19);
     parseTime(expiration, "ms.expiration");
     String version = args.text("version", 32);
-    if (s.report(block, ctx.sender()).isPresent()) {
-      throw new OpRejected("already reported for block " + block);
-    }
-    s.putReport(new Report(ctx.sender(), block, hash, refNum, refPrefix, expiration, version, ctx.block()));
-    s.putNode(node.get().reported(block));
-    return OpResult.ok("report for block " + block);
+    return new Report(sender, block, hash, refNum, refPrefix, expiration, version, landed);
   }
 
   /** The report block whose reports land in block {@code block}: the latest R < block with R % tally == offset. */

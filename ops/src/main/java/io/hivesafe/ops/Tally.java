@@ -17,7 +17,8 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>Consensus: a hash reported by more than half of the current runners AND by runners holding at
- *       least half of the runners' total age. Two hashes cannot both have more than half the runners.
+ *       least half of the runners' total age ({@link ReportQuorum}). Two hashes cannot both have more
+ *       than half the runners.
  *   <li>Header: the (ref_block_num, ref_block_prefix) pair carried by the reports of more than half of
  *       the runners (only reports with the consensus hash count), accepted only if it names a block
  *       this state has applied (the TaPoS window in {@code blocks/}); the expiration likewise, accepted
@@ -48,30 +49,14 @@ final class Tally {
     for (NodeRecord n : SidechainState.nodes(s.buffer())) {
       nodes.put(n.account(), n);
     }
-    long runnerCount = roster.runners().size();
-    long ageTotal = 0;
-    TreeMap<String, long[]> byHash = new TreeMap<>();
-    for (String runner : roster.runners()) {
-      long age = nodes.containsKey(runner) ? nodes.get(runner).age() : 0;
-      ageTotal += age;
-      Report r = reports.get(runner);
-      if (r != null && nodes.containsKey(runner)) {
-        long[] c = byHash.computeIfAbsent(r.hash(), h -> new long[2]);
-        c[0]++;
-        c[1] += age;
-      }
-    }
-    String consensus = "";
-    long agreeing = 0;
-    long ageAgreeing = 0;
-    for (Map.Entry<String, long[]> e : byHash.entrySet()) {
-      long[] c = e.getValue();
-      if (c[0] * 2 > runnerCount && c[1] * 2 >= ageTotal) {
-        consensus = e.getKey();
-        agreeing = c[0];
-        ageAgreeing = c[1];
-      }
-    }
+    TreeMap<String, String> hashes = new TreeMap<>();
+    reports.forEach((account, r) -> hashes.put(account, r.hash()));
+    ReportQuorum quorum = ReportQuorum.count(roster.runners(), nodes, hashes);
+    long runnerCount = quorum.runnerCount();
+    long ageTotal = quorum.ageTotal();
+    String consensus = quorum.consensus().orElse("");
+    long agreeing = quorum.reporters(consensus);
+    long ageAgreeing = quorum.reportersAge(consensus);
     TallyRecord previous = SidechainState.lastTally(s.buffer()).orElse(null);
     long inRow = previous == null ? 0 : previous.noConsensusInRow();
     long total = previous == null ? 0 : previous.noConsensusTotal();

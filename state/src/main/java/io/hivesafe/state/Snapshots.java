@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -51,10 +52,22 @@ public final class Snapshots {
    * at all. Commits wait while the export runs.
    */
   public static SnapshotInfo export(StateStore store, Path out) {
+    return export(store, out, status -> {});
+  }
+
+  /**
+   * As {@link #export(StateStore, Path)}, calling {@code whenLocked} with the store's status once the
+   * export holds the read lock and before it writes anything: from that moment the file will hold
+   * exactly that block's state, whatever the committing thread does next (its commits wait until the
+   * entries are written; the fsync and rename come after the lock is released). An exception thrown by
+   * {@code whenLocked} aborts the export; nothing is written and the exception propagates.
+   */
+  public static SnapshotInfo export(StateStore store, Path out, Consumer<StateStore.StoreStatus> whenLocked) {
     Path partial = out.resolveSibling(out.getFileName() + ".partial");
     try {
       SnapshotInfo info = store.read(reader -> {
         StateStore.StoreStatus status = store.status();
+        whenLocked.accept(status);
         if (status.lastBlock().isEmpty()) {
           throw new SnapshotException(out, "the store has no committed block yet");
         }

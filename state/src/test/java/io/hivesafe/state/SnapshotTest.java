@@ -159,4 +159,46 @@ class SnapshotTest {
     Snapshots.importInto(file, StateConfig.of(target), Optional.of(digest), OptionalLong.empty());
     assertEquals(contents, StoreFixtures.contents(target));
   }
+
+  @Test
+  void aCommitStartedOnceTheExportHoldsTheLockWaitsAndTheFileHoldsTheBlockBefore() throws Exception {
+    Path out = tmp.resolve("locked.snap");
+    try (StateStore store = StateStore.open(StateConfig.of(source))) {
+      java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicReference<StateStore.StoreStatus> seen = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread exporter = new Thread(() -> Snapshots.export(store, out, status -> {
+        seen.set(status);
+        locked.countDown();
+      }));
+      exporter.start();
+      assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+      try (StateTransaction tx = store.begin(block + 1)) { // on this thread, as the node's applier would
+        tx.put(StateKey.of("after/export"), 1L);
+        tx.commit();
+      }
+      exporter.join(10_000);
+      assertEquals(OptionalLong.of(block), seen.get().lastBlock());
+      assertEquals(digest, seen.get().digest());
+      assertEquals(block + 1, store.lastBlock().getAsLong());
+    }
+    SnapshotInfo header = Snapshots.header(out);
+    assertEquals(block, header.block());
+    assertEquals(digest, header.digest());
+    Path target = tmp.resolve("target");
+    Snapshots.importInto(out, StateConfig.of(target), Optional.of(digest), OptionalLong.of(block));
+    assertEquals(contents, StoreFixtures.contents(target));
+  }
+
+  @Test
+  void anExceptionFromWhenLockedAbortsTheExportAndWritesNothing() {
+    Path out = tmp.resolve("aborted.snap");
+    try (StateStore store = StateStore.open(StateConfig.of(source))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> Snapshots.export(store, out, status -> {
+        throw new IllegalStateException("not this block");
+      }));
+      assertEquals("not this block", e.getMessage());
+    }
+    assertFalse(Files.exists(out));
+    assertFalse(Files.exists(tmp.resolve("aborted.snap.partial")));
+  }
 }
