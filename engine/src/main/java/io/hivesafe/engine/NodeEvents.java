@@ -181,6 +181,7 @@ public final class NodeEvents {
   /** A request failed inside the API (a bug in a read-only handler): answered 500, the node goes on. */
   public void apiRequestFailed(String method, String path, Throwable bug) {
     log.error("HTTP API: {} {} failed (answered 500; the node goes on)", method, path, bug);
+  }
 
   // ---- snapshots ----
 
