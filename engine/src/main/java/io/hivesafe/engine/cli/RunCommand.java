@@ -26,6 +26,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "the node's config file (hivesafe init writes an example)")
   Path configFile;
 
+  @Option(names = "--bootstrap", paramLabel = "FILE|URL",
+      description = "first load the state from this snapshot (into an empty data directory), checked against the consensus on chain")
+  String bootstrap;
+
   RunCommand(Console console, StopSignal stop) {
     this.console = console;
     this.stop = stop;
@@ -35,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     NodeController controller = controller();
     try {
-      controller.start();
+      controller.start(java.util.Optional.ofNullable(bootstrap));
     } catch (RuntimeException e) {
       throw new CliFailure("the node could not start: " + e.getMessage(), e);
     }

@@ -14,6 +14,10 @@ import io.hivesafe.engine.node.CustodyCheck;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
 import io.hivesafe.engine.node.SidechainNode;
+import io.hivesafe.engine.snapshot.BootstrapException;
+import io.hivesafe.engine.snapshot.SnapshotBootstrap;
+import io.hivesafe.engine.snapshot.SnapshotProducer;
+import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.engine.source.RpcBlockSource;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.crypto.SignatureScheme;
@@ -92,8 +96,25 @@ public final class NodeController implements AutoCloseable {
 
   /** Opens everything in order and starts following the chain. */
   public synchronized NodeController start() {
+    return start(Optional.empty());
+  }
+
+  /**
+   * As {@link #start()}, first loading the state from a snapshot (a file or an http(s) URL) into the
+   * empty state directory, accepted only if its digest is the consensus reported on chain for its block
+   * (docs/node.md, "Snapshots and bootstrap").
+   */
+  public synchronized NodeController start(Optional<String> bootstrap) {
     if (state != State.IDLE) {
       throw new IllegalStateException("the node is " + state + ", not IDLE");
+    }
+    if (bootstrap.isPresent()) {
+      try (HiveRpcClient api = new HiveRpcClient(config.rpc())) {
+        SnapshotBootstrap.bootstrap(bootstrap.get(), config.stateDir(), genesis, api, events);
+      } catch (BootstrapException e) {
+        state = State.STOPPED;
+        throw new IllegalArgumentException("bootstrap: " + e.getMessage(), e);
+      }
     }
     try {
       StateStore store = StateStore.open(StateConfig.of(config.stateDir()));
@@ -114,6 +135,11 @@ public final class NodeController implements AutoCloseable {
       custody = new CustodyCheck(genesis, store, client, events);
       started.push(custody);
       node.onCommit(custody.afterTallies());
+      SidechainNode running = node;
+      SnapshotProducer snapshots = new SnapshotProducer(store, genesis, config.snapshotDir(), config.snapshots().every(),
+          config.snapshots().keep(), events).onlyWhen(() -> running.source().mode() == BlockSource.Mode.LIVE);
+      started.push(snapshots);
+      node.onCommit(snapshots.afterCommits());
       NodeView view = NodeView.of(node, genesis, version, Optional.of(custody));
       new NodeMetrics(metrics, node, view);
       outbox.ifPresent(o -> OutboxMetrics.register(metrics, o));

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class RunCommandTest {
     Files.writeString(config, "// a test node\n{\"genesis\": \"genesis.json\", \"api\": {\"endpoints\": [\"" + devnet.url(0) + "\"]},"
         + " \"source\": {\"poll_ms\": 20}, \"account\": \"" + node.name().value() + "\","
         + " \"keys\": {\"active\": {\"file\": \"keys/active.wif\"}, \"multisig\": {\"file\": \"keys/multisig.wif\"}},"
-        + " \"data\": \"data\", \"http\": {\"port\": 0}}");
+        + " \"data\": \"data\", \"http\": {\"port\": 0}, \"snapshots\": {\"every\": 1, \"keep\": 1}}");
     return config;
   }
 
@@ -140,6 +141,11 @@ class RunCommandTest {
     }
     try (StateStore store = StateStore.open(StateConfig.of(dir.resolve("data/state")))) {
       assertTrue(store.lastBlock().orElseThrow() >= 150, "it reported block 150, so it had committed it: " + store.lastBlock());
+      try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("data/snapshots"))) {
+        List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".snapshot")).toList();
+        assertEquals(1, names.size(), "a snapshot after each report block, the newest one kept: " + names);
+        assertTrue(names.get(0).startsWith("snapshot-0000000150-") || names.get(0).startsWith("snapshot-0000000050-"), names.toString());
+      }
       TallyRecord tally = store.read(SidechainState::lastTally).orElseThrow();
       assertTrue(tally.consensus(), "its own report made the consensus: " + tally);
     }
@@ -162,6 +168,16 @@ class RunCommandTest {
       CliRun missing = run(Map.of(), printed -> true, "run", "--config", dir.resolve("none.json").toString());
       assertEquals("error: cannot read the config file " + dir.resolve("none.json") + ": NoSuchFileException\n", missing.err());
       assertFalse(Files.exists(dir.resolve("data")), "nothing was opened or created");
+
+      Files.writeString(config, Files.readString(config).replace("\"poll_ms\": 1", "\"poll_ms\": 20"));
+      Files.setPosixFilePermissions(dir.resolve("keys/active.wif"), PosixFilePermissions.fromString("rw-------"));
+      CliRun noSnapshot = run(Map.of(), printed -> true, "run", "--config", config.toString(), "--bootstrap",
+          dir.resolve("none.snapshot").toString());
+      assertEquals(HivesafeCommand.EXIT_FAILURE, noSnapshot.exit());
+      assertTrue(noSnapshot.err().startsWith("error: the node could not start: bootstrap: "), noSnapshot.err());
+      assertTrue(noSnapshot.err().contains("none.snapshot"), noSnapshot.err());
+      assertFalse(Files.exists(dir.resolve("data/state")) && Files.list(dir.resolve("data/state")).findAny().isPresent(),
+          "a refused bootstrap leaves no state behind");
     }
   }
 }
