@@ -1,18 +1,22 @@
 package io.hivesafe.ops;
 
+import static io.hivesafe.hive.json.StrictFields.only;
+import static io.hivesafe.hive.json.StrictFields.required;
+import static io.hivesafe.hive.json.StrictFields.text;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.hive.json.StrictFields;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.ChainId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -237,21 +241,7 @@ public final class NetworkGenesisFile {
     }
   }
 
-  private static JsonNode required(JsonNode node, String field, String where) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      throw new IllegalArgumentException(where + field + " is required");
-    }
-    return v;
-  }
 
-  private static String text(JsonNode node, String field, String where) {
-    JsonNode v = required(node, field, where);
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException(where + field + " must be a string");
-    }
-    return v.asText();
-  }
 
   /** An integer field; {@code fallback} < 0 means required. */
   private static long integer(JsonNode node, String field, String where, long fallback) {
@@ -288,10 +278,7 @@ public final class NetworkGenesisFile {
   }
 
   private static JsonNode object(JsonNode node, String where) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException((where.isEmpty() ? "genesis" : where) + " must be a JSON object");
-    }
-    return node;
+    return StrictFields.object(node, where.isEmpty() ? "genesis" : where);
   }
 
   private static JsonNode array(JsonNode node, String where) {
@@ -301,12 +288,4 @@ public final class NetworkGenesisFile {
     return node;
   }
 
-  private static void only(JsonNode node, String where, Set<String> known) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!known.contains(name)) {
-        throw new IllegalArgumentException(where + name + " is not a known field");
-      }
-    }
-  }
 }

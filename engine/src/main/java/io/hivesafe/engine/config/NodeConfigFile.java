@@ -1,5 +1,10 @@
 package io.hivesafe.engine.config;
 
+import static io.hivesafe.hive.json.StrictFields.object;
+import static io.hivesafe.hive.json.StrictFields.only;
+import static io.hivesafe.hive.json.StrictFields.required;
+import static io.hivesafe.hive.json.StrictFields.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -18,7 +23,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -161,37 +165,9 @@ public final class NodeConfigFile {
     return baseDir.resolve(text).normalize();
   }
 
-  private static JsonNode object(JsonNode node, String where) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException(where + " must be a JSON object");
-    }
-    return node;
-  }
 
-  private static void only(JsonNode node, String where, Set<String> known) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!known.contains(name)) {
-        throw new IllegalArgumentException(where + name + " is not a known field (known: " + new java.util.TreeSet<>(known) + ")");
-      }
-    }
-  }
 
-  private static JsonNode required(JsonNode node, String field, String where) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      throw new IllegalArgumentException(where + field + " is required");
-    }
-    return v;
-  }
 
-  private static String text(JsonNode node, String field, String where) {
-    JsonNode v = required(node, field, where);
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException(where + field + " must be a string");
-    }
-    return v.asText();
-  }
 
   private static long integer(JsonNode node, String field, String where, long fallback, long max) {
     JsonNode v = node.get(field);
