@@ -44,7 +44,7 @@ class CustodyTest {
   }
 
   private FeedEntry op(String sender, String name, String json) {
-    return h.apply(TestBlocks.active(sender, "hs_" + name, json)).get(0);
+    return h.applyOp(sender, name, json);
   }
 
   private Balances balances(String account) {

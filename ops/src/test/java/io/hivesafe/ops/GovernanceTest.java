@@ -36,7 +36,7 @@ class GovernanceTest {
   }
 
   private FeedEntry op(String account, String name, String json) {
-    return step(List.of(TestBlocks.active(account, "hs_" + name, json))).get(0);
+    return h.applyOp(account, name, json);
   }
 
   private Proposal proposal(long id) {

@@ -137,8 +137,13 @@ final class OpsHarness implements AutoCloseable {
     skipTo(reportBlock + 51);
   }
 
+  /** Applies a block holding one sidechain operation {@code hs_<name>} from {@code account}; returns its feed entry. */
+  FeedEntry applyOp(String account, String name, String json) {
+    return apply(TestBlocks.active(account, "hs_" + name, json)).get(0);
+  }
+
   FeedEntry submit(String account, long seq, String sigHex) {
-    return apply(TestBlocks.active(account, "hs_sig_submit", "{\"seq\":" + seq + ",\"sig\":\"" + sigHex + "\"}")).get(0);
+    return applyOp(account, "sig_submit", "{\"seq\":" + seq + ",\"sig\":\"" + sigHex + "\"}");
   }
 
   static String sign(PrivateKey key, MultisigTx tx) {
