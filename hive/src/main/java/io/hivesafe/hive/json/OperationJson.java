@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Operations in either JSON form. Reading detects the form per operation; an operation Hivesafe does
- * not model becomes an {@link OtherOperation} with its body untouched, never a failure.
+ * not model becomes an {@link OtherOperation} with its body untouched. A known operation missing a field
+ * that {@link io.hivesafe.hive.protocol.OperationEffects} reads fails here, naming the operation and field.
  */
 public final class OperationJson {
   private static final String HF26_SUFFIX = "_operation";
@@ -50,14 +51,25 @@ public final class OperationJson {
     } else {
       throw new HiveFormatException("operation must be an array or an object, got " + abbreviate(node));
     }
+    if (!isTyped(name)) {
+      // Checked in its constructor; its errors already name the operation and the field.
+      return new OtherOperation(name, body);
+    }
     try {
-      return readBody(name, body);
+      return readTyped(name, body);
     } catch (HiveFormatException e) {
       throw new HiveFormatException(name + ": " + e.getMessage(), e);
     }
   }
 
-  private static Operation readBody(String name, JsonNode body) {
+  private static boolean isTyped(String name) {
+    return name.equals(TransferOperation.NAME)
+        || name.equals(AccountUpdateOperation.NAME)
+        || name.equals(AccountUpdate2Operation.NAME)
+        || name.equals(CustomJsonOperation.NAME);
+  }
+
+  private static Operation readTyped(String name, JsonNode body) {
     switch (name) {
       case TransferOperation.NAME:
         return new TransferOperation(
@@ -87,7 +99,7 @@ public final class OperationJson {
         return new CustomJsonOperation(
             accounts(body, "required_auths"), accounts(body, "required_posting_auths"), JsonFields.text(body, "id"), JsonFields.text(body, "json"));
       default:
-        return new OtherOperation(name, body.deepCopy());
+        throw new IllegalStateException("not a typed operation: " + name);
     }
   }
 
@@ -108,7 +120,7 @@ public final class OperationJson {
 
   public static JsonNode write(Operation op, JsonForm form, SymbolNames names) {
     JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode body = op instanceof OtherOperation o ? (ObjectNode) o.body().deepCopy() : f.objectNode();
+    ObjectNode body = op instanceof OtherOperation o ? (ObjectNode) o.body() : f.objectNode();
     if (op instanceof TransferOperation t) {
       body.put("from", t.from().value());
       body.put("to", t.to().value());

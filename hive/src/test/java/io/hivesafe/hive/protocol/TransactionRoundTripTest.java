@@ -97,7 +97,7 @@ class TransactionRoundTripTest {
   @Test
   void unknownOperationCannotBeSerialized() {
     Transaction tx = Transaction.builder().expiration(java.time.Instant.EPOCH)
-        .operation(new OtherOperation("vote", MAPPER.createObjectNode())).build();
+        .operation(new OtherOperation("vote", MAPPER.createObjectNode().put("voter", "alice"))).build();
     HiveFormatException e = assertThrows(HiveFormatException.class, () -> tx.toBytes(WireFormat.MAINNET));
     assertEquals(true, e.getMessage().contains("vote"), e.getMessage());
   }
