@@ -36,6 +36,10 @@ public final class HiveRpcClient implements AutoCloseable {
   public static final int MAX_BLOCK_RANGE = 1000;
   /** database_api's limit on names per find_accounts call. */
   public static final int MAX_FIND_ACCOUNTS = 1000;
+  /** account_history_api.get_account_history's limit on entries per call. */
+  public static final int MAX_ACCOUNT_HISTORY = 1000;
+  /** get_account_history's {@code start} for "from the newest entry". */
+  public static final long NEWEST = -1;
 
   static final String GET_DYNAMIC_GLOBAL_PROPERTIES = "database_api.get_dynamic_global_properties";
   static final String GET_BLOCK = "block_api.get_block";
@@ -43,6 +47,7 @@ public final class HiveRpcClient implements AutoCloseable {
   static final String FIND_ACCOUNTS = "database_api.find_accounts";
   static final String GET_HARDFORK_VERSION = "condenser_api.get_hardfork_version";
   static final String BROADCAST_TRANSACTION = "network_broadcast_api.broadcast_transaction";
+  static final String GET_ACCOUNT_HISTORY = "account_history_api.get_account_history";
 
   private static final long MAX_BLOCK_NUMBER = 0xffffffffL;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -133,6 +138,53 @@ public final class HiveRpcClient implements AutoCloseable {
       found.add(account);
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * account_history_api.get_account_history: up to {@code limit} entries of {@code account}'s history
+   * ending at sequence {@code start} ({@link #NEWEST}, -1, for the newest), in ascending sequence order.
+   * Virtual operations come back as {@link io.hivesafe.hive.protocol.OtherOperation}s. With
+   * {@code includeReversible} the node also returns operations of blocks that are not yet irreversible.
+   *
+   * <p>hived requires {@code start >= limit - 1} (start is a 0-based position) unless start is -1; this is
+   * checked before any request. The result is checked to hold at most {@code limit} entries, strictly
+   * ascending and none after {@code start}.
+   */
+  public List<AccountHistoryEntry> getAccountHistory(AccountName account, long start, int limit, boolean includeReversible)
+      throws RpcException {
+    Objects.requireNonNull(account, "account");
+    if (limit < 1 || limit > MAX_ACCOUNT_HISTORY) {
+      throw new IllegalArgumentException("limit must be within 1.." + MAX_ACCOUNT_HISTORY + ", got " + limit);
+    }
+    if (start != NEWEST && (start < 0 || start < limit - 1)) {
+      throw new IllegalArgumentException("start must be -1 (newest) or a position >= limit - 1 = " + (limit - 1) + ", got " + start);
+    }
+    ObjectNode params = JSON.objectNode()
+        .put("account", account.value())
+        .put("start", start)
+        .put("limit", limit)
+        .put("include_reversible", includeReversible);
+    return transport.call(GET_ACCOUNT_HISTORY, params, result -> readHistory(result, start, limit));
+  }
+
+  private static List<AccountHistoryEntry> readHistory(JsonNode result, long start, int limit) {
+    JsonNode history = JsonFields.array(result, "history");
+    if (history.size() > limit) {
+      throw new HiveFormatException("asked for " + limit + " history entries, got " + history.size());
+    }
+    List<AccountHistoryEntry> entries = new ArrayList<>(history.size());
+    for (JsonNode pair : history) {
+      AccountHistoryEntry entry = AccountHistoryEntry.read(pair);
+      if (!entries.isEmpty() && entry.sequence() <= entries.get(entries.size() - 1).sequence()) {
+        throw new HiveFormatException("history sequence " + entry.sequence() + " does not follow "
+            + entries.get(entries.size() - 1).sequence());
+      }
+      if (start != NEWEST && entry.sequence() > start) {
+        throw new HiveFormatException("asked for history up to " + start + ", got sequence " + entry.sequence());
+      }
+      entries.add(entry);
+    }
+    return List.copyOf(entries);
   }
 
   /** condenser_api.get_hardfork_version: the version the node currently runs, e.g. 1.28.0. */

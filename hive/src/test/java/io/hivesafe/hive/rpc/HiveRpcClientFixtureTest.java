@@ -5,23 +5,29 @@ import static io.hivesafe.hive.rpc.FakeHived.error;
 import static io.hivesafe.hive.rpc.FakeHived.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.json.JsonForm;
 import io.hivesafe.hive.json.TransactionJson;
 import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.AccountUpdateOperation;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.BlockId;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.OtherOperation;
 import io.hivesafe.hive.protocol.SymbolNames;
 import io.hivesafe.hive.protocol.Transaction;
+import io.hivesafe.hive.protocol.TransactionId;
 import io.hivesafe.hive.protocol.TransferOperation;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,6 +203,122 @@ class HiveRpcClientFixtureTest {
   }
 
   @Test
+  void getAccountHistoryOfTransfers() throws RpcException {
+    primary.always(result(Fixtures.json("account_history_api/get_account_history/transfer_operation.json")));
+    List<AccountHistoryEntry> history = client.getAccountHistory(AccountName.of("blocktrades"), 206155, 16, false);
+    assertEquals(16, history.size());
+    AccountHistoryEntry first = history.get(0);
+    assertEquals(204927, first.sequence());
+    assertEquals(4747375, first.block());
+    assertEquals(TransactionId.fromHex("0e4bf604dfa68169b01dd537901ebf7bd775470f"), first.trxId());
+    assertEquals(2, first.trxInBlock());
+    assertEquals(0, first.opInTrx());
+    assertFalse(first.virtualOp());
+    assertEquals(Instant.parse("2016-09-07T00:18:18Z"), first.timestamp());
+    AccountHistoryEntry last = history.get(15);
+    assertEquals(206117, last.sequence());
+    assertEquals(new TransferOperation(AccountName.of("okean123"), AccountName.of("blocktrades"), Asset.parse("0.798 HBD"),
+        "684262af-5119-4a3e-b8f7-a714f17b9a7b"), last.op());
+    for (int i = 1; i < history.size(); i++) {
+      assertTrue(history.get(i - 1).sequence() < history.get(i).sequence());
+      assertInstanceOf(TransferOperation.class, history.get(i).op());
+    }
+    assertRequest(primary.requests().get(0), "account_history_api.get_account_history",
+        "{\"account\":\"blocktrades\",\"start\":206155,\"limit\":16,\"include_reversible\":false}");
+  }
+
+  @Test
+  void getAccountHistoryOfAccountUpdatesAndCustomJsons() throws RpcException {
+    primary.always(result(Fixtures.json("account_history_api/get_account_history/account_update_operation.json")));
+    List<AccountHistoryEntry> updates = client.getAccountHistory(AccountName.of("gtg"), 1000, 1000, true);
+    assertEquals(List.of(140L, 141L, 142L, 143L, 144L, 357L, 380L), updates.stream().map(AccountHistoryEntry::sequence).toList());
+    AccountUpdateOperation update = assertInstanceOf(AccountUpdateOperation.class, updates.get(6).op());
+    assertEquals(AccountName.of("gtg"), update.account());
+    assertEquals(Instant.parse("2016-07-21T21:48:09Z"), updates.get(6).timestamp());
+    assertRequest(primary.requests().get(0), "account_history_api.get_account_history",
+        "{\"account\":\"gtg\",\"start\":1000,\"limit\":1000,\"include_reversible\":true}");
+
+    primary.always(result(Fixtures.json("account_history_api/get_account_history/custom_json_operation.json")));
+    List<AccountHistoryEntry> follows = client.getAccountHistory(AccountName.of("jsc"), 3590, 16, false);
+    assertEquals(16, follows.size());
+    assertEquals(2290, follows.get(0).sequence());
+    assertEquals(3, follows.get(0).trxInBlock());
+    CustomJsonOperation follow = assertInstanceOf(CustomJsonOperation.class, follows.get(15).op());
+    assertEquals("follow", follow.id());
+    assertEquals(List.of(AccountName.of("jsc")), follow.requiredPostingAuths());
+  }
+
+  /** random18 with the block's producer_reward (from get_ops_in_block of block 4,502,370) as a newest entry. */
+  @Test
+  void getAccountHistoryNewestWithAVirtualOperation() throws RpcException {
+    ObjectNode recorded = (ObjectNode) Fixtures.json("account_history_api/get_account_history/random18.json");
+    JsonNode reward = null;
+    for (JsonNode op : Fixtures.json("account_history_api/get_ops_in_block/block_4502370.json").get("ops")) {
+      if (op.get("op").get("type").asText().equals("producer_reward_operation")) {
+        reward = op;
+      }
+    }
+    ((ArrayNode) recorded.get("history")).addArray().add(20).add(reward);
+    primary.always(result(recorded));
+    List<AccountHistoryEntry> history = client.getAccountHistory(AccountName.of("asimpleanarchist"), HiveRpcClient.NEWEST, 5, false);
+    assertEquals(List.of(16L, 17L, 18L, 19L, 20L), history.stream().map(AccountHistoryEntry::sequence).toList());
+    AccountHistoryEntry virtual = history.get(4);
+    assertTrue(virtual.virtualOp());
+    assertEquals(AccountHistoryEntry.NULL_TRX_ID, virtual.trxId());
+    assertEquals("0000000000000000000000000000000000000000", virtual.trxId().toString());
+    assertEquals(-1, virtual.trxInBlock());
+    assertEquals(1, virtual.opInTrx());
+    assertEquals(4502370, virtual.block());
+    OtherOperation op = assertInstanceOf(OtherOperation.class, virtual.op());
+    assertEquals("producer_reward", op.name());
+    assertRequest(primary.requests().get(0), "account_history_api.get_account_history",
+        "{\"account\":\"asimpleanarchist\",\"start\":-1,\"limit\":5,\"include_reversible\":false}");
+  }
+
+  @Test
+  void accountHistoryAcceptsIntegersAsStrings() throws RpcException {
+    ObjectNode recorded = (ObjectNode) Fixtures.json("account_history_api/get_account_history/random18.json");
+    ArrayNode first = (ArrayNode) recorded.get("history").get(0);
+    first.set(0, Fixtures.MAPPER.getNodeFactory().textNode("16"));
+    ((ObjectNode) first.get(1)).put("block", "4216876").put("trx_in_block", "0").put("op_in_trx", "0");
+    primary.always(result(recorded));
+    AccountHistoryEntry entry = client.getAccountHistory(AccountName.of("asimpleanarchist"), 19, 4, false).get(0);
+    assertEquals(16, entry.sequence());
+    assertEquals(4216876, entry.block());
+  }
+
+  @Test
+  void accountHistoryThatDoesNotAnswerTheQuestionIsRetried() throws RpcException {
+    ObjectNode unordered = (ObjectNode) Fixtures.json("account_history_api/get_account_history/random18.json");
+    ArrayNode entries = (ArrayNode) unordered.get("history");
+    entries.insert(0, entries.remove(3));
+    primary.always(result(unordered));
+    backup.always(result(Fixtures.json("account_history_api/get_account_history/random18.json")));
+    assertEquals(4, client.getAccountHistory(AccountName.of("asimpleanarchist"), 19, 4, false).size());
+    assertEquals(1, primary.requestCount());
+    assertEquals(1, backup.requestCount());
+    backup.always(result(Fixtures.json("account_history_api/get_account_history/random18.json")));
+    RpcTransportException tooMany = assertThrows(RpcTransportException.class,
+        () -> client.getAccountHistory(AccountName.of("asimpleanarchist"), 19, 3, false));
+    assertTrue(tooMany.getMessage().contains("failed after"), tooMany.getMessage());
+    RpcTransportException beyondStart = assertThrows(RpcTransportException.class,
+        () -> client.getAccountHistory(AccountName.of("asimpleanarchist"), 18, 4, false));
+    assertTrue(beyondStart.getMessage().contains("failed after"), beyondStart.getMessage());
+  }
+
+  @Test
+  void accountHistoryArgumentsAreCheckedBeforeAnyRequest() {
+    AccountName gtg = AccountName.of("gtg");
+    assertThrows(IllegalArgumentException.class, () -> client.getAccountHistory(gtg, -1, 0, false));
+    assertThrows(IllegalArgumentException.class, () -> client.getAccountHistory(gtg, -1, 1001, false));
+    assertThrows(IllegalArgumentException.class, () -> client.getAccountHistory(gtg, -2, 10, false));
+    assertThrows(IllegalArgumentException.class, () -> client.getAccountHistory(gtg, 8, 10, false));
+    assertThrows(NullPointerException.class, () -> client.getAccountHistory(null, -1, 10, false));
+    assertEquals(0, primary.requestCount());
+    assertEquals(0, backup.requestCount());
+  }
+
+  @Test
   void getHardforkVersion() throws RpcException {
     primary.always(result(Fixtures.json("condenser_api/get_hardfork_version/get.json")));
     HardforkVersion version = client.getHardforkVersion();
@@ -235,7 +357,13 @@ class HiveRpcClientFixtureTest {
         recorded("errors/rc_api/get_resource_params/get.json", c -> c.call("rc_api.get_resource_params", null),
             -32000, "Unknown error - parsing rpc message failed"),
         recorded("errors/condenser_api/broadcast_transaction/missing_posting_authority.orig.json", c -> c.broadcastTransaction(transfer()),
-            -32000, "missing required posting authority:Missing Posting Authority hiveio"));
+            -32000, "missing required posting authority:Missing Posting Authority hiveio"),
+        recorded("errors/account_history_api/get_account_history/invalid_limit.json",
+            c -> c.getAccountHistory(AccountName.of("gtg"), -1, 1000, false),
+            -32003, "Assert Exception:args.limit <= 1000: limit of 5000 is greater than maxmimum allowed"),
+        recorded("errors/account_history_api/get_account_history/invalid_include_reversible.json",
+            c -> c.getAccountHistory(AccountName.of("gtg"), -1, 10, true),
+            -32000, "Bad Cast:Cannot convert string to bool (only \"true\" or \"false\" can be converted)"));
   }
 
   @ParameterizedTest(name = "{0}")
