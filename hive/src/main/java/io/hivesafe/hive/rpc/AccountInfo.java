@@ -16,9 +16,11 @@ import java.util.Optional;
 
 /**
  * The part of a database_api account object the sidechain reads: authorities, memo key, liquid
- * balances and when the owner authority last changed.
+ * balances, when the owner authority last changed and who can recover the account.
  *
  * @param memoKey empty when the account's memo key is hived's null key (33 zero bytes, not a curve point)
+ * @param recoveryAccount the account that can request this account's recovery; empty when hived sends
+ *     "" (a mined account: hived then lets the top witness act as recovery account)
  */
 public record AccountInfo(
     AccountName name,
@@ -28,7 +30,8 @@ public record AccountInfo(
     Optional<PublicKey> memoKey,
     Asset balance,
     Asset hbdBalance,
-    Instant lastOwnerUpdate) {
+    Instant lastOwnerUpdate,
+    Optional<AccountName> recoveryAccount) {
 
   public AccountInfo {
     Objects.requireNonNull(name, "name");
@@ -39,6 +42,7 @@ public record AccountInfo(
     Objects.requireNonNull(balance, "balance");
     Objects.requireNonNull(hbdBalance, "hbdBalance");
     Objects.requireNonNull(lastOwnerUpdate, "lastOwnerUpdate");
+    Objects.requireNonNull(recoveryAccount, "recoveryAccount");
     if (balance.symbol() != AssetSymbol.HIVE) {
       throw new HiveFormatException("balance must be HIVE, got " + balance.symbol());
     }
@@ -59,9 +63,21 @@ public record AccountInfo(
           memoKey(JsonFields.text(node, "memo_key")),
           AssetJson.read(JsonFields.required(node, "balance")),
           AssetJson.read(JsonFields.required(node, "hbd_balance")),
-          JsonFields.time(node, "last_owner_update"));
+          JsonFields.time(node, "last_owner_update"),
+          recoveryAccount(JsonFields.text(node, "recovery_account")));
     } catch (HiveFormatException e) {
       throw new HiveFormatException("account " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<AccountName> recoveryAccount(String text) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new AccountName(text));
+    } catch (HiveFormatException e) {
+      throw new HiveFormatException("field 'recovery_account': " + e.getMessage(), e);
     }
   }
 

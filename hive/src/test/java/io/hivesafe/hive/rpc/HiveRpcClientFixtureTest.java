@@ -1,6 +1,7 @@
 package io.hivesafe.hive.rpc;
 
 import io.hivesafe.hive.Fixtures;
+import io.hivesafe.hive.HiveFormatException;
 import static io.hivesafe.hive.rpc.FakeHived.error;
 import static io.hivesafe.hive.rpc.FakeHived.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -168,11 +169,13 @@ class HiveRpcClientFixtureTest {
     assertEquals(Asset.of(0, AssetSymbol.HIVE), gtg.balance());
     assertEquals(Asset.parse("3.465 HBD"), gtg.hbdBalance());
     assertEquals(Instant.parse("2016-07-21T21:48:03Z"), gtg.lastOwnerUpdate());
+    assertEquals(Optional.of(AccountName.of("steem")), gtg.recoveryAccount());
     AccountInfo steemit = accounts.get(1);
     assertEquals(AccountName.of("steemit"), steemit.name());
     assertEquals(Asset.parse("4778859.891 HIVE"), steemit.balance());
     assertEquals(Asset.parse("70337.438 HBD"), steemit.hbdBalance());
     assertEquals(Instant.parse("2016-07-15T13:56:18Z"), steemit.lastOwnerUpdate());
+    assertEquals(Optional.of(AccountName.of("steem")), steemit.recoveryAccount());
     assertRequest(primary.requests().get(0), "database_api.find_accounts", "{\"accounts\":[\"gtg\",\"steemit\"]}");
   }
 
@@ -185,6 +188,7 @@ class HiveRpcClientFixtureTest {
     assertEquals(Asset.parse("4931.334 HIVE"), gtg.balance());
     assertEquals(Asset.parse("0.034 HBD"), gtg.hbdBalance());
     assertEquals(Instant.parse("2017-03-21T18:37:42Z"), gtg.lastOwnerUpdate());
+    assertEquals(Optional.of(AccountName.of("roelandp")), gtg.recoveryAccount());
     AccountInfo steemit = accounts.get(1);
     PublicKey steemitKey = PublicKey.fromString("STM82eDD3wQbA5e11D8ovC4MWkPwW1fG3ipSD2ksLJAJwFnV38E9j");
     assertEquals(Optional.of(steemitKey), steemit.memoKey());
@@ -192,6 +196,33 @@ class HiveRpcClientFixtureTest {
     assertEquals(Asset.parse("0.001 HIVE"), steemit.balance());
     assertEquals(Asset.parse("0.000 HBD"), steemit.hbdBalance());
     assertEquals(Instant.parse("2020-02-12T20:46:39Z"), steemit.lastOwnerUpdate());
+    assertEquals(Optional.of(AccountName.of("steem")), steemit.recoveryAccount());
+  }
+
+  /** condenser_api.get_accounts: "temp" has no recovery account (and the null memo key). */
+  @Test
+  void condenserAccountsReadTheirRecoveryAccount() {
+    List<AccountInfo> accounts = new java.util.ArrayList<>();
+    for (JsonNode node : Fixtures.json("condenser_api/get_accounts/multiple.json")) {
+      accounts.add(AccountInfo.read(node));
+    }
+    assertEquals(List.of("gtg", "steemit", "alice", "temp", "dan"), accounts.stream().map(a -> a.name().value()).toList());
+    assertEquals(Optional.of(AccountName.of("steem")), accounts.get(0).recoveryAccount());
+    AccountInfo temp = accounts.get(3);
+    assertEquals(Optional.empty(), temp.recoveryAccount());
+    assertEquals(Optional.empty(), temp.memoKey());
+  }
+
+  @Test
+  void aMissingOrInvalidRecoveryAccountIsAMalformedAccount() {
+    ObjectNode missing = (ObjectNode) Fixtures.json("database_api/find_accounts/find.json").get("accounts").get(0);
+    missing.remove("recovery_account");
+    HiveFormatException noField = assertThrows(HiveFormatException.class, () -> AccountInfo.read(missing));
+    assertTrue(noField.getMessage().contains("recovery_account"), noField.getMessage());
+    ObjectNode invalid = (ObjectNode) Fixtures.json("database_api/find_accounts/find.json").get("accounts").get(0);
+    invalid.put("recovery_account", "Not.Valid");
+    HiveFormatException badName = assertThrows(HiveFormatException.class, () -> AccountInfo.read(invalid));
+    assertTrue(badName.getMessage().contains("recovery_account") && badName.getMessage().contains("gtg"), badName.getMessage());
   }
 
   @Test
