@@ -94,7 +94,7 @@ public final class DevnetChain {
     this.hf26Packing = new WireFormat(AssetPacking.HF26, config.symbols());
     this.legacyPacking = new WireFormat(AssetPacking.LEGACY, config.symbols());
     for (GenesisAccount account : config.genesis().accounts()) {
-      state.put(ChainAccount.fromGenesis(account, config.genesis().genesisTime()));
+      state.put(ChainAccount.fromGenesis(config.genesis(), account));
     }
     produceBlock();
   }
@@ -115,6 +115,24 @@ public final class DevnetChain {
    */
   public void loseBroadcasts(Predicate<Transaction> which) {
     lost = Objects.requireNonNull(which, "which");
+  }
+
+  /**
+   * Test hook: makes {@code recovery} the recovery account of {@code account}, at once and without an
+   * operation (hived's change_recovery_account takes effect 30 days later with a
+   * changed_recovery_account virtual operation; the devnet models neither).
+   *
+   * @throws IllegalArgumentException when either account does not exist
+   */
+  public synchronized void setRecoveryAccount(AccountName account, AccountName recovery) {
+    ChainAccount found = existing(account);
+    existing(recovery);
+    state.put(found.withRecoveryAccount(recovery));
+  }
+
+  private ChainAccount existing(AccountName name) {
+    return state.account(Objects.requireNonNull(name, "name"))
+        .orElseThrow(() -> new IllegalArgumentException("account " + name + " does not exist on the devnet"));
   }
 
   /** Checks {@code tx}; when accepted it goes into the next block. */
