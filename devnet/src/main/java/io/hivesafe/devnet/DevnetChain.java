@@ -53,7 +53,10 @@ import java.util.function.Predicate;
  * The whole check runs first with the HF26 packing (ids and digests from asset numbers); if that fails
  * only for a missing authority, it runs again with the legacy packing, and the id on chain is the one
  * of the packing that passed — as hived does. An accepted transaction changes the state at once and goes
- * into the next block. Thread-safe: every method holds the chain's lock.
+ * into the next block; each produced block's operations go into the account history of the accounts they
+ * impact ({@link #accountHistory}), as hived's account_history plugin records them. Test hooks:
+ * {@link #virtualTransfer} (an outflow seen only as a virtual operation), {@link #setRecoveryAccount}.
+ * Thread-safe: every method holds the chain's lock.
  */
 public final class DevnetChain {
   /** hived's block interval; chain time advances by exactly this per block. */

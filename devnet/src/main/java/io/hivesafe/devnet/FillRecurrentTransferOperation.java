@@ -31,6 +31,10 @@ public record FillRecurrentTransferOperation(AccountName from, AccountName to, A
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(memo, "memo");
+    if (from.equals(to)) {
+      throw new IllegalArgumentException("a recurrent transfer goes to another account (hived: \"Cannot set a transfer to yourself\"), got "
+          + from + " to itself");
+    }
     if (amount.symbol() == AssetSymbol.VESTS || amount.amount() <= 0) {
       throw new IllegalArgumentException("a recurrent transfer moves a positive amount of HIVE or HBD, not " + amount);
     }

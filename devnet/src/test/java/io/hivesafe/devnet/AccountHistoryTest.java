@@ -324,6 +324,7 @@ class AccountHistoryTest {
     assertThrows(IllegalStateException.class, () -> chain.virtualTransfer(name("alice"), name("bob"), Asset.of(1_000_001, AssetSymbol.HBD)));
     assertThrows(IllegalArgumentException.class, () -> chain.virtualTransfer(name("alice"), name("zed"), hive(1)));
     assertThrows(IllegalArgumentException.class, () -> chain.virtualTransfer(name("alice"), name("bob"), hive(0)));
+    assertThrows(IllegalArgumentException.class, () -> chain.virtualTransfer(name("bob"), name("bob"), hive(1)), "not to oneself");
     assertThrows(IllegalArgumentException.class, () -> chain.virtualTransfer(name("alice"), name("bob"), Asset.of(1, AssetSymbol.VESTS)));
     assertEquals(1, chain.pendingVirtualTransfers());
     chain.virtualTransfer(name("alice"), name("bob"), hive(10));
