@@ -4,7 +4,8 @@
 //
 //   A. dhive reads blocks and global properties, broadcasts a transfer, an account_update of bob's
 //      active to a 2-of-3 key authority and a 2-of-3 signed transfer (each seen in a block), and gets
-//      hived's refusals for an unsigned, an expired and a duplicate transaction.
+//      hived's refusals for an unsigned, an expired and a duplicate transaction; reads the transfer back
+//      from both accounts' history (getAccountHistory, plain and with dhive's operation bitmask).
 //   B. For --hardfork 28 (oracle mode "hf28") and --hardfork 27 (mode "pre-hf28"): a fresh devnet,
 //      authorities made interesting by broadcasts (alice active 2-of-3, bob active = alice or a key,
 //      carol active = a key and bob, posting authorities with account_auths and weights), then --count
@@ -206,6 +207,26 @@ async function partA() {
     if (t1) check("A transfer: the block carries it as sent", t1.tx.transaction_id === sent.id && JSON.stringify(t1.tx.operations) === JSON.stringify([["transfer", { from: "alice", to: "bob", amount: "1.000 TESTS", memo: `devnet interop ${SEED}` }]]), JSON.stringify(t1.tx).slice(0, 300));
     const [bobAfter] = await client.database.getAccounts(["bob"]);
     check("A transfer: bob's balance + 1.000 TESTS", bobBefore.balance === "1000.000 TESTS" && bobAfter.balance === "1001.000 TESTS", `${bobBefore.balance} -> ${bobAfter.balance}`);
+
+    // 1b. The transfer in account history: dhive's getAccountHistory is condenser_api.get_account_history,
+    // which (as hived) shows only irreversible blocks, so wait for the last irreversible block to pass it.
+    if (t1) {
+      const deadline = Date.now() + 10_000;
+      while ((await client.database.getDynamicGlobalProperties()).last_irreversible_block_num < t1.n && Date.now() < deadline) await sleep(100);
+      for (const who of ["alice", "bob"]) {
+        const history = await client.database.getAccountHistory(who, -1, 100);
+        const entries = history.filter(([, e]) => e.trx_id === sent.id);
+        const e = entries[0]?.[1];
+        check(`A get_account_history (${who}): the transfer once, in its block, as the block carries it`,
+          entries.length === 1 && e.block === t1.n && e.trx_in_block === t1.b.transaction_ids.indexOf(sent.id) && e.op_in_trx === 0
+            && e.virtual_op === false && JSON.stringify(e.op) === JSON.stringify(t1.tx.operations[0]),
+          JSON.stringify(entries).slice(0, 300));
+        const sequences = history.map(([n]) => n);
+        check(`A get_account_history (${who}): ascending sequence numbers without gaps`, sequences.every((n, i) => i === 0 || n === sequences[i - 1] + 1), JSON.stringify(sequences));
+      }
+      const transfers = await client.database.getAccountHistory("bob", -1, 100, dhive.utils.makeBitMaskFilter([dhive.utils.operationOrders.transfer]));
+      check("A get_account_history with dhive's transfer bitmask: only transfers", transfers.length >= 1 && transfers.every(([, e]) => e.op[0] === "transfer"), JSON.stringify(transfers).slice(0, 300));
+    }
 
     // 2. bob's active becomes 2-of-3 keys (derived by dhive from seeds).
     const multi = ["M1", "M2", "M3"];

@@ -9,6 +9,7 @@ import io.hivesafe.hive.json.AssetJson;
 import io.hivesafe.hive.json.AuthorityJson;
 import io.hivesafe.hive.json.JsonFields;
 import io.hivesafe.hive.json.JsonForm;
+import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.SymbolNames;
@@ -26,7 +27,8 @@ import java.util.Objects;
  *       voting_power, and extended_account's vesting_balance, reputation and (empty) history lists.
  * </ul>
  *
- * What the devnet models (authorities, memo key, metadata, liquid balances, creation and update times)
+ * What the devnet models (authorities, memo key, metadata, liquid balances, creation and update times,
+ * recovery account)
  * is shown as it is; everything else has the value of a fresh hived account that never voted, posted or
  * held vests: zeros, empty lists, epoch times, and {@code time_point_sec::maximum()} for the governance
  * vote expiration.
@@ -64,7 +66,7 @@ public final class AccountJsonWriter {
     node.put("last_account_update", JsonFields.formatTime(account.lastAccountUpdate()));
     node.put("created", JsonFields.formatTime(account.created()));
     node.put("mined", false);
-    node.put("recovery_account", "");
+    node.put("recovery_account", account.recoveryAccount().map(AccountName::value).orElse(""));
     node.put("last_account_recovery", EPOCH);
     node.put("reset_account", "null");
     node.put("comment_count", 0);

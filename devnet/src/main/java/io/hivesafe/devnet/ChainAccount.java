@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param memoKey empty for hived's null key
  * @param lastOwnerUpdate when the owner authority last changed (epoch 0 for never, as hived starts it)
  * @param previousOwnerUpdate the change before that (HF26's "twice an hour" rule looks at both)
+ * @param recoveryAccount the account that may recover this one (empty: none, as hived's genesis accounts)
  */
 public record ChainAccount(
     AccountName name,
@@ -30,7 +31,8 @@ public record ChainAccount(
     Instant created,
     Instant lastOwnerUpdate,
     Instant previousOwnerUpdate,
-    Instant lastAccountUpdate) {
+    Instant lastAccountUpdate,
+    Optional<AccountName> recoveryAccount) {
 
   public ChainAccount {
     Objects.requireNonNull(name, "name");
@@ -44,6 +46,7 @@ public record ChainAccount(
     Objects.requireNonNull(lastOwnerUpdate, "lastOwnerUpdate");
     Objects.requireNonNull(previousOwnerUpdate, "previousOwnerUpdate");
     Objects.requireNonNull(lastAccountUpdate, "lastAccountUpdate");
+    Objects.requireNonNull(recoveryAccount, "recoveryAccount");
     if (hive.symbol() != AssetSymbol.HIVE || hbd.symbol() != AssetSymbol.HBD) {
       throw new IllegalArgumentException("account " + name + ": balances must be HIVE and HBD");
     }
@@ -52,9 +55,10 @@ public record ChainAccount(
     }
   }
 
-  static ChainAccount fromGenesis(GenesisAccount account, Instant genesisTime) {
+  static ChainAccount fromGenesis(Genesis genesis, GenesisAccount account) {
     return new ChainAccount(account.name(), account.owner(), account.active(), account.posting(), Optional.of(account.memoKey()),
-        account.hive(), account.hbd(), "", "", genesisTime, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
+        account.hive(), account.hbd(), "", "", genesis.genesisTime(), Instant.EPOCH, Instant.EPOCH, Instant.EPOCH,
+        genesis.recoveryAccountOf(account));
   }
 
   public AccountAuthorities authorities() {
@@ -73,9 +77,9 @@ public record ChainAccount(
   ChainAccount withBalance(Asset balance) {
     return switch (balance.symbol()) {
       case HIVE -> new ChainAccount(name, owner, active, posting, memoKey, balance, hbd, jsonMetadata, postingJsonMetadata, created,
-          lastOwnerUpdate, previousOwnerUpdate, lastAccountUpdate);
+          lastOwnerUpdate, previousOwnerUpdate, lastAccountUpdate, recoveryAccount);
       case HBD -> new ChainAccount(name, owner, active, posting, memoKey, hive, balance, jsonMetadata, postingJsonMetadata, created,
-          lastOwnerUpdate, previousOwnerUpdate, lastAccountUpdate);
+          lastOwnerUpdate, previousOwnerUpdate, lastAccountUpdate, recoveryAccount);
       case VESTS -> throw new IllegalArgumentException("the devnet holds no VESTS");
     };
   }
@@ -85,6 +89,11 @@ public record ChainAccount(
     boolean ownerChanged = newOwner.isPresent();
     return new ChainAccount(name, newOwner.orElse(owner), newActive.orElse(active), newPosting.orElse(posting),
         newMemo.isPresent() ? newMemo : memoKey, hive, hbd, newJson.orElse(jsonMetadata), newPostingJson.orElse(postingJsonMetadata),
-        created, ownerChanged ? now : lastOwnerUpdate, ownerChanged ? lastOwnerUpdate : previousOwnerUpdate, now);
+        created, ownerChanged ? now : lastOwnerUpdate, ownerChanged ? lastOwnerUpdate : previousOwnerUpdate, now, recoveryAccount);
+  }
+
+  ChainAccount withRecoveryAccount(AccountName recovery) {
+    return new ChainAccount(name, owner, active, posting, memoKey, hive, hbd, jsonMetadata, postingJsonMetadata, created,
+        lastOwnerUpdate, previousOwnerUpdate, lastAccountUpdate, Optional.of(recovery));
   }
 }

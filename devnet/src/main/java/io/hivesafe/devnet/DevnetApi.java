@@ -13,10 +13,12 @@ import java.util.TreeMap;
  * The hived API methods the devnet serves, by API and method name, over one {@link DevnetChain}:
  *
  * <ul>
- *   <li>block_api: get_block, get_block_range;
+ *   <li>block_api: get_block, get_block_header, get_block_range;
  *   <li>database_api: get_dynamic_global_properties, find_accounts, get_config;
- *   <li>condenser_api: get_block, get_dynamic_global_properties, get_accounts, get_hardfork_version,
- *       get_config, broadcast_transaction, broadcast_transaction_synchronous;
+ *   <li>account_history_api: get_account_history;
+ *   <li>condenser_api: get_block, get_block_header, get_dynamic_global_properties, get_accounts,
+ *       get_account_history, get_hardfork_version, get_config, broadcast_transaction,
+ *       broadcast_transaction_synchronous;
  *   <li>network_broadcast_api: broadcast_transaction.
  * </ul>
  *
@@ -44,6 +46,8 @@ public final class DevnetApi {
     FcVariant variant = new FcVariant(chain);
     ReadMethods reads = new ReadMethods(chain, variant);
     BroadcastMethods broadcasts = new BroadcastMethods(chain, variant, synchronousTimeout);
+    HistoryMethods history = new HistoryMethods(chain, variant);
+    apis.put("account_history_api", Map.of("get_account_history", (params, fate) -> history.getAccountHistory(params)));
     apis.put("block_api", Map.of(
         "get_block", (params, fate) -> reads.getBlock(params),
         "get_block_header", (params, fate) -> reads.getBlockHeader(params),
@@ -57,6 +61,7 @@ public final class DevnetApi {
         "get_block_header", (params, fate) -> reads.condenserBlockHeader(params),
         "get_dynamic_global_properties", (params, fate) -> reads.condenserProperties(params),
         "get_accounts", (params, fate) -> reads.condenserAccounts(params),
+        "get_account_history", (params, fate) -> history.condenserAccountHistory(params),
         "get_hardfork_version", (params, fate) -> reads.hardforkVersion(params),
         "get_config", (params, fate) -> reads.config(),
         "broadcast_transaction", broadcasts::condenserBroadcast,

@@ -53,7 +53,10 @@ import java.util.function.Predicate;
  * The whole check runs first with the HF26 packing (ids and digests from asset numbers); if that fails
  * only for a missing authority, it runs again with the legacy packing, and the id on chain is the one
  * of the packing that passed — as hived does. An accepted transaction changes the state at once and goes
- * into the next block. Thread-safe: every method holds the chain's lock.
+ * into the next block; each produced block's operations go into the account history of the accounts they
+ * impact ({@link #accountHistory}), as hived's account_history plugin records them. Test hooks:
+ * {@link #virtualTransfer} (an outflow seen only as a virtual operation), {@link #setRecoveryAccount}.
+ * Thread-safe: every method holds the chain's lock.
  */
 public final class DevnetChain {
   /** hived's block interval; chain time advances by exactly this per block. */
@@ -79,6 +82,9 @@ public final class DevnetChain {
   private final List<PendingTransaction> pending = new ArrayList<>();
   private final Map<TransactionId, long[]> included = new HashMap<>();
   private final List<Consumer<ProducedBlock>> listeners = new CopyOnWriteArrayList<>();
+  private final AccountHistory history = new AccountHistory();
+  /** Virtual transfers asked for by {@link #virtualTransfer}, made in the next block. */
+  private final List<FillRecurrentTransferOperation> virtualTransfers = new ArrayList<>();
   private long broadcastsChecked;
 
   private record PendingTransaction(Transaction transaction, TransactionId id, byte[] signedBytes, Map<AccountName, Integer> customOps) {}
@@ -94,7 +100,7 @@ public final class DevnetChain {
     this.hf26Packing = new WireFormat(AssetPacking.HF26, config.symbols());
     this.legacyPacking = new WireFormat(AssetPacking.LEGACY, config.symbols());
     for (GenesisAccount account : config.genesis().accounts()) {
-      state.put(ChainAccount.fromGenesis(account, config.genesis().genesisTime()));
+      state.put(ChainAccount.fromGenesis(config.genesis(), account));
     }
     produceBlock();
   }
@@ -115,6 +121,76 @@ public final class DevnetChain {
    */
   public void loseBroadcasts(Predicate<Transaction> which) {
     lost = Objects.requireNonNull(which, "which");
+  }
+
+  /**
+   * Test hook: makes {@code recovery} the recovery account of {@code account}, at once and without an
+   * operation (hived's change_recovery_account takes effect 30 days later with a
+   * changed_recovery_account virtual operation; the devnet models neither).
+   *
+   * @throws IllegalArgumentException when either account does not exist
+   */
+  public synchronized void setRecoveryAccount(AccountName account, AccountName recovery) {
+    ChainAccount found = existing(account);
+    existing(recovery);
+    state.put(found.withRecoveryAccount(recovery));
+  }
+
+  /** {@link #virtualTransfer(AccountName, AccountName, Asset, String)} with an empty memo. */
+  public void virtualTransfer(AccountName from, AccountName to, Asset amount) {
+    virtualTransfer(from, to, amount, "");
+  }
+
+  /**
+   * Test hook: an outflow that no block's transactions show. In the next produced block, after its
+   * transactions, {@code amount} moves from {@code from}'s liquid balance to {@code to}'s and both
+   * accounts' history gets hived's virtual operation fill_recurrent_transfer (remaining_executions 0) —
+   * as when hived executes a recurrent transfer (database::process_recurrent_transfers). Until that block
+   * the balances do not change, as in hived, where the virtual operation happens only when a block is
+   * applied.
+   *
+   * @throws IllegalArgumentException when an account does not exist, or the amount is not positive HIVE or HBD
+   * @throws IllegalStateException when {@code from}'s balance, less the virtual transfers already waiting,
+   *     is short of {@code amount}
+   */
+  public synchronized void virtualTransfer(AccountName from, AccountName to, Asset amount, String memo) {
+    FillRecurrentTransferOperation transfer = new FillRecurrentTransferOperation(from, to, amount, memo, 0);
+    existing(from);
+    existing(to);
+    List<FillRecurrentTransferOperation> all = new ArrayList<>(virtualTransfers);
+    all.add(transfer);
+    Optional<String> shortfall = shortfall(all);
+    if (shortfall.isPresent()) {
+      throw new IllegalStateException(shortfall.get());
+    }
+    virtualTransfers.add(transfer);
+  }
+
+  /** Virtual transfers waiting for the next block. */
+  public synchronized int pendingVirtualTransfers() {
+    return virtualTransfers.size();
+  }
+
+  /** The first of {@code transfers}, made in order on the current balances, that a balance cannot cover. */
+  private Optional<String> shortfall(List<FillRecurrentTransferOperation> transfers) {
+    Map<AccountName, ChainAccount> balances = new HashMap<>();
+    for (FillRecurrentTransferOperation t : transfers) {
+      ChainAccount from = balances.computeIfAbsent(t.from(), this::existing);
+      Asset balance = from.balance(t.amount().symbol());
+      if (balance.amount() < t.amount().amount()) {
+        return Optional.of("virtual transfer of " + t.amount() + " from " + t.from() + " to " + t.to() + ": the balance is short ("
+            + balance + " left after the virtual transfers before it)");
+      }
+      balances.put(t.from(), from.withBalance(balance.minus(t.amount())));
+      ChainAccount to = balances.computeIfAbsent(t.to(), this::existing);
+      balances.put(t.to(), to.withBalance(to.balance(t.amount().symbol()).plus(t.amount())));
+    }
+    return Optional.empty();
+  }
+
+  private ChainAccount existing(AccountName name) {
+    return state.account(Objects.requireNonNull(name, "name"))
+        .orElseThrow(() -> new IllegalArgumentException("account " + name + " does not exist on the devnet"));
   }
 
   /** Checks {@code tx}; when accepted it goes into the next block. */
@@ -256,6 +332,12 @@ public final class DevnetChain {
   }
 
   private ProducedBlock produceLocked() {
+    // A broadcast accepted after a virtual transfer was asked for may have spent its funds: refuse the
+    // block (loudly, before any change) rather than make a balance negative.
+    Optional<String> shortfall = shortfall(virtualTransfers);
+    if (shortfall.isPresent()) {
+      throw new IllegalStateException("cannot produce the next block: " + shortfall.get());
+    }
     long number = blocks.size() + 1L;
     BlockId previous = blocks.isEmpty() ? BlockId.fromBytes(new byte[20]) : blocks.get(blocks.size() - 1).id();
     Instant timestamp = config.genesis().genesisTime().plus(BLOCK_INTERVAL.multipliedBy(number));
@@ -282,10 +364,43 @@ public final class DevnetChain {
     for (int i = 0; i < chosen.size(); i++) {
       included.put(chosen.get(i).id(), new long[] {number, i});
     }
+    recordHistory(number, timestamp, chosen);
     state.clearCustomOps();
     pending.forEach(p -> state.addCustomOps(p.customOps()));
     state.forgetExpired(timestamp);
     return block;
+  }
+
+  /**
+   * Records block {@code number}'s operations in account history in the order hived applies them
+   * (database::_apply_block): in block 1 first the account_created virtual operation of every genesis
+   * account (process_genesis_accounts), then each transaction's operations, then the virtual transfers
+   * (which are also made now). Outside a transaction hived numbers virtual operations 1, 2, … per block;
+   * it also pays a producer_reward before them, which the devnet, holding no vests, does not.
+   */
+  private void recordHistory(long number, Instant timestamp, List<PendingTransaction> chosen) {
+    int counter = 0;
+    if (number == 1) {
+      for (GenesisAccount account : config.genesis().accounts()) {
+        history.record(HistoryEntry.ofBlock(number, ++counter, timestamp, new AccountCreatedOperation(account.name())));
+      }
+    }
+    for (int i = 0; i < chosen.size(); i++) {
+      PendingTransaction p = chosen.get(i);
+      List<Operation> ops = p.transaction().operations();
+      for (int j = 0; j < ops.size(); j++) {
+        history.record(HistoryEntry.inTransaction(p.id(), number, i, j, timestamp, new TransactionOperation(ops.get(j))));
+      }
+    }
+    counter = 0;
+    for (FillRecurrentTransferOperation t : virtualTransfers) {
+      ChainAccount from = existing(t.from());
+      state.put(from.withBalance(from.balance(t.amount().symbol()).minus(t.amount())));
+      ChainAccount to = existing(t.to());
+      state.put(to.withBalance(to.balance(t.amount().symbol()).plus(t.amount())));
+      history.record(HistoryEntry.ofBlock(number, ++counter, timestamp, t));
+    }
+    virtualTransfers.clear();
   }
 
   // ---- queries ----
@@ -357,6 +472,20 @@ public final class DevnetChain {
   public synchronized Optional<Inclusion> inclusion(TransactionId id) {
     long[] at = included.get(id);
     return at == null ? Optional.empty() : Optional.of(new Inclusion(at[0], (int) at[1]));
+  }
+
+  /**
+   * How many entries {@code account}'s history has: all of them, or with {@code includeReversible} false
+   * only those in irreversible blocks (at most {@link #lastIrreversibleBlockNumber()}), as hived's
+   * account_history_api answers by default. Sequence numbers run from 0 to this minus 1.
+   */
+  public synchronized int accountHistorySize(AccountName account, boolean includeReversible) {
+    return includeReversible ? history.size(account) : history.sizeUpTo(account, lastIrreversibleBlockNumber());
+  }
+
+  /** The entries of {@code account}'s history with sequence numbers {@code from} (inclusive) to {@code to} (exclusive). */
+  public synchronized List<HistoryEntry> accountHistory(AccountName account, int from, int to) {
+    return history.range(account, from, to);
   }
 
   /** Broadcasts checked since start, accepted or not (tests wait on it). */

@@ -36,6 +36,45 @@ final class FcVariant {
     return uint64(value).longValue() & 0xffffffffL;
   }
 
+  /** fc's {@code as_uint64()}, its 64 bits in a long (compare with {@link Long#compareUnsigned}). */
+  long uint64Bits(JsonNode value) throws JsonRpcError {
+    return uint64(value).longValue();
+  }
+
+  /** fc's {@code as_bool()}: "true"/"false" of a string, non-zero of a number, false for null. */
+  boolean bool(JsonNode value) throws JsonRpcError {
+    if (value.isNull()) {
+      return false;
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    if (value.isIntegralNumber()) {
+      return value.bigIntegerValue().signum() != 0;
+    }
+    if (value.isNumber()) {
+      return value.doubleValue() != 0.0;
+    }
+    if (value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+      return value.asText().equals("true");
+    }
+    if (value.isTextual()) {
+      throw badCast("Cannot convert string to bool (only \"true\" or \"false\" can be converted)");
+    }
+    throw badCast("Invalid cast from " + typeName(value) + " to bool");
+  }
+
+  /** fc's {@code as_string()}: a string as it is, a number or bool as its text, null as "". */
+  String string(JsonNode value) throws JsonRpcError {
+    if (value.isNull()) {
+      return "";
+    }
+    if (value.isValueNode()) {
+      return value.asText();
+    }
+    throw badCast("Invalid cast from " + typeName(value) + " to string");
+  }
+
   private BigInteger uint64(JsonNode value) throws JsonRpcError {
     if (value.isNull()) {
       return BigInteger.ZERO;

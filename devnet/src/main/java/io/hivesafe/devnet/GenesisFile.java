@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -59,7 +60,9 @@ import java.util.regex.Pattern;
  *           of weight 1 — not both;
  *       <li>the memo key: {@code keys.memo} or {@code memo_key} (exactly one of them);
  *       <li>{@code hive}, {@code hbd} (optional, default {@code "0.000"}): liquid balances, a decimal with
- *           exactly three decimals and no symbol.
+ *           exactly three decimals and no symbol;
+ *       <li>{@code recovery_account} (optional): another genesis account; by default {@code initminer} when
+ *           the genesis has it (none for {@code initminer} itself), see {@link Genesis#recoveryAccountOf}.
  *     </ul>
  * </ul>
  * Unknown fields are errors, so that a misspelt field is not silently ignored.
@@ -68,7 +71,8 @@ public final class GenesisFile {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}\\.[0-9]{3}");
   private static final Set<String> TOP_FIELDS = Set.of("chain_id", "genesis_time", "accounts");
-  private static final Set<String> ACCOUNT_FIELDS = Set.of("name", "keys", "owner", "active", "posting", "memo_key", "hive", "hbd");
+  private static final Set<String> ACCOUNT_FIELDS = Set.of("name", "keys", "owner", "active", "posting", "memo_key", "hive", "hbd",
+      "recovery_account");
   private static final Set<String> KEY_FIELDS = Set.of("owner", "active", "posting", "memo");
 
   private GenesisFile() {}
@@ -153,8 +157,11 @@ public final class GenesisFile {
     memo = memoInKeys ? key(keys, "memo", account + ": field 'keys.memo'") : key(node, "memo_key", account + ": field 'memo_key'");
     Asset hive = amount(node, "hive", AssetSymbol.HIVE, account);
     Asset hbd = amount(node, "hbd", AssetSymbol.HBD, account);
+    Optional<AccountName> recovery = node.has("recovery_account")
+        ? Optional.of(field(where + ".recovery_account", () -> new AccountName(JsonFields.text(node, "recovery_account"))))
+        : Optional.empty();
     try {
-      return new GenesisAccount(name, owner, active, posting, memo, hive, hbd);
+      return new GenesisAccount(name, owner, active, posting, memo, hive, hbd, recovery);
     } catch (IllegalArgumentException e) {
       String detail = e.getMessage().startsWith("account " + name + ": ") ? e.getMessage().substring(("account " + name + ": ").length()) : e.getMessage();
       throw new IllegalArgumentException(account + ": " + detail, e);

@@ -124,7 +124,8 @@ class HivedShapesTest {
     assertEquals("999000", database.at("/balance/amount").asText());
     assertEquals(alice.memoKey().orElseThrow().toString(), database.get("memo_key").asText());
     ChainAccount noMemo = new ChainAccount(alice.name(), alice.owner(), alice.active(), alice.posting(), Optional.empty(),
-        alice.hive(), alice.hbd(), "", "", alice.created(), alice.lastOwnerUpdate(), alice.previousOwnerUpdate(), alice.lastAccountUpdate());
+        alice.hive(), alice.hbd(), "", "", alice.created(), alice.lastOwnerUpdate(), alice.previousOwnerUpdate(), alice.lastAccountUpdate(),
+        alice.recoveryAccount());
     assertEquals(PublicKey.nullKeyString(), writer.write(noMemo, 1, JsonForm.HF26).get("memo_key").asText());
   }
 }
