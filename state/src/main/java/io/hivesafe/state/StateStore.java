@@ -48,6 +48,8 @@ public final class StateStore implements AutoCloseable {
   private static final String META_LAST_BLOCK = "last-block";
   private static final String META_ACCUMULATOR = "accumulator";
   private static final String META_ENTRIES = "entries";
+  /** Node-local values ({@link StateTransaction#putLocal}) live in the metadata map under this prefix. */
+  private static final String META_LOCAL = "local/";
   private static final int ACCUMULATOR_BYTES = 2 * MuHash3072.BYTES;
 
   private final StateConfig config;
@@ -218,6 +220,7 @@ public final class StateStore implements AutoCloseable {
           }
           count[0] += (old == null ? 0 : -1) + (value == null ? 0 : 1);
         });
+        tx.localWrites().forEach((name, value) -> meta.put(META_LOCAL + name, value));
       } catch (RuntimeException | Error e) {
         volume.discardPending();
         db.rollback();
@@ -321,6 +324,28 @@ public final class StateStore implements AutoCloseable {
       return new StoreStatus(lastBlock, currentDigest(), entryCount);
     } finally {
       rw.readLock().unlock();
+    }
+  }
+
+  /**
+   * The node-local value committed under {@code name} ({@link StateTransaction#putLocal}), if any. Not
+   * part of the state: not in the digest, not exported into snapshots.
+   */
+  public Optional<byte[]> local(String name) {
+    checkLocalName(name);
+    rw.readLock().lock();
+    try {
+      checkUsable();
+      byte[] v = meta.get(META_LOCAL + name);
+      return v == null ? Optional.empty() : Optional.of(v.clone());
+    } finally {
+      rw.readLock().unlock();
+    }
+  }
+
+  static void checkLocalName(String name) {
+    if (name == null || name.isEmpty() || name.length() > 64) {
+      throw new IllegalArgumentException("a local name is 1 to 64 characters, got " + name);
     }
   }
 

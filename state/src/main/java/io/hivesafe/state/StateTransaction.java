@@ -9,6 +9,8 @@ public final class StateTransaction extends WriteBuffer implements AutoCloseable
   private final StateStore store;
   private final long block;
   private boolean committed;
+  /** Node-local values written with this block (name → bytes), outside the digest: see {@link #putLocal}. */
+  private final java.util.TreeMap<String, byte[]> local = new java.util.TreeMap<>();
 
   StateTransaction(StateStore store, StateReader committedState, long block) {
     super(committedState);
@@ -31,6 +33,24 @@ public final class StateTransaction extends WriteBuffer implements AutoCloseable
     store.commit(this);
     committed = true;
     super.close();
+  }
+
+  /**
+   * Stores a node-local value under {@code name}, committed atomically with this block but outside the
+   * consensus state: not in the digest, not in a snapshot, never read by the core. For what one node
+   * must remember about itself across restarts exactly as long as it keeps this state (its own report
+   * digests, that it diverged): a state replaced by a bootstrap or a replay starts without them.
+   */
+  public void putLocal(String name, byte[] value) {
+    if (isClosed()) {
+      throw new IllegalStateException("transaction for block " + block + " is already closed");
+    }
+    StateStore.checkLocalName(name);
+    local.put(name, value.clone());
+  }
+
+  java.util.SortedMap<String, byte[]> localWrites() {
+    return java.util.Collections.unmodifiableSortedMap(local);
   }
 
   public boolean committed() {
