@@ -137,7 +137,7 @@ public final class MultisigRoundBench {
       if (paid != rounds * usersPerRound * DEPOSIT) {
         throw new IllegalStateException("paid " + paid + ", not " + rounds * usersPerRound * DEPOSIT);
       }
-      if (firstRound == null || firstRound.signers().size() != n || firstRound.threshold() != n / 2 + 1) {
+      if (firstRound == null || firstRound.signers().size() != n || firstRound.requirements().get(0).authority().threshold() != n / 2 + 1) {
         throw new IllegalStateException("round 1 was not seen in flight with " + n + " signers and threshold " + (n / 2 + 1)
             + ": " + firstRound);
       }
@@ -219,9 +219,9 @@ public final class MultisigRoundBench {
     if (net.network().params().maxSigners() < n) {
       throw new IllegalStateException("max_signers is " + net.network().params().maxSigners() + ": " + n + " nodes cannot all run");
     }
-    if (net.network().authorityKeys().size() != n || net.network().authorityThreshold() != n / 2 + 1) {
-      throw new IllegalStateException("the genesis authority has " + net.network().authorityKeys().size() + " keys, threshold "
-          + net.network().authorityThreshold());
+    if (net.network().active().keyAuths().size() != n || net.network().active().weightThreshold() != n / 2 + 1) {
+      throw new IllegalStateException("the genesis authority has " + net.network().active().keyAuths().size() + " keys, threshold "
+          + net.network().active().weightThreshold());
     }
   }
 
@@ -238,8 +238,8 @@ public final class MultisigRoundBench {
     SidechainNode any = cluster.running(cluster.node(0));
     List<String> runners = any.store().read(SidechainState::roster).runners();
     MultisigAuthority authority = any.store().read(SidechainState::authority);
-    if (runners.size() != net.nodes().size() || authority.keys().size() != net.nodes().size()) {
-      throw new IllegalStateException(runners.size() + " runners and " + authority.keys().size() + " authority keys for "
+    if (runners.size() != net.nodes().size() || authority.active().keys().size() != net.nodes().size()) {
+      throw new IllegalStateException(runners.size() + " runners and " + authority.active().keys().size() + " authority keys for "
           + net.nodes().size() + " nodes");
     }
   }

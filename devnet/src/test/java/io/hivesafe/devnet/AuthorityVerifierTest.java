@@ -267,7 +267,8 @@ class AuthorityVerifierTest {
 
   @Test
   void unsupportedOperationRejectedBeforeSignatures() {
-    Transaction tx = unsigned(new OtherOperation("vote", JsonNodeFactory.instance.objectNode()));
+    Transaction tx = unsigned(new OtherOperation("vote", JsonNodeFactory.instance.objectNode().put("voter", "alice")
+        .put("author", "bob").put("permlink", "p").put("weight", 10000)));
     assertBothRules(chain, tx, AuthorityReason.UNSUPPORTED_OPERATION,
         "Operation vote is not supported by the devnet");
   }

@@ -124,8 +124,9 @@ public final class NodeEvents {
   }
 
   /** The core raised an alarm in block {@code block} (its feed holds it too): someone must look. */
-  public void alarm(long block, String detail) {
-    log.error("block {}: {}", block, detail.startsWith("ALARM") ? detail : "ALARM: " + detail);
+  public void alarm(long block, io.hivesafe.ops.Alarm alarm) {
+    log.error("block {}: ALARM {}{}: {}", block, alarm.kind(), alarm.tx().isEmpty() ? "" : " in transaction " + alarm.tx(),
+        alarm.detail());
   }
 
   /** The custody check: the multisig account on chain holds what the books say. */

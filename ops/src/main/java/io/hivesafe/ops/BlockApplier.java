@@ -10,9 +10,10 @@ import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.BlockTransaction;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.hive.protocol.OperationEffects;
 import io.hivesafe.hive.protocol.TransferOperation;
 import io.hivesafe.state.WriteBuffer;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,97 +62,234 @@ public final class BlockApplier {
       throw new IllegalStateException("block " + number + " is not after the start block " + genesis.startBlock());
     }
     state.putBlockRef(number, block.id().toHex());
-    int accepted = 0;
-    int rejected = 0;
+    BlockScope scope = new BlockScope(number, block.timestamp(), feed);
     for (BlockTransaction btx : block.transactions()) {
+      // The round whose own transaction this is, judged before any of its operations applies: only the
+      // transaction whose id is the round's stored id confirms it (the block carries every id).
+      String txId = btx.id().toHex();
+      Optional<MultisigTx> round = SidechainState.multisigInFlight(tx).filter(r -> r.id().equals(txId));
       List<Operation> ops = btx.transaction().operations();
       for (int i = 0; i < ops.size(); i++) {
-        Optional<OpResult> result = applyOperation(tx, ops.get(i), number, block, btx, i, feed);
-        if (result.isPresent()) {
-          if (result.get().accepted()) {
-            accepted++;
-          } else {
-            rejected++;
-          }
-        }
+        applyOperation(tx, ops.get(i), block, txId, i, round, scope);
       }
     }
-    int tasks = runChrono(state, number, feed);
-    MultisigOperations.expireIfPast(state, number, block.timestamp())
-        .ifPresent(detail -> feed.add("", 0, multisig, "multisig", false, detail));
+    int tasks = runChrono(state, number, scope);
+    MultisigOperations.expireIfPast(state, number, block.timestamp(), feed);
     Optional<TallyRecord> tally = Optional.empty();
     if (genesis.isTallyBlock(number)) {
       tally = Tally.run(state, genesis, number, block.timestamp(), block.id().toHex(), feed);
       GovernanceOperations.review(state, number, feed);
-      if (tally.isPresent()) {
-        MultisigBuilder.atTally(state, genesis, tally.get(), number, block.timestamp(), feed);
-      }
+      scope.custodyMayHaveMoved = true;
+    }
+    if (scope.custodyMayHaveMoved) {
+      Custody.checkLimit(state, genesis, feed);
+    }
+    if (tally.isPresent()) {
+      MultisigBuilder.atTally(state, genesis, tally.get(), number, block.timestamp(), feed);
+    }
+    if (genesis.isTallyBlock(number)) {
       long feedFrom = number - state.params().feedRetention();
       if (feedFrom > 0) {
         state.pruneFeed(feedFrom);
       }
     }
-    return new BlockOutcome(number, accepted, rejected, tasks, tally, feed.alarms());
+    return new BlockOutcome(number, scope.accepted, scope.rejected, tasks, tally, feed.alarms());
   }
 
-  private Optional<OpResult> applyOperation(WriteBuffer tx, Operation op, long number, Block block, BlockTransaction btx,
-      int index, FeedWriter feed) {
-    String txId = btx.id().toHex();
-    if (op instanceof CustomJsonOperation) {
-      CustomJsonOperation cj = (CustomJsonOperation) op;
+  /** What one block's application carries from operation to operation. */
+  private static final class BlockScope {
+    final long number;
+    final Instant time;
+    final FeedWriter feed;
+    int accepted;
+    int rejected;
+    /** Something that can move the safety limit happened: check it at the end of the block. */
+    boolean custodyMayHaveMoved;
+
+    BlockScope(long number, Instant time, FeedWriter feed) {
+      this.number = number;
+      this.time = time;
+      this.feed = feed;
+    }
+
+    void count(OpResult r) {
+      if (r.accepted()) {
+        accepted++;
+      } else {
+        rejected++;
+      }
+    }
+  }
+
+  /**
+   * One operation. Outside our round's own transaction, anything that needs the multisig account's
+   * owner or active authority, or targets its recovery, is an alarm (docs/multisig.md, "Alarms"); what
+   * it takes out of the account's liquid balance is booked as an unexplained outflow, never a payout.
+   */
+  private void applyOperation(WriteBuffer tx, Operation op, Block block, String txId, int index, Optional<MultisigTx> round,
+      BlockScope scope) {
+    long number = block.number();
+    FeedWriter feed = scope.feed;
+    SidechainState s = new SidechainState(tx);
+    OperationEffects effects = OperationEffects.of(op);
+    boolean ours = round.isPresent();
+    boolean guarded = !ours && (effects.needsOwnerOrActive(genesis.multisigAccount())
+        || effects.recoveryTarget().filter(genesis.multisigAccount()::equals).isPresent());
+    if (op instanceof CustomJsonOperation cj) {
       if (!cj.id().startsWith(genesis.prefix())) {
-        return Optional.empty();
+        if (guarded) {
+          alarmForEffects(s, op, effects, txId, index, feed);
+        }
+        return;
       }
       String name = cj.id().substring(genesis.prefix().length());
       boolean active = !cj.requiredAuths().isEmpty();
       String sender = active ? cj.requiredAuths().get(0).value()
           : cj.requiredPostingAuths().isEmpty() ? "" : cj.requiredPostingAuths().get(0).value();
+      if (name.equals(MultisigBuilder.MS_SIGNED) && active && sender.equals(multisig) && !ours) {
+        strayMarker(s, cj, txId, index, feed);
+        return;
+      }
+      if (guarded) {
+        alarmForEffects(s, op, effects, txId, index, feed);
+      }
       OpContext ctx = new OpContext(number, block.timestamp(), txId, index, sender, active);
       OpResult result = runIsolated(tx, ctx, name, cj.json());
       feed.add(txId, index, sender, name, result.accepted(), result.detail());
-      return Optional.of(result);
+      scope.count(result);
+      return;
     }
-    if (op instanceof TransferOperation) {
-      TransferOperation t = (TransferOperation) op;
+    if (op instanceof TransferOperation t) {
       if (t.from().value().equals(multisig)) {
-        checkOutgoing(new SidechainState(tx), t, btx, txId, index, feed);
-        return Optional.empty();
+        outgoing(s, t, round, txId, index, feed);
+        return;
       }
       if (t.to().value().equals(multisig)) {
         OpContext ctx = new OpContext(number, block.timestamp(), txId, index, t.from().value(), true);
-        OpResult result = PayoutOperations.deposit(new SidechainState(tx), ctx, t, genesis);
+        OpResult result = PayoutOperations.deposit(s, ctx, t, genesis);
         feed.add(txId, index, ctx.sender(), "deposit", true, result.detail());
-        return Optional.of(result);
+        scope.count(result);
       }
-      return Optional.empty();
+      return;
     }
-    if (op instanceof AccountUpdateOperation) {
-      AccountUpdateOperation u = (AccountUpdateOperation) op;
-      return recordAuthority(tx, u.account().value(), u.active(), number, txId, index, feed);
+    if (op instanceof AccountUpdateOperation u) {
+      if (u.account().value().equals(multisig)) {
+        authorityUpdate(s, op, effects, u.owner(), u.active(), ours, number, scope, txId, index);
+      }
+      return;
     }
-    if (op instanceof AccountUpdate2Operation) {
-      AccountUpdate2Operation u = (AccountUpdate2Operation) op;
-      return recordAuthority(tx, u.account().value(), u.active(), number, txId, index, feed);
+    if (op instanceof AccountUpdate2Operation u) {
+      if (u.account().value().equals(multisig)) {
+        authorityUpdate(s, op, effects, u.owner(), u.active(), ours, number, scope, txId, index);
+      }
+      return;
     }
-    return Optional.empty();
+    if (guarded) {
+      alarmForEffects(s, op, effects, txId, index, feed);
+    }
   }
 
   /**
-   * A transfer out of the multisig account is explained only by the round in flight: its transaction
-   * carries that round's marker. Anything else is an alarm (feed; the shell logs and counts it).
+   * A transfer out of the multisig account is a payout only inside the round's own transaction (its
+   * id is the round's stored id). Anything else is an alarm, and what left is an unexplained outflow.
    */
-  private void checkOutgoing(SidechainState s, TransferOperation t, BlockTransaction btx, String txId, int index,
+  private void outgoing(SidechainState s, TransferOperation t, Optional<MultisigTx> round, String txId, int index,
       FeedWriter feed) {
-    Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
-    boolean explained = current.isPresent()
-        && btx.transaction().operations().contains(MultisigBuilder.marker(genesis, current.get().seq()));
-    if (explained) {
-      feed.add(txId, index, multisig, "payout", true, "paid " + t.amount().amount() + " " + PeggedAsset.of(t.amount().symbol())
-          + " to " + t.to() + " (round " + current.get().seq() + ")");
-    } else {
-      feed.add(txId, index, multisig, "alarm", false, "ALARM: a transfer of " + t.amount().amount() + " "
-          + t.amount().symbol() + " to " + t.to() + " out of the multisig account that no round of ours explains");
+    PeggedAsset asset = PeggedAsset.of(t.amount().symbol());
+    if (round.isPresent()) {
+      feed.add(txId, index, multisig, "payout", true, "paid " + t.amount().amount() + " " + asset + " to " + t.to()
+          + " (round " + round.get().seq() + ")");
+      return;
     }
+    if (t.to().value().equals(multisig)) {
+      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, t.name(), 0, 0, 0, "a transfer of " + t.amount().amount()
+          + " " + asset + " from the multisig account to itself, signed outside any round of ours");
+      return;
+    }
+    long hive = asset == PeggedAsset.HIVE ? t.amount().amount() : 0;
+    long hbd = asset == PeggedAsset.HBD ? t.amount().amount() : 0;
+    s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).unexplained(hive, hbd));
+    feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, t.name(), hive, hbd, 0, "a transfer of " + t.amount().amount() + " "
+        + asset + " to " + t.to() + " out of the multisig account that no round of ours explains: booked as an unexplained"
+        + " outflow");
+  }
+
+  /** A marker from the multisig account in a transaction that is not the round's own: it confirms nothing. */
+  private void strayMarker(SidechainState s, CustomJsonOperation cj, String txId, int index, FeedWriter feed) {
+    long named = MultisigOperations.markerSeq(cj.json());
+    Optional<MultisigTx> flight = SidechainState.multisigInFlight(s.buffer());
+    String why = flight.isPresent() && flight.get().seq() == named
+        ? "in transaction " + txId + ", not round " + named + "'s own transaction " + flight.get().id()
+        : "for round " + named + ", which is not in flight";
+    feed.alarm(txId, index, AlarmKind.STRAY_CONFIRMATION, multisig, cj.name(), 0, 0, named,
+        "the multisig account signed a confirmation " + why + ": it confirms nothing and pays nothing");
+  }
+
+  /** Any other operation that needed the multisig account's owner or active authority, or targets its recovery. */
+  private void alarmForEffects(SidechainState s, Operation op, OperationEffects effects, String txId, int index,
+      FeedWriter feed) {
+    long[] out = new long[2];
+    for (OperationEffects.Debit d : effects.debits()) {
+      PeggedAsset asset = PeggedAsset.of(d.amount().symbol());
+      if (d.account().value().equals(multisig) && asset != null) {
+        out[asset.ordinal()] = Math.addExact(out[asset.ordinal()], d.amount().amount());
+      }
+    }
+    long hive = out[PeggedAsset.HIVE.ordinal()];
+    long hbd = out[PeggedAsset.HBD.ordinal()];
+    if (effects.recoveryTarget().filter(genesis.multisigAccount()::equals).isPresent()) {
+      feed.alarm(txId, index, AlarmKind.RECOVERY, multisig, op.name(), 0, 0, 0, op.name()
+          + " targets the multisig account's recovery");
+    } else if (hive > 0 || hbd > 0) {
+      s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).unexplained(hive, hbd));
+      feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, op.name(), hive, hbd, 0, op.name() + " took " + hive
+          + " milli-HIVE and " + hbd + " milli-HBD out of the multisig account outside any round of ours: booked as an"
+          + " unexplained outflow");
+    } else {
+      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, op.name(), 0, 0, 0, op.name()
+          + " used the multisig account's owner or active authority outside any round of ours");
+    }
+  }
+
+  /**
+   * An account_update / account_update2 of the multisig account, from anyone: the recorded authority
+   * follows the chain (it is the truth). Outside our rotation's own transaction it is an alarm, and the
+   * round in flight is re-checked against the authority now in force. Keys that left start their
+   * holders' unbond period.
+   */
+  private void authorityUpdate(SidechainState s, Operation op, OperationEffects effects, Optional<Authority> owner,
+      Optional<Authority> active, boolean ours, long number, BlockScope scope, String txId, int index) {
+    FeedWriter feed = scope.feed;
+    if (owner.isEmpty() && active.isEmpty()) {
+      if (!ours && effects.needsOwnerOrActive(genesis.multisigAccount())) {
+        alarmForEffects(s, op, effects, txId, index, feed);
+      }
+      return;
+    }
+    MultisigAuthority before = SidechainState.authority(s.buffer());
+    MultisigAuthority after = before.withOwnerAndActive(owner.map(SignerAuthority::of).orElse(before.owner()),
+        active.map(SignerAuthority::of).orElse(before.active()), number);
+    s.putAuthority(after);
+    scope.custodyMayHaveMoved = true;
+    java.util.TreeSet<String> left = before.signerKeys();
+    left.removeAll(after.signerKeys());
+    SignerBonds.keysLeft(s, left, number, genesis.custody().signerUnbondBlocks());
+    String summary = "owner " + describe(after.owner()) + ", active " + describe(after.active());
+    if (ours) {
+      feed.add(txId, index, multisig, "authority", true, "our rotation: " + summary);
+      return;
+    }
+    feed.alarm(txId, index, AlarmKind.AUTHORITY_CHANGE, multisig, op.name(), 0, 0, 0,
+        "the multisig account's authority changed outside any rotation of ours: " + summary);
+    if (!after.usable()) {
+      feed.alarm(txId, index, AlarmKind.AUTHORITY_UNUSABLE, multisig, op.name(), 0, 0, 0,
+          "the recorded authority cannot be satisfied (" + summary + "): nothing can be built");
+    }
+    MultisigOperations.reauthorize(s, after, number, feed);
+  }
+
+  private static String describe(SignerAuthority a) {
+    return a.threshold() + " of " + a.totalWeight() + " (" + a.keys().size() + " keys, " + a.accounts().size() + " accounts)";
   }
 
   private OpResult runIsolated(WriteBuffer tx, OpContext ctx, String name, String json) {
@@ -203,24 +341,8 @@ public final class BlockApplier {
     }
   }
 
-  private Optional<OpResult> recordAuthority(WriteBuffer tx, String account, Optional<Authority> active, long number,
-      String txId, int index, FeedWriter feed) {
-    if (!account.equals(multisig) || active.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> keys = new ArrayList<>();
-    for (Authority.KeyWeight kw : active.get().keyAuths()) {
-      keys.add(kw.key().toString());
-    }
-    keys.sort(null);
-    new SidechainState(tx).putAuthority(new MultisigAuthority(active.get().weightThreshold(), keys, number));
-    OpResult result = OpResult.ok("multisig active authority: threshold " + active.get().weightThreshold() + ", "
-        + keys.size() + " keys");
-    feed.add(txId, index, account, "authority", true, result.detail());
-    return Optional.of(result);
-  }
-
-  private int runChrono(SidechainState state, long number, FeedWriter feed) {
+  private int runChrono(SidechainState state, long number, BlockScope scope) {
+    FeedWriter feed = scope.feed;
     List<ScheduledTask> due = Chrono.at(state.buffer(), number).takeDue(number);
     for (ScheduledTask task : due) {
       String kind = task.task().kind();
@@ -234,7 +356,8 @@ public final class BlockApplier {
         detail = MultisigOperations.recast(state, Long.parseLong(task.task().param("seq")), number);
       } else if (kind.equals(GovernanceOperations.EXECUTE_TASK)) {
         account = "";
-        detail = GovernanceOperations.execute(state, Long.parseLong(task.task().param("id")), number);
+        detail = GovernanceOperations.execute(state, Long.parseLong(task.task().param("id")), number, genesis);
+        scope.custodyMayHaveMoved = true;
       } else {
         throw new IllegalStateException("chrono task of unknown kind " + kind + " due at block " + number);
       }

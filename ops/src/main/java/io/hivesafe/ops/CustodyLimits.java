@@ -18,10 +18,21 @@ import java.util.regex.Pattern;
  * @param dailyCapHbd milli-HBD that may be paid out in any 24 hours
  * @param hbdValue milli-HIVE per milli-HBD
  * @param tokenValue milli-HIVE per token unit (smallest unit)
+ * @param minSigners the fewest keys a rotation may leave in the authority (threshold ⌊n/2⌋+1 ≥ 2)
+ * @param signerUnbondBlocks blocks a node's stake stays locked after its key left the authority (Hive
+ *     lets the account's recent owner keys recover it for 30 days: the stake behind a key stays at
+ *     risk as long as the key can still act)
  */
-public record CustodyLimits(long dailyCapHive, long dailyCapHbd, Rate hbdValue, Rate tokenValue) {
+public record CustodyLimits(long dailyCapHive, long dailyCapHbd, Rate hbdValue, Rate tokenValue, long minSigners,
+    long signerUnbondBlocks) {
   /** The window of the payout cap, in seconds of block time. */
   public static final long WINDOW_SECONDS = 86_400;
+  /** Default {@code min_signers}: three keys, so that no rotation leaves the funds to a 2-of-2 or less. */
+  public static final long DEFAULT_MIN_SIGNERS = 3;
+  /** Default {@code signer_unbond_blocks}: Hive's 30-day owner-recovery window in 3-second blocks. */
+  public static final long DEFAULT_SIGNER_UNBOND_BLOCKS = 864_000;
+  /** The longest unbond a genesis may set (about a year). */
+  public static final long MAX_SIGNER_UNBOND_BLOCKS = 10_512_000;
 
   /** An exact positive fraction, written "num/den" (or "num" for num/1). */
   public record Rate(long numerator, long denominator) {
@@ -48,7 +59,19 @@ public record CustodyLimits(long dailyCapHive, long dailyCapHbd, Rate hbdValue, 
     }
   }
 
+  /** The limits with the default signer floor and unbond period. */
+  public CustodyLimits(long dailyCapHive, long dailyCapHbd, Rate hbdValue, Rate tokenValue) {
+    this(dailyCapHive, dailyCapHbd, hbdValue, tokenValue, DEFAULT_MIN_SIGNERS, DEFAULT_SIGNER_UNBOND_BLOCKS);
+  }
+
   public CustodyLimits {
+    if (minSigners < 2 || minSigners > NetworkParams.MAX_SIGNERS_LIMIT) {
+      throw new IllegalArgumentException("min_signers must be in [2, 40], got " + minSigners);
+    }
+    if (signerUnbondBlocks < 1 || signerUnbondBlocks > MAX_SIGNER_UNBOND_BLOCKS) {
+      throw new IllegalArgumentException("signer_unbond_blocks must be in [1, " + MAX_SIGNER_UNBOND_BLOCKS + "], got "
+          + signerUnbondBlocks);
+    }
     Objects.requireNonNull(hbdValue, "value.hbd");
     Objects.requireNonNull(tokenValue, "value.token");
     if (dailyCapHive < 1 || dailyCapHive > NetworkGenesis.MAX_AMOUNT || dailyCapHbd < 1 || dailyCapHbd > NetworkGenesis.MAX_AMOUNT) {

@@ -3,12 +3,16 @@ package io.hivesafe.ops;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Appends the feed entries of one block, numbered in the order they happen. */
+/**
+ * Appends the feed entries of one block, numbered in the order they happen, and its alarms (each an
+ * {@link Alarm} in state beside its feed entry, with the same index). Writes go to the block's own
+ * buffer, never an operation's child buffer: a rejected operation's alarm is kept.
+ */
 final class FeedWriter {
   private final SidechainState state;
   private final long block;
   private int next;
-  private final List<String> alarms = new ArrayList<>();
+  private final List<Alarm> alarms = new ArrayList<>();
 
   FeedWriter(SidechainState state, long block) {
     this.state = state;
@@ -17,13 +21,19 @@ final class FeedWriter {
 
   void add(String tx, long op, String account, String kind, boolean ok, String detail) {
     state.putFeed(block, next++, new FeedEntry(block, tx, op, account, kind, ok, detail));
-    if (kind.equals("alarm") || detail.startsWith("ALARM")) {
-      alarms.add(detail);
-    }
   }
 
-  /** The alarms of this block so far (an unexplained transfer out, a stray confirmation, an authority that cannot sign). */
-  List<String> alarms() {
+  /** An alarm: a feed entry of kind "alarm" (not ok) and the typed record under the same index. */
+  void alarm(String tx, long op, AlarmKind kind, String account, String operation, long hive, long hbd, long round,
+      String detail) {
+    Alarm alarm = new Alarm(block, next, tx, op, kind, account, operation, hive, hbd, round, detail);
+    state.putAlarm(alarm);
+    add(tx, op, account, "alarm", false, "ALARM " + kind + ": " + detail);
+    alarms.add(alarm);
+  }
+
+  /** The alarms of this block so far. */
+  List<Alarm> alarms() {
     return List.copyOf(alarms);
   }
 

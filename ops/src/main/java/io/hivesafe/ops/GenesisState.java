@@ -1,6 +1,5 @@
 package io.hivesafe.ops;
 
-import io.hivesafe.hive.crypto.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +16,7 @@ final class GenesisState {
     List<Election.Candidate> ranked = new ArrayList<>();
     for (NetworkGenesis.GenesisNode n : g.nodes()) {
       String account = n.account().value();
-      s.putNode(new NodeRecord(account, n.key().toString(), g.startBlock(), n.age(), 0, 0));
+      s.putNode(new NodeRecord(account, n.key().toString(), g.startBlock(), g.startBlock(), n.age(), 0, 0, 0));
       ranked.add(new Election.Candidate(account, s.balances(account).gov(), n.age()));
     }
     ranked.sort(Election.RANK);
@@ -26,11 +25,8 @@ final class GenesisState {
       runners.add(c.account());
     }
     s.putRoster(new Roster(runners, List.of(), g.startBlock()));
-    List<String> keys = new ArrayList<>();
-    for (PublicKey k : g.authorityKeys()) {
-      keys.add(k.toString());
-    }
-    s.putAuthority(new MultisigAuthority(g.authorityThreshold(), keys, g.startBlock()));
+    s.putAuthority(new MultisigAuthority(SignerAuthority.of(g.owner()), SignerAuthority.of(g.active()),
+        g.recoveryAccount().map(a -> a.value()).orElse(""), g.startBlock()));
     feed.add("", 0, "", "genesis", true, "network " + g.network() + ": " + g.allocations().size() + " allocations, "
         + g.nodes().size() + " nodes, token supply " + g.tokenSupply());
   }

@@ -13,9 +13,10 @@ import java.util.TreeSet;
 /**
  * Governance proposals and approvals (DESIGN §3.6, from Factom's authority set). A runner proposes an
  * action; runners approve it. It passes when the approvals of current runners reach the action's
- * threshold (basis points of the runner count) before its deadline; it then waits {@code activation}
- * blocks and executes through chrono. An action that cannot execute then (the treasury is short, the
- * node is gone) is void: it is never retried, so a stale approval cannot act later.
+ * threshold (an exact fraction of the runner count) before its deadline; it then waits {@code activation}
+ * blocks and executes through chrono. A payout the treasury cannot cover yet waits within its
+ * execution window; past the window, or for a node already gone, the action is void and never tried
+ * again, so a stale approval cannot act later.
  */
 final class GovernanceOperations {
   static final String EXECUTE_TASK = "proposal_execute";
@@ -58,13 +59,23 @@ final class GovernanceOperations {
       case PARAM: {
         onlyFields(args, Set.of("name", "value"));
         String name = args.text("name", 32);
-        long[] range = NetworkParams.range(name);
-        if (range == null) {
+        if (!NetworkParams.names().contains(name)) {
           throw new OpRejected("name must be one of " + NetworkParams.names());
         }
-        long value = args.integer("value", range[0], range[1]);
+        String value;
+        if (NetworkParams.isFraction(name)) {
+          value = args.text("value", 19);
+          try {
+            params.with(name, Fraction.parse(value));
+          } catch (IllegalArgumentException e) {
+            throw new OpRejected("value must be a fraction \"num/den\" over 1/2 and at most 1");
+          }
+        } else {
+          long[] range = NetworkParams.range(name);
+          value = Long.toString(args.integer("value", range[0], range[1]));
+        }
         actionArgs.put("name", name);
-        actionArgs.put("value", Long.toString(value));
+        actionArgs.put("value", value);
         break;
       }
       case REMOVE_NODE: {
@@ -139,59 +150,75 @@ final class GovernanceOperations {
     }
   }
 
-  /** The chrono task: executes a passed proposal, or voids it with the reason. */
-  static String execute(SidechainState s, long id, long block) {
+  /**
+   * The chrono task: executes a passed proposal, or voids it with the reason. A payout the treasury
+   * cannot cover yet waits, tried again every tally, until its execution window closes (activation +
+   * {@code execution_window} blocks after passing); then it is void. A removal of a node that is gone
+   * is void at once; a parameter change always executes.
+   */
+  static String execute(SidechainState s, long id, long block, NetworkGenesis g) {
     Proposal p = SidechainState.proposal(s.buffer(), id)
         .orElseThrow(() -> new IllegalStateException("execution of missing proposal " + id));
     if (!p.status().equals(Proposal.PASSED)) {
       throw new IllegalStateException("execution of proposal " + id + " in status " + p.status());
     }
+    long windowEnd = p.passedBlock() + Math.max(1, p.activation()) + s.params().executionWindow();
     String outcome;
     String status = Proposal.EXECUTED;
-    if (block > p.passedBlock() + p.activation() + s.params().executionWindow()) {
-      status = Proposal.VOID;
-      outcome = "not executed within its window";
-    } else {
-      switch (p.action()) {
-        case PAYOUT: {
-          PeggedAsset asset = PeggedAsset.valueOf(p.args().get("asset"));
-          long amount = Long.parseLong(p.args().get("amount"));
-          Totals t = s.totals();
-          if (t.treasury(asset) < amount) {
-            status = Proposal.VOID;
-            outcome = "treasury holds " + t.treasury(asset) + " " + asset + ", less than " + amount;
-          } else {
-            s.putTotals(t.withTreasury(asset, t.treasury(asset) - amount));
-            long seq = PayoutOperations.queue(s, Payout.TREASURY, p.args().get("to"), amount, asset, p.args().get("memo"),
-                block, "proposal:" + id);
-            outcome = "payout " + seq + " queued";
+    switch (p.action()) {
+      case PAYOUT: {
+        PeggedAsset asset = PeggedAsset.valueOf(p.args().get("asset"));
+        long amount = Long.parseLong(p.args().get("amount"));
+        Totals t = s.totals();
+        if (t.treasury(asset) < amount) {
+          if (block < windowEnd) {
+            long retry = Math.min(windowEnd, nextTally(block, g));
+            Chrono.at(s.buffer(), block).schedule(retry, ChronoTask.of(EXECUTE_TASK, Map.of("id", Long.toString(id))));
+            String waiting = "waits: the treasury holds " + t.treasury(asset) + " " + asset + ", less than " + amount
+                + "; tried again at block " + retry + ", void after block " + windowEnd;
+            s.putProposal(p.with(p.approvals(), Proposal.PASSED, p.passedBlock(), waiting));
+            return "proposal " + id + " " + waiting;
           }
-          break;
+          status = Proposal.VOID;
+          outcome = "not executed within its window: the treasury holds " + t.treasury(asset) + " " + asset + ", less than "
+              + amount;
+        } else {
+          s.putTotals(t.withTreasury(asset, t.treasury(asset) - amount));
+          long seq = PayoutOperations.queue(s, Payout.TREASURY, p.args().get("to"), amount, asset, p.args().get("memo"),
+              block, "proposal:" + id);
+          outcome = "payout " + seq + " queued";
         }
-        case PARAM: {
-          String name = p.args().get("name");
-          long value = Long.parseLong(p.args().get("value"));
-          s.putParams(s.params().with(name, value));
-          outcome = name + " = " + value;
-          break;
-        }
-        case REMOVE_NODE: {
-          String account = p.args().get("account");
-          if (s.node(account).isEmpty()) {
-            status = Proposal.VOID;
-            outcome = account + " is no longer registered";
-          } else {
-            s.deleteNode(account);
-            outcome = account + " removed";
-          }
-          break;
-        }
-        default:
-          throw new IllegalStateException("stored proposal " + id + " has unknown action " + p.action());
+        break;
       }
+      case PARAM: {
+        String name = p.args().get("name");
+        s.putParams(s.params().withText(name, p.args().get("value")));
+        outcome = name + " = " + p.args().get("value");
+        break;
+      }
+      case REMOVE_NODE: {
+        String account = p.args().get("account");
+        Optional<NodeRecord> node = s.node(account);
+        if (node.isEmpty()) {
+          status = Proposal.VOID;
+          outcome = account + " is no longer registered";
+        } else {
+          s.deleteNode(account);
+          long banned = block + s.params().removalBanBlocks();
+          s.putRemoved(new RemovedNode(account, node.get().key(), block, banned, node.get().unbondBlock()));
+          outcome = account + " removed; it may register again from block " + banned;
+        }
+        break;
+      }
+      default:
+        throw new IllegalStateException("stored proposal " + id + " has unknown action " + p.action());
     }
     s.putProposal(p.with(p.approvals(), status, p.passedBlock(), outcome));
     return "proposal " + id + " " + status + ": " + outcome;
+  }
+
+  private static long nextTally(long block, NetworkGenesis g) {
+    return (block / g.tallyInterval() + 1) * g.tallyInterval();
   }
 
   private static Proposal passIfApproved(SidechainState s, Proposal p, long block) {
@@ -202,8 +229,7 @@ final class GovernanceOperations {
         counted++;
       }
     }
-    long thresholdBp = thresholdBp(s.params(), p.action());
-    if (runners.isEmpty() || counted * 10_000 < thresholdBp * runners.size()) {
+    if (!threshold(s.params(), p.action()).reachedBy(counted, runners.size())) {
       return p;
     }
     long due = block + Math.max(1, p.activation());
@@ -211,14 +237,15 @@ final class GovernanceOperations {
     return p.with(p.approvals(), Proposal.PASSED, block, "executes at block " + due);
   }
 
-  private static long thresholdBp(NetworkParams params, String action) {
+  /** The share of runners whose approvals pass an action, an exact fraction: 2 of 3 passes 2/3. */
+  private static Fraction threshold(NetworkParams params, String action) {
     switch (action) {
       case PAYOUT:
-        return params.payoutThresholdBp();
+        return params.payoutThreshold();
       case PARAM:
-        return params.paramThresholdBp();
+        return params.paramThreshold();
       case REMOVE_NODE:
-        return params.removeThresholdBp();
+        return params.removeThreshold();
       default:
         throw new IllegalStateException("unknown action " + action);
     }

@@ -1,14 +1,32 @@
 package io.hivesafe.ops;
 
-import java.util.List;
+import java.util.TreeSet;
 
 /**
- * The multisig account's active authority as last seen on chain (genesis, then every account_update
- * of the account in the stream): its keys in STM form, sorted, each of weight 1 for the network's
- * purposes, the threshold, and the block it was seen in.
+ * The multisig account's authorities and recovery account as last seen on chain (the genesis, then
+ * every account_update / account_update2 of the account in the stream, from anyone): owner and active
+ * recorded separately, with weights, key and account members (DESIGN §3.5). {@code recoveryAccount} is
+ * empty when the genesis did not name it. {@code seenBlock} is the block the last change was seen in.
  */
-public record MultisigAuthority(long threshold, List<String> keys, long seenBlock) {
-  public MultisigAuthority {
-    keys = List.copyOf(keys);
+public record MultisigAuthority(SignerAuthority owner, SignerAuthority active, String recoveryAccount, long seenBlock) {
+  /** Whether key {@code stm} is a member of the owner or the active authority. */
+  public boolean holds(String stm) {
+    return owner.keyNames().contains(stm) || active.keyNames().contains(stm);
+  }
+
+  /** Every key of the owner and the active authority, sorted (STM order). */
+  public TreeSet<String> signerKeys() {
+    TreeSet<String> all = owner.keySet();
+    all.addAll(active.keySet());
+    return all;
+  }
+
+  /** Whether both authorities can be satisfied at all (1 ≤ threshold ≤ Σ weights). */
+  public boolean usable() {
+    return owner.satisfiable() && active.satisfiable();
+  }
+
+  MultisigAuthority withOwnerAndActive(SignerAuthority newOwner, SignerAuthority newActive, long block) {
+    return new MultisigAuthority(newOwner, newActive, recoveryAccount, block);
   }
 }

@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Builds the next multisig transaction at a tally with consensus and nothing in flight (DESIGN §3.5):
@@ -28,8 +27,6 @@ import java.util.TreeSet;
 final class MultisigBuilder {
   /** Unsigned size a batch may grow to; 40 signatures (2,600 bytes) still fit hived's 65,280-byte limit. */
   static final int MAX_UNSIGNED_BYTES = 32_768;
-  /** One rotation per hour at most (3-second blocks); hived allows two owner updates an hour. */
-  static final long ROTATION_GAP_BLOCKS = 1_200;
   static final String MS_SIGNED = "ms_signed";
 
   private MultisigBuilder() {}
@@ -38,17 +35,24 @@ final class MultisigBuilder {
     if (!tally.consensus() || SidechainState.multisigInFlight(s.buffer()).isPresent()) {
       return;
     }
+    String account = g.multisigAccount().value();
     MultisigAuthority auth = SidechainState.authority(s.buffer());
-    if (auth.threshold() < 1 || auth.threshold() > auth.keys().size()) {
-      feed.add("", 0, g.multisigAccount().value(), "alarm", false, "the multisig authority (threshold " + auth.threshold()
-          + ", " + auth.keys().size() + " keys) cannot sign: nothing is built");
+    MultisigBooks books = SidechainState.multisigBooks(s.buffer());
+    if (!auth.usable()) {
+      hold(s, feed, account, new RotationHold(block, RotationHold.Reason.AUTHORITY_UNUSABLE, "the recorded authority (owner "
+          + auth.owner().threshold() + " of " + auth.owner().totalWeight() + ", active " + auth.active().threshold() + " of "
+          + auth.active().totalWeight() + ") cannot be satisfied: nothing is built"));
       return;
     }
-    MultisigBooks books = SidechainState.multisigBooks(s.buffer());
-    Optional<List<String>> rotation = rotationKeys(s, auth, block, books);
-    MultisigTx built;
-    if (rotation.isPresent()) {
-      built = rotation(s, g, tally, block, auth, books, rotation.get());
+    RotationPlan plan = RotationPlan.at(s, g, auth, books, block);
+    MultisigTx built = null;
+    if (plan.hold().isPresent()) {
+      hold(s, feed, account, plan.hold().get());
+    } else {
+      s.clearRotationHold();
+    }
+    if (plan.keys().isPresent()) {
+      built = rotation(s, g, tally, block, auth, books, plan.keys().get());
     } else {
       List<Payout> queue = SidechainState.payouts(s.buffer());
       if (queue.isEmpty()) {
@@ -60,67 +64,16 @@ final class MultisigBuilder {
       }
     }
     s.putMultisig(built);
-    s.putMultisigBooks(books.built());
-    feed.add("", 0, g.multisigAccount().value(), "multisig", true, "round " + built.seq() + " built: " + built.kind()
-        + (built.kind().equals(MultisigTx.TRANSFER) ? " of " + built.payouts().size() + " payouts" : "") + ", id "
-        + built.id() + ", expires " + built.expiration());
+    s.putMultisigBooks(books.built(built.isolated()));
+    feed.add("", 0, account, "multisig", true, "round " + built.seq() + " built: " + built.kind()
+        + (built.kind().equals(MultisigTx.TRANSFER) ? " of " + built.payouts().size() + " payouts"
+            + (built.isolated() ? " (a payout whose signed round expired, alone)" : "") : "")
+        + ", id " + built.id() + ", expires " + built.expiration());
   }
 
-  /** The new signer keys if a rotation is due now, DESIGN §3.5. */
-  static Optional<List<String>> rotationKeys(SidechainState s, MultisigAuthority auth, long block, MultisigBooks books) {
-    if (books.lastRotationBlock() > 0 && block < books.lastRotationBlock() + ROTATION_GAP_BLOCKS) {
-      return Optional.empty();
-    }
-    Roster roster = s.roster();
-    TreeMap<String, NodeRecord> byKey = new TreeMap<>();
-    for (NodeRecord n : SidechainState.nodes(s.buffer())) {
-      byKey.put(n.key(), n);
-    }
-    TreeSet<PublicKey> runnerKeys = new TreeSet<>();
-    for (String runner : roster.runners()) {
-      s.node(runner).ifPresent(n -> runnerKeys.add(PublicKey.fromString(n.key())));
-    }
-    TreeSet<PublicKey> old = new TreeSet<>();
-    for (String k : auth.keys()) {
-      old.add(PublicKey.fromString(k));
-    }
-    long differing = 0;
-    for (PublicKey k : runnerKeys) {
-      differing += old.contains(k) ? 0 : 1;
-    }
-    for (PublicKey k : old) {
-      differing += runnerKeys.contains(k) ? 0 : 1;
-    }
-    boolean faultedSigner = false;
-    for (String k : auth.keys()) {
-      NodeRecord n = byKey.get(k);
-      faultedSigner |= n == null || n.faulted() || !roster.isRunner(n.account());
-    }
-    boolean due = differing * 4 > old.size() || (faultedSigner && !roster.standby().isEmpty());
-    if (!due || runnerKeys.isEmpty()) {
-      return Optional.empty();
-    }
-    TreeSet<PublicKey> next = new TreeSet<>(runnerKeys);
-    long kept = 0;
-    for (PublicKey k : old) {
-      kept += next.contains(k) ? 1 : 0;
-    }
-    for (PublicKey k : old) {
-      if (kept >= auth.threshold()) {
-        break;
-      }
-      if (next.add(k)) {
-        kept++;
-      }
-    }
-    if (next.equals(old) || next.size() > NetworkParams.MAX_SIGNERS_LIMIT) {
-      return Optional.empty();
-    }
-    List<String> keys = new ArrayList<>();
-    for (PublicKey k : next) {
-      keys.add(k.toString());
-    }
-    return Optional.of(keys);
+  private static void hold(SidechainState s, FeedWriter feed, String account, RotationHold hold) {
+    s.putRotationHold(hold);
+    feed.add("", 0, account, "rotation", false, "rotation due but not built (" + hold.reason() + "): " + hold.detail());
   }
 
   private static MultisigTx rotation(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, MultisigAuthority auth,
@@ -132,7 +85,7 @@ final class MultisigBuilder {
     Authority authority = new Authority(keys.size() / 2 + 1, List.of(), weights);
     Operation update = new AccountUpdateOperation(g.multisigAccount(), Optional.of(authority), Optional.of(authority),
         Optional.empty(), Optional.empty(), "");
-    return seal(g, tally, block, auth, books.nextSeq(), MultisigTx.ROTATION, List.of(update), List.of());
+    return seal(g, tally, block, auth, books.nextSeq(), MultisigTx.ROTATION, List.of(update), List.of(), false);
   }
 
   /**
@@ -143,6 +96,28 @@ final class MultisigBuilder {
    */
   private static MultisigTx batch(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, Instant time,
       MultisigAuthority auth, MultisigBooks books, List<Payout> queue, FeedWriter feed) {
+    List<Payout> clean = new ArrayList<>();
+    List<Payout> suspects = new ArrayList<>();
+    for (Payout p : queue) {
+      (p.suspect() ? suspects : clean).add(p);
+    }
+    // A payout whose signed round expired is built alone, so a payout the chain refuses fails only its
+    // own round; such rounds and clean batches take turns while both wait, so neither starves. Among
+    // suspects the one with the fewest strikes goes first: the innocent ones of a failed batch are paid
+    // before the refused one is tried again.
+    suspects.sort(java.util.Comparator.comparingLong(Payout::strikes).thenComparingLong(Payout::seq));
+    boolean isolate = !suspects.isEmpty() && (clean.isEmpty() || !books.lastBuiltIsolated());
+    MultisigTx built = isolate
+        ? batchOf(s, g, tally, block, time, auth, books, List.of(suspects.get(0)), true, feed)
+        : batchOf(s, g, tally, block, time, auth, books, clean, false, feed);
+    if (built == null && isolate && !clean.isEmpty()) {
+      built = batchOf(s, g, tally, block, time, auth, books, clean, false, feed);
+    }
+    return built;
+  }
+
+  private static MultisigTx batchOf(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, Instant time,
+      MultisigAuthority auth, MultisigBooks books, List<Payout> queue, boolean isolated, FeedWriter feed) {
     long[] window = Custody.paidInWindow(s, time);
     long[] room = new long[2];
     for (PeggedAsset a : PeggedAsset.values()) {
@@ -183,7 +158,7 @@ final class MultisigBuilder {
     if (paid.isEmpty()) {
       return null;
     }
-    return seal(g, tally, block, auth, books.nextSeq(), MultisigTx.TRANSFER, transfers, paid);
+    return seal(g, tally, block, auth, books.nextSeq(), MultisigTx.TRANSFER, transfers, paid, isolated);
   }
 
   private static int unsignedSize(NetworkGenesis g, TallyRecord tally, long seq, List<Operation> ops) {
@@ -207,12 +182,12 @@ final class MultisigBuilder {
   }
 
   private static MultisigTx seal(NetworkGenesis g, TallyRecord tally, long block, MultisigAuthority auth, long seq, String kind,
-      List<Operation> ops, List<Long> payouts) {
+      List<Operation> ops, List<Long> payouts, boolean isolated) {
     Transaction tx = transaction(g, tally, seq, ops);
     HexFormat hex = HexFormat.of();
     return new MultisigTx(seq, kind, tx.id(WireFormat.HF26).toHex(), hex.formatHex(tx.digest(g.chainId(), WireFormat.HF26)),
-        hex.formatHex(tx.toBytes(WireFormat.HF26)), block, tally.expiration(), payouts, auth.threshold(), auth.keys(),
-        new TreeMap<>(), 0, 0, 0);
+        hex.formatHex(tx.toBytes(WireFormat.HF26)), block, tally.expiration(), payouts, MultisigTx.requirementsFor(kind, auth),
+        new TreeMap<>(), 0, 0, 0, isolated);
   }
 
   /** The expiration of a stored round as an instant. */

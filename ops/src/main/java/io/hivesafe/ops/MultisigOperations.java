@@ -13,10 +13,11 @@ import java.util.Set;
 
 /**
  * The multisig lifecycle after building (DESIGN §3.5): {@code sig_submit}, the recast schedule, the
- * confirmation by the round's {@code ms_signed} marker, and expiry. A payout stays reserved (in the
- * queue, listed by the round) until its round is confirmed — then it is paid and leaves the queue — or
- * until a block later than the round's expiration has been applied without the confirmation: only then
- * can the transaction never land, and only then does the next tally build its payouts again.
+ * confirmation by the round's own transaction, expiry, and what an authority change does to the round
+ * in flight. A payout stays reserved (in the queue, listed by the round) until its round is confirmed
+ * — then it is paid and leaves the queue — or until a block later than the round's expiration has been
+ * applied without the confirmation: only then can the transaction never land, and only then does the
+ * next tally build its payouts again.
  */
 final class MultisigOperations {
   static final String RECAST_TASK = "ms_recast";
@@ -25,9 +26,9 @@ final class MultisigOperations {
 
   /**
    * {"seq": round, "sig": 130 hex}: counts if the round is the one in flight and the signature
-   * recovers, over its digest, to one of its signer keys not counted yet. When the count reaches the
-   * threshold the round is ready and the first broadcast attempt is due; recasts follow every
-   * {@code recast_interval} blocks.
+   * recovers, over its digest, to a key of an authority the round needs, not counted yet. When the
+   * counted weights meet every requirement the round is ready and the first broadcast attempt is due;
+   * recasts follow every {@code recast_interval} blocks.
    */
   static OpResult submit(SidechainState s, OpContext ctx, String json, SignatureScheme crypto) throws OpRejected {
     OpArgs args = OpArgs.parse(json, Set.of("seq", "sig"));
@@ -54,8 +55,8 @@ final class MultisigOperations {
       throw new OpRejected("a signature by " + stm + " is already counted for round " + seq);
     }
     MultisigTx signed = tx.withSignature(stm, sig.toHex());
-    String detail = "signature " + signed.signatures().size() + " of " + tx.threshold() + " for round " + seq;
-    if (!signed.ready() && signed.signatures().size() >= tx.threshold()) {
+    String detail = "signature for round " + seq + " counted: " + signed.progress();
+    if (!signed.ready() && signed.met()) {
       long task = scheduleRecast(s, ctx.block(), seq);
       signed = signed.readyAt(ctx.block(), task);
       detail += ": ready to broadcast";
@@ -79,17 +80,26 @@ final class MultisigOperations {
     return "round " + seq + ": broadcast attempt " + (next.attempt() + 1);
   }
 
-  /** {prefix}ms_signed {"seq": N} from the multisig account: round N landed. */
+  /** The round a marker's JSON names, or 0 when it names none a round could have. */
+  static long markerSeq(String json) {
+    try {
+      return OpArgs.parse(json, Set.of("seq")).integer("seq", 1, Long.MAX_VALUE);
+    } catch (OpRejected e) {
+      return 0;
+    }
+  }
+
+  /**
+   * {prefix}ms_signed {"seq": N} from the multisig account, inside round N's own transaction (the
+   * applier dispatches it here only then): round N landed.
+   */
   static OpResult confirm(SidechainState s, OpContext ctx, String json, NetworkGenesis g) throws OpRejected {
     if (!ctx.sender().equals(g.multisigAccount().value())) {
       throw new OpRejected("only the multisig account confirms a round");
     }
     long seq = OpArgs.parse(json, Set.of("seq")).integer("seq", 1, Long.MAX_VALUE);
-    Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
-    if (current.isEmpty() || current.get().seq() != seq) {
-      throw new OpRejected("ALARM: the multisig account confirmed round " + seq + ", which is not in flight");
-    }
-    MultisigTx tx = current.get();
+    MultisigTx tx = SidechainState.multisigInFlight(s.buffer()).filter(t -> t.seq() == seq)
+        .orElseThrow(() -> new IllegalStateException("round " + seq + "'s own transaction landed but the round is not in flight"));
     long[] paid = new long[2];
     long[] capped = new long[2];
     for (long p : tx.payouts()) {
@@ -118,11 +128,42 @@ final class MultisigOperations {
     return OpResult.ok("round " + seq + " confirmed (" + tx.kind() + ", " + tx.payouts().size() + " payouts paid)");
   }
 
-  /** After block {@code block} at {@code time}: a round whose expiration has passed can never land. */
-  static Optional<String> expireIfPast(SidechainState s, long block, Instant time) {
+  /**
+   * After an authority change the chain will demand: the round in flight counts only signatures by
+   * keys of the authority now in force, with their weights now. A ready round that no longer meets it
+   * goes back to signing (its recast is cancelled; the nodes whose keys count now sign); a signing
+   * round that now meets it is ready.
+   */
+  static void reauthorize(SidechainState s, MultisigAuthority auth, long block, FeedWriter feed) {
+    Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
+    if (current.isEmpty()) {
+      return;
+    }
+    MultisigTx tx = current.get().underAuthority(auth);
+    if (tx.ready() && !tx.met()) {
+      if (tx.recastTask() > 0) {
+        Chrono.at(s.buffer(), block).cancel(tx.recastTask());
+      }
+      tx = tx.unready();
+      feed.add("", 0, "", "multisig", true, "round " + tx.seq() + " back to signing under the new authority: "
+          + tx.progress());
+    } else if (!tx.ready() && tx.met()) {
+      tx = tx.readyAt(block, scheduleRecast(s, block, tx.seq()));
+      feed.add("", 0, "", "multisig", true, "round " + tx.seq() + " ready under the new authority: " + tx.progress());
+    }
+    s.putMultisig(tx);
+  }
+
+  /**
+   * After block {@code block} at {@code time}: a round whose expiration has passed can never land. Its
+   * payouts return to the queue; if it was signed (ready) — so the chain had every chance to take it —
+   * each of its payouts gets a strike, and a payout with {@code payout_strikes} strikes is returned to
+   * its owner instead: the chain refuses it, and it must not hold the payouts behind it.
+   */
+  static void expireIfPast(SidechainState s, long block, Instant time, FeedWriter feed) {
     Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
     if (current.isEmpty() || !time.isAfter(MultisigBuilder.expiration(current.get()))) {
-      return Optional.empty();
+      return;
     }
     MultisigTx tx = current.get();
     if (tx.recastTask() > 0) {
@@ -130,7 +171,22 @@ final class MultisigOperations {
     }
     s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).afterExpiry());
     s.clearMultisig();
-    return Optional.of("round " + tx.seq() + " expired unconfirmed at " + tx.expiration() + "; its " + tx.payouts().size()
-        + " payouts return to the queue");
+    feed.add("", 0, "", "multisig", false, "round " + tx.seq() + " expired unconfirmed at " + tx.expiration() + "; its "
+        + tx.payouts().size() + " payouts return to the queue" + (tx.ready() && !tx.payouts().isEmpty()
+        ? " with a strike each (it was signed and broadcast)" : ""));
+    if (!tx.ready()) {
+      return;
+    }
+    long limit = s.params().payoutStrikes();
+    for (long seq : tx.payouts()) {
+      Payout struck = SidechainState.payout(s.buffer(), seq)
+          .orElseThrow(() -> new IllegalStateException("round " + tx.seq() + " reserved payout " + seq + ", which is not queued"))
+          .struck();
+      if (struck.strikes() >= limit) {
+        feed.add("", 0, struck.to(), "payout", false, PayoutOperations.giveBack(s, struck, block));
+      } else {
+        s.putPayout(struck);
+      }
+    }
   }
 }

@@ -2,10 +2,12 @@ package io.hivesafe.ops;
 
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.ChainId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -29,8 +31,9 @@ import java.util.regex.Pattern;
  * @param treasuryHive the network's own HIVE held by the multisig account at the start, in milli-HIVE
  * @param treasuryHbd likewise in milli-HBD
  * @param nodes the nodes registered at the start; they are the first runners
- * @param authorityThreshold the multisig account's threshold at the start block
- * @param authorityKeys the multisig account's keys at the start block (weight 1 each), sorted
+ * @param owner the multisig account's owner authority at the start block
+ * @param active the multisig account's active authority at the start block
+ * @param recoveryAccount the multisig account's recovery account at the start block, if the genesis names it
  * @param custody the 24-hour payout cap and the valuation of the safety limit
  */
 public record NetworkGenesis(
@@ -48,8 +51,9 @@ public record NetworkGenesis(
     long treasuryHive,
     long treasuryHbd,
     List<GenesisNode> nodes,
-    long authorityThreshold,
-    List<PublicKey> authorityKeys,
+    Authority owner,
+    Authority active,
+    Optional<AccountName> recoveryAccount,
     CustodyLimits custody) {
 
   private static final Pattern NETWORK = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -86,6 +90,9 @@ public record NetworkGenesis(
     Objects.requireNonNull(multisigAccount, "multisig_account");
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(custody, "custody");
+    Objects.requireNonNull(owner, "authority.owner");
+    Objects.requireNonNull(active, "authority.active");
+    Objects.requireNonNull(recoveryAccount, "authority.recovery_account");
     if (network == null || !NETWORK.matcher(network).matches()) {
       throw new IllegalArgumentException("network must be 1-32 of [a-z0-9-], starting with a letter or digit");
     }
@@ -115,7 +122,6 @@ public record NetworkGenesis(
     }
     allocations = List.copyOf(allocations);
     nodes = List.copyOf(nodes);
-    authorityKeys = List.copyOf(new TreeSet<>(authorityKeys));
     TreeSet<AccountName> seen = new TreeSet<>();
     long supply = 0;
     for (Allocation a : allocations) {
@@ -143,12 +149,26 @@ public record NetworkGenesis(
         throw new IllegalArgumentException("nodes: " + n.account() + " repeats another node's key");
       }
     }
-    if (authorityKeys.isEmpty() || authorityKeys.size() > NetworkParams.MAX_SIGNERS_LIMIT) {
-      throw new IllegalArgumentException("authority.keys must hold 1 to 40 keys");
+    checkAuthority(owner, "authority.owner");
+    checkAuthority(active, "authority.active");
+  }
+
+  private static void checkAuthority(Authority a, String where) {
+    if (a.keyAuths().isEmpty() || a.memberCount() > NetworkParams.MAX_SIGNERS_LIMIT) {
+      throw new IllegalArgumentException(where + " must hold 1 to 40 members, at least one of them a key");
     }
-    if (authorityThreshold < 1 || authorityThreshold > authorityKeys.size()) {
-      throw new IllegalArgumentException("authority.threshold must be in [1, number of keys]: the chain does not check it, we do");
+    if (!a.isSatisfiable()) {
+      throw new IllegalArgumentException(where + ".threshold must be in [1, sum of weights]: the chain does not check it, we do");
     }
+  }
+
+  /** {@code keys} of weight 1 each with {@code threshold}: the short genesis form, and the shape of our rotations. */
+  public static Authority simpleAuthority(long threshold, List<PublicKey> keys) {
+    List<Authority.KeyWeight> weights = new ArrayList<>();
+    for (PublicKey k : keys) {
+      weights.add(new Authority.KeyWeight(k, 1));
+    }
+    return new Authority(threshold, List.of(), weights);
   }
 
   /** The full custom_json id of an operation of this network. */

@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.hive.json.StrictFields;
 import io.hivesafe.hive.crypto.PublicKey;
+import io.hivesafe.hive.json.AuthorityJson;
 import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.ChainId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,27 +77,9 @@ public final class NetworkGenesisFile {
     }
     JsonNode treasury = root.has("treasury") ? object(root.get("treasury"), "treasury") : JSON.createObjectNode();
     only(treasury, "treasury.", Set.of("hive", "hbd"));
-    List<PublicKey> keys;
-    long threshold;
-    if (root.has("authority")) {
-      JsonNode auth = object(root.get("authority"), "authority");
-      only(auth, "authority.", Set.of("threshold", "keys"));
-      JsonNode ks = array(required(auth, "keys", "authority."), "authority.keys");
-      keys = new ArrayList<>();
-      for (int i = 0; i < ks.size(); i++) {
-        String where = "authority.keys[" + i + "]";
-        if (!ks.get(i).isTextual()) {
-          throw new IllegalArgumentException(where + " must be a public key string");
-        }
-        keys.add(publicKey(ks.get(i).asText(), where));
-      }
-      threshold = integer(auth, "threshold", "authority.", -1);
-    } else {
-      keys = NetworkGenesis.keysOf(nodes);
-      threshold = keys.size() / 2 + 1;
-    }
-    List<PublicKey> authorityKeys = keys;
-    long authorityThreshold = threshold;
+    Authority[] authority = authority(root, nodes);
+    Optional<AccountName> recovery = root.has("authority") && root.get("authority").has("recovery_account")
+        ? Optional.of(account(root.get("authority"), "recovery_account", "authority.")) : Optional.empty();
     CustodyLimits custody = custody(root);
     return guard("", () -> new NetworkGenesis(
         text(root, "network", ""),
@@ -111,8 +96,9 @@ public final class NetworkGenesisFile {
         integer(treasury, "hive", "treasury.", 0),
         integer(treasury, "hbd", "treasury.", 0),
         nodes,
-        authorityThreshold,
-        authorityKeys,
+        authority[0],
+        authority[1],
+        recovery,
         custody));
   }
 
@@ -144,7 +130,11 @@ public final class NetworkGenesisFile {
     intervals.put("report_offset", g.reportOffset());
     ObjectNode params = root.putObject("params");
     for (String name : NetworkParams.names()) {
-      params.put(name, g.params().get(name));
+      if (NetworkParams.isFraction(name)) {
+        params.put(name, g.params().text(name));
+      } else {
+        params.put(name, g.params().get(name));
+      }
     }
     ArrayNode allocations = root.putArray("allocations");
     for (NetworkGenesis.Allocation a : g.allocations()) {
@@ -164,11 +154,9 @@ public final class NetworkGenesisFile {
       n.put("age", gn.age());
     }
     ObjectNode authority = root.putObject("authority");
-    authority.put("threshold", g.authorityThreshold());
-    ArrayNode keys = authority.putArray("keys");
-    for (PublicKey k : g.authorityKeys()) {
-      keys.add(k.toString());
-    }
+    authority.set("owner", AuthorityJson.write(g.owner()));
+    authority.set("active", AuthorityJson.write(g.active()));
+    g.recoveryAccount().ifPresent(r -> authority.put("recovery_account", r.value()));
     ObjectNode custody = root.putObject("custody");
     ObjectNode cap = custody.putObject("daily_cap");
     cap.put("hive", g.custody().dailyCapHive());
@@ -176,6 +164,8 @@ public final class NetworkGenesisFile {
     ObjectNode value = custody.putObject("value");
     value.put("hbd", g.custody().hbdValue().toString());
     value.put("token", g.custody().tokenValue().toString());
+    custody.put("min_signers", g.custody().minSigners());
+    custody.put("signer_unbond_blocks", g.custody().signerUnbondBlocks());
     return root;
   }
 
@@ -189,7 +179,7 @@ public final class NetworkGenesisFile {
           + "valuation of the safety limit (custody.value), see docs/protocol.md");
     }
     JsonNode custody = object(root.get("custody"), "custody");
-    only(custody, "custody.", Set.of("daily_cap", "value"));
+    only(custody, "custody.", Set.of("daily_cap", "value", "min_signers", "signer_unbond_blocks"));
     JsonNode cap = object(required(custody, "daily_cap", "custody."), "custody.daily_cap");
     only(cap, "custody.daily_cap.", Set.of("hive", "hbd"));
     JsonNode value = object(required(custody, "value", "custody."), "custody.value");
@@ -199,7 +189,9 @@ public final class NetworkGenesisFile {
     CustodyLimits.Rate hbdValue = guard("custody.value.hbd", () -> CustodyLimits.Rate.parse(text(value, "hbd", "custody.value.")));
     CustodyLimits.Rate tokenValue = guard("custody.value.token",
         () -> CustodyLimits.Rate.parse(text(value, "token", "custody.value.")));
-    return guard("custody.", () -> new CustodyLimits(hive, hbd, hbdValue, tokenValue));
+    long minSigners = integer(custody, "min_signers", "custody.", CustodyLimits.DEFAULT_MIN_SIGNERS);
+    long unbond = integer(custody, "signer_unbond_blocks", "custody.", CustodyLimits.DEFAULT_SIGNER_UNBOND_BLOCKS);
+    return guard("custody.", () -> new CustodyLimits(hive, hbd, hbdValue, tokenValue, minSigners, unbond));
   }
 
   private static NetworkParams params(JsonNode node) {
@@ -211,12 +203,64 @@ public final class NetworkGenesisFile {
     only(node, "params.", Set.copyOf(NetworkParams.names()));
     for (String name : NetworkParams.names()) {
       if (node.has(name)) {
-        long value = integer(node, name, "params.", -1);
         NetworkParams current = params;
-        params = guard("params.", () -> current.with(name, value));
+        if (NetworkParams.isFraction(name)) {
+          String value = text(node, name, "params.");
+          params = guard("params." + name, () -> current.with(name, Fraction.parse(value)));
+        } else {
+          long value = integer(node, name, "params.", -1);
+          params = guard("params.", () -> current.with(name, value));
+        }
       }
     }
     return params;
+  }
+
+  /**
+   * The multisig account's owner and active authorities at the start: either the short form
+   * {@code {"threshold", "keys": [STM…]}} (owner = active = those keys, weight 1 each), or hived's form
+   * {@code {"owner": {weight_threshold, account_auths, key_auths}, "active": {…}}}; either may name the
+   * {@code recovery_account}. Without an {@code authority}: every node's key, threshold ⌊n/2⌋+1.
+   */
+  private static Authority[] authority(JsonNode root, List<NetworkGenesis.GenesisNode> nodes) {
+    if (!root.has("authority")) {
+      List<PublicKey> keys = NetworkGenesis.keysOf(nodes);
+      Authority a = NetworkGenesis.simpleAuthority(keys.size() / 2 + 1, keys);
+      return new Authority[] {a, a};
+    }
+    JsonNode auth = object(root.get("authority"), "authority");
+    if (auth.has("owner") || auth.has("active")) {
+      only(auth, "authority.", Set.of("owner", "active", "recovery_account"));
+      Authority owner = hiveAuthority(required(auth, "owner", "authority."), "authority.owner");
+      Authority active = hiveAuthority(required(auth, "active", "authority."), "authority.active");
+      return new Authority[] {owner, active};
+    }
+    only(auth, "authority.", Set.of("threshold", "keys", "recovery_account"));
+    JsonNode ks = array(required(auth, "keys", "authority."), "authority.keys");
+    List<PublicKey> keys = new ArrayList<>();
+    for (int i = 0; i < ks.size(); i++) {
+      String where = "authority.keys[" + i + "]";
+      if (!ks.get(i).isTextual()) {
+        throw new IllegalArgumentException(where + " must be a public key string");
+      }
+      PublicKey k = publicKey(ks.get(i).asText(), where);
+      if (keys.contains(k)) {
+        throw new IllegalArgumentException(where + " repeats a key");
+      }
+      keys.add(k);
+    }
+    long threshold = integer(auth, "threshold", "authority.", -1);
+    Authority a = guard("authority.", () -> NetworkGenesis.simpleAuthority(threshold, keys));
+    return new Authority[] {a, a};
+  }
+
+  private static Authority hiveAuthority(JsonNode node, String where) {
+    object(node, where);
+    try {
+      return AuthorityJson.read(node);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(where + " is not a Hive authority: " + e.getMessage());
+    }
   }
 
   private interface Builder<T> {

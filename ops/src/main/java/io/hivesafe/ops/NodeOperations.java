@@ -58,15 +58,37 @@ final class NodeOperations {
         throw new OpRejected("key is already registered by " + other.account());
       }
     }
+    for (RemovedNode gone : SidechainState.removedNodes(s.buffer())) {
+      if (gone.key().equals(stm) && !gone.account().equals(ctx.sender()) && SidechainState.authority(s.buffer()).holds(stm)) {
+        throw new OpRejected("key belonged to the removed node " + gone.account() + " and is still in the multisig authority");
+      }
+    }
     Optional<NodeRecord> existing = s.node(ctx.sender());
     if (existing.isPresent()) {
       if (existing.get().key().equals(stm)) {
         throw new OpRejected("already registered with this key");
       }
-      s.putNode(existing.get().withKey(stm));
-      return OpResult.ok("key changed");
+      if (SidechainState.authority(s.buffer()).holds(existing.get().key())) {
+        throw new OpRejected("the node's key " + existing.get().key() + " is in the multisig authority: it changes only after a"
+            + " rotation removed it");
+      }
+      s.putNode(existing.get().withKey(stm, ctx.block()));
+      return OpResult.ok("key changed; age starts again at 0");
     }
-    s.putNode(new NodeRecord(ctx.sender(), stm, ctx.block(), 0, 0, 0));
+    Optional<RemovedNode> removed = SidechainState.removed(s.buffer(), ctx.sender());
+    if (removed.isPresent() && ctx.block() < removed.get().bannedUntil()) {
+      throw new OpRejected("removed by governance at block " + removed.get().removedBlock() + ": may register again from block "
+          + removed.get().bannedUntil());
+    }
+    long unbond = removed.map(RemovedNode::unbondBlock).orElse(0L);
+    if (removed.isPresent()) {
+      if (SidechainState.authority(s.buffer()).holds(removed.get().key()) && !removed.get().key().equals(stm)) {
+        throw new OpRejected("its last key " + removed.get().key() + " is still in the multisig authority: register with it"
+            + " again, or after a rotation removed it");
+      }
+      s.deleteRemoved(ctx.sender());
+    }
+    s.putNode(new NodeRecord(ctx.sender(), stm, ctx.block(), ctx.block(), 0, 0, 0, unbond));
     return OpResult.ok("registered");
   }
 

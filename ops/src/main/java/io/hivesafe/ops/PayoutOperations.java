@@ -61,11 +61,33 @@ final class PayoutOperations {
     return OpResult.ok("withdrawal of " + amount + " " + asset + " queued");
   }
 
+  /**
+   * A payout the chain keeps refusing leaves the queue and goes back where it came from: a withdrawal
+   * or a refund to its owner's pegged balance, a treasury payout to the treasury. Nothing is lost; the
+   * returned feed line says what happened.
+   */
+  static String giveBack(SidechainState s, Payout p, long block) {
+    PeggedAsset asset = PeggedAsset.valueOf(p.asset());
+    s.deletePayout(p.seq());
+    String where;
+    if (p.kind().equals(Payout.TREASURY)) {
+      Totals t = s.totals();
+      s.putTotals(t.withTreasury(asset, Math.addExact(t.treasury(asset), p.amount())));
+      where = "the treasury";
+    } else {
+      Balances b = s.balances(p.to());
+      s.putBalances(p.to(), b.withPegged(asset, Math.addExact(b.pegged(asset), p.amount())));
+      where = p.to() + "'s " + asset + " balance";
+    }
+    return "payout " + p.seq() + " (" + p.kind() + " of " + p.amount() + " " + asset + " to " + p.to() + ") returned to " + where
+        + " after " + p.strikes() + " signed rounds holding it expired unconfirmed: the chain refuses it";
+  }
+
   static long queue(SidechainState s, String kind, String to, long amount, PeggedAsset asset, String memo, long block,
       String source) {
     Totals t = s.totals();
     long seq = t.nextPayout();
-    s.putPayout(new Payout(seq, kind, to, amount, asset.name(), memo, block, source));
+    s.putPayout(new Payout(seq, kind, to, amount, asset.name(), memo, block, source, 0));
     s.putTotals(t.withNextPayout(seq + 1));
     return seq;
   }

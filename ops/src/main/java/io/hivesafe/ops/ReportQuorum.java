@@ -60,6 +60,23 @@ public final class ReportQuorum {
     return new ReportQuorum(runners.size(), ageTotal, byHash, silent, silentAge);
   }
 
+  /**
+   * The runners whose reports count at a tally: registered, and not faulted once this tally's missed
+   * reports are counted ({@code nodes} holds the records after that update). A faulted runner leaves
+   * the quorum's count and its age, so the runners still reporting can reach consensus again when the
+   * oldest die; a runner without a node record (removed) cannot report and does not count.
+   */
+  public static List<String> countingRunners(List<String> runners, Map<String, NodeRecord> nodes, long maxMissed) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String runner : runners) {
+      NodeRecord n = nodes.get(runner);
+      if (n != null && !n.faulted(maxMissed)) {
+        out.add(runner);
+      }
+    }
+    return out;
+  }
+
   public long runnerCount() {
     return runnerCount;
   }

@@ -30,6 +30,9 @@ import java.util.Optional;
  * multisig/current                MultisigTx      (the one in flight, if any)
  * multisig/books                  MultisigBooks
  * multisig/paid/&lt;time:10&gt;/&lt;seq:19&gt; PaidRound   (confirmed payouts of the last 24 hours)
+ * multisig/hold                   RotationHold    (why a due rotation was not built)
+ * alarms/&lt;block:10&gt;/&lt;index:5&gt;    Alarm           (never pruned)
+ * removed/&lt;account&gt;              RemovedNode     (nodes removed by governance)
  * chrono/...                      chrono's own keys
  * </pre>
  */
@@ -49,6 +52,9 @@ public final class SidechainState {
   static final StateKey MULTISIG_CURRENT = StateKey.path("multisig", "current");
   static final StateKey MULTISIG_BOOKS = StateKey.path("multisig", "books");
   static final StateKey MULTISIG_PAID = StateKey.path("multisig", "paid");
+  static final StateKey MULTISIG_HOLD = StateKey.path("multisig", "hold");
+  static final StateKey ALARMS = StateKey.of("alarms");
+  static final StateKey REMOVED = StateKey.of("removed");
   private static final int ALL = Integer.MAX_VALUE;
 
   private final WriteBuffer buffer;
@@ -151,6 +157,30 @@ public final class SidechainState {
   /** Confirmed rounds' payouts still inside (or just out of) the 24-hour window, oldest first. */
   public static List<PaidRound> paidRounds(StateReader r) {
     return values(r, MULTISIG_PAID, PaidRound.class);
+  }
+
+  /** Why the last due rotation was not built, if it was not. */
+  public static Optional<RotationHold> rotationHold(StateReader r) {
+    return r.get(MULTISIG_HOLD, RotationHold.class);
+  }
+
+  /** Alarms of blocks {@code >= fromBlock}, oldest first, at most {@code limit}. */
+  public static List<Alarm> alarms(StateReader r, long fromBlock, int limit) {
+    List<Alarm> out = new ArrayList<>();
+    for (StateEntry e : r.range(ALARMS.child(FixedWidth.uint32(fromBlock)), StateKey.of("alarms0"), limit)) {
+      out.add(StateCodec.decode(e.value(), Alarm.class));
+    }
+    return out;
+  }
+
+  /** A node removed by governance, if {@code account} was. */
+  public static Optional<RemovedNode> removed(StateReader r, String account) {
+    return r.get(REMOVED.child(account), RemovedNode.class);
+  }
+
+  /** Every removed node, in account order. */
+  public static List<RemovedNode> removedNodes(StateReader r) {
+    return values(r, REMOVED, RemovedNode.class);
   }
 
   public static Optional<Payout> payout(StateReader r, long seq) {
@@ -269,6 +299,26 @@ public final class SidechainState {
 
   private static StateKey paidKey(PaidRound p) {
     return MULTISIG_PAID.child(FixedWidth.uint32(p.time())).child(FixedWidth.int64(p.seq()));
+  }
+
+  public void putRotationHold(RotationHold hold) {
+    buffer.put(MULTISIG_HOLD, hold);
+  }
+
+  public void clearRotationHold() {
+    buffer.delete(MULTISIG_HOLD);
+  }
+
+  public void putAlarm(Alarm alarm) {
+    buffer.put(ALARMS.child(FixedWidth.uint32(alarm.block())).child(pad5(alarm.index())), alarm);
+  }
+
+  public void putRemoved(RemovedNode n) {
+    buffer.put(REMOVED.child(n.account()), n);
+  }
+
+  public void deleteRemoved(String account) {
+    buffer.delete(REMOVED.child(account));
   }
 
   public void deletePayout(long seq) {

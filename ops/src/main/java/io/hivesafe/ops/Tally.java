@@ -24,9 +24,11 @@ import java.util.TreeMap;
  *       this state has applied (the TaPoS window in {@code blocks/}); the expiration likewise, accepted
  *       only if it lies in (T's time, T's time + 3600 s]. Otherwise each is derived from T itself: ref =
  *       T's id, expiration = T's time + {@code expiration_seconds}.
- *   <li>In consensus: a node that reported the consensus hash ages by one and its missed count resets;
- *       a wrong hash halves its age; no report adds one to missed (two in a row: faulted). Then the
- *       election. Without consensus nothing about nodes or runners changes; the chaos counter grows.
+ *   <li>At every tally, with or without consensus: a node that reported resets its missed count; one
+ *       that did not adds one and loses a quarter of its age ({@code max_missed} in a row: faulted).
+ *       Faulted runners (and runners no longer registered) leave the quorum's count and age.
+ *   <li>In consensus: a node that reported the consensus hash ages by one; a wrong hash halves its
+ *       age. Then the election. Without consensus the runners stay; the chaos counter grows.
  * </ul>
  */
 final class Tally {
@@ -41,17 +43,25 @@ final class Tally {
       return Optional.empty();
     }
     Roster roster = s.roster();
+    long maxMissed = s.params().maxMissed();
     TreeMap<String, Report> reports = new TreeMap<>();
     for (Report r : SidechainState.reports(s.buffer(), reportBlock)) {
       reports.put(r.account(), r);
     }
+    // Missed reports count at every tally, with or without consensus: whether a node's report is on
+    // chain is the same on every node. One miss costs a quarter of the age; max_missed in a row fault it.
     TreeMap<String, NodeRecord> nodes = new TreeMap<>();
     for (NodeRecord n : SidechainState.nodes(s.buffer())) {
-      nodes.put(n.account(), n);
+      NodeRecord updated = reports.containsKey(n.account()) ? n.afterTally(n.age(), 0)
+          : n.afterTally(n.age() - n.age() / 4, n.missed() + 1);
+      nodes.put(n.account(), updated);
     }
     TreeMap<String, String> hashes = new TreeMap<>();
     reports.forEach((account, r) -> hashes.put(account, r.hash()));
-    ReportQuorum quorum = ReportQuorum.count(roster.runners(), nodes, hashes);
+    // Faulted runners leave the quorum's count and age, so the runners still reporting can reach
+    // consensus again when the oldest die.
+    List<String> counting = ReportQuorum.countingRunners(roster.runners(), nodes, maxMissed);
+    ReportQuorum quorum = ReportQuorum.count(counting, nodes, hashes);
     long runnerCount = quorum.runnerCount();
     long ageTotal = quorum.ageTotal();
     String consensus = quorum.consensus().orElse("");
@@ -60,31 +70,32 @@ final class Tally {
     TallyRecord previous = SidechainState.lastTally(s.buffer()).orElse(null);
     long inRow = previous == null ? 0 : previous.noConsensusInRow();
     long total = previous == null ? 0 : previous.noConsensusTotal();
-    Header header = header(s, roster, reports, consensus, runnerCount, block, time, blockIdHex);
+    Header header = header(s, counting, reports, consensus, runnerCount, block, time, blockIdHex);
     TallyRecord record;
     if (consensus.isEmpty()) {
+      for (NodeRecord n : nodes.values()) {
+        putIfChanged(s, n);
+      }
       record = new TallyRecord(block, reportBlock, "", reports.size(), 0, runnerCount, 0, ageTotal, inRow + 1, total + 1,
           header.refNum, header.refPrefix, header.expiration, header.source);
       feed.add("", 0, "", "tally", false, "no consensus on block " + reportBlock + " (" + reports.size() + " reports, "
-          + (inRow + 1) + " in a row)");
+          + runnerCount + " runners counting, " + (inRow + 1) + " in a row)");
     } else {
       List<Election.Candidate> eligible = new ArrayList<>();
       long minStake = s.params().minStake();
       for (NodeRecord n : nodes.values()) {
         Report r = reports.get(n.account());
-        NodeRecord updated;
-        if (r == null) {
-          updated = n.afterTally(n.age(), n.missed() + 1);
-        } else if (r.hash().equals(consensus)) {
-          updated = n.afterTally(n.age() + 1, 0);
-        } else {
-          updated = n.afterTally(n.age() / 2, 0);
+        NodeRecord updated = n;
+        if (r != null) {
+          updated = r.hash().equals(consensus) ? n.afterTally(n.age() + 1, 0) : n.afterTally(n.age() / 2, 0);
         }
-        if (!updated.equals(n)) {
-          s.putNode(updated);
-        }
+        putIfChanged(s, updated);
         long stake = s.balances(n.account()).gov();
-        if (r != null && r.hash().equals(consensus) && stake >= minStake && !updated.faulted()) {
+        // A newcomer must have reported the consensus hash; a sitting runner that missed a report keeps
+        // its seat (it lost age) until max_missed in a row fault it; a wrong hash costs the seat.
+        boolean agreed = r != null && r.hash().equals(consensus);
+        boolean keepsSeat = r == null && roster.isRunner(n.account());
+        if ((agreed || keepsSeat) && stake >= minStake && !updated.faulted(maxMissed)) {
           eligible.add(new Election.Candidate(n.account(), stake, updated.age()));
         }
       }
@@ -100,13 +111,19 @@ final class Tally {
     return Optional.of(record);
   }
 
+  private static void putIfChanged(SidechainState s, NodeRecord updated) {
+    if (!s.node(updated.account()).map(updated::equals).orElse(false)) {
+      s.putNode(updated);
+    }
+  }
+
   private record Header(long refNum, long refPrefix, String expiration, String source) {}
 
-  private static Header header(SidechainState s, Roster roster, Map<String, Report> reports, String consensus,
+  private static Header header(SidechainState s, List<String> runners, Map<String, Report> reports, String consensus,
       long runnerCount, long block, Instant time, String blockIdHex) {
     TreeMap<String, Long> pairs = new TreeMap<>();
     TreeMap<String, Long> expirations = new TreeMap<>();
-    for (String runner : roster.runners()) {
+    for (String runner : runners) {
       Report r = reports.get(runner);
       if (r != null && !consensus.isEmpty() && r.hash().equals(consensus)) {
         pairs.merge(r.refBlockNum() + ":" + r.refBlockPrefix(), 1L, Long::sum);

@@ -41,9 +41,16 @@ final class TokenOperations {
     return OpResult.ok("locked " + amount);
   }
 
-  /** {"amount": integer}: stake stops counting at once and becomes liquid after unlock_delay blocks. */
+  /**
+   * {"amount": integer}: stake stops counting at once and becomes liquid after unlock_delay blocks —
+   * unless it backs a multisig key ({@link SignerBonds}): then it cannot unlock.
+   */
   static OpResult unlock(SidechainState s, OpContext ctx, String json) throws OpRejected {
     long amount = OpArgs.parse(json, Set.of("amount")).amount("amount");
+    java.util.Optional<String> locked = SignerBonds.lockReason(s, ctx.sender(), ctx.block());
+    if (locked.isPresent()) {
+      throw new OpRejected("stake backs a multisig key: " + locked.get());
+    }
     Balances b = s.balances(ctx.sender());
     if (b.gov() < amount) {
       throw new OpRejected("governance stake " + b.gov() + " is less than amount " + amount);

@@ -74,14 +74,18 @@ class GovernanceTest {
   }
 
   @Test
-  void aPayoutBeyondTheTreasuryIsVoidAndAParameterChangeApplies() {
+  void aPayoutBeyondTheTreasuryWaitsOutItsWindowThenIsVoidAndAParameterChangeApplies() {
     op("node0", "propose", "{\"action\":\"payout\",\"to\":\"user0\",\"amount\":50001,\"asset\":\"HIVE\",\"deadline\":50,"
         + "\"activation\":0}");
     for (String n : List.of("node1", "node2", "node3")) {
       op(n, "approve", "{\"id\":1}");
     }
+    long passed = h.nextBlock() - 1;
     step(List.of());
-    assertEquals(Proposal.VOID, proposal(1).status());
+    assertEquals(Proposal.PASSED, proposal(1).status(), "the treasury is short: it waits within its execution window");
+    assertTrue(proposal(1).outcome().startsWith("waits"), proposal(1).outcome());
+    h.skipTo(passed + 1 + store.read(SidechainState::params).executionWindow() + 1);
+    assertEquals(Proposal.VOID, proposal(1).status(), "void once its window closed");
     assertEquals(50_000, store.read(SidechainState::totals).treasuryHive());
     op("node0", "propose", "{\"action\":\"param\",\"name\":\"max_signers\",\"value\":4,\"deadline\":50,\"activation\":0}");
     op("node1", "approve", "{\"id\":2}");

@@ -23,8 +23,9 @@ class NetworkGenesisFileTest {
     assertEquals("hs_", g.prefix());
     assertEquals("hs-multisig", g.multisigAccount().value());
     assertEquals(3, g.nodes().size());
-    assertEquals(2, g.authorityThreshold(), "floor(3/2)+1 when no authority is given");
-    assertEquals(3, g.authorityKeys().size());
+    assertEquals(2, g.active().weightThreshold(), "floor(3/2)+1 when no authority is given");
+    assertEquals(3, g.active().keyAuths().size());
+    assertEquals(g.active(), g.owner());
     assertEquals(1_030_000, g.tokenSupply());
     assertEquals(28_800, g.params().unlockDelay());
     assertEquals(NetworkParams.defaults().expirationSeconds(), g.params().expirationSeconds());

@@ -20,8 +20,9 @@ class NetworkGenesisRoundTripTest {
     NetworkGenesis g = new NetworkGenesis("round-trip", ChainId.MAINNET, "rt_", AccountName.of("rt-ms"), 90_000_000L, "SAFE", 3,
         200, 120, NetworkParams.defaults().with("min_stake", 5).with("unlock_delay", 77),
         List.of(new NetworkGenesis.Allocation(AccountName.of("alice"), 10, 20), new NetworkGenesis.Allocation(AccountName.of("node0"), 0, 5)),
-        1_000, 2_000, nodes, 1, NetworkGenesis.keysOf(nodes),
-        new CustodyLimits(5_000, 6_000, new CustodyLimits.Rate(7, 2), new CustodyLimits.Rate(1, 300)));
+        1_000, 2_000, nodes, NetworkGenesis.simpleAuthority(1, NetworkGenesis.keysOf(nodes)),
+        NetworkGenesis.simpleAuthority(2, NetworkGenesis.keysOf(nodes)), java.util.Optional.of(AccountName.of("rt-recovery")),
+        new CustodyLimits(5_000, 6_000, new CustodyLimits.Rate(7, 2), new CustodyLimits.Rate(1, 300), 4, 1_000));
     byte[] json = NetworkGenesisFile.write(g);
     assertEquals(g, NetworkGenesisFile.parse(json));
     assertArrayEquals(json, NetworkGenesisFile.write(NetworkGenesisFile.parse(json)));

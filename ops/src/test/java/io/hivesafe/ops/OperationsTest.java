@@ -132,7 +132,7 @@ class OperationsTest {
     assertEquals(2_345, balances("user2").hive());
     List<Payout> queue = store.read(SidechainState::payouts);
     assertEquals(1, queue.size());
-    assertEquals(new Payout(1, Payout.WITHDRAWAL, "user2", 10_000, "HIVE", "out", h.nextBlock() - 1, queue.get(0).source()), queue.get(0));
+    assertEquals(new Payout(1, Payout.WITHDRAWAL, "user2", 10_000, "HIVE", "out", h.nextBlock() - 1, queue.get(0).source(), 0), queue.get(0));
     assertFalse(one("user2", "withdraw", "{\"amount\":2346,\"asset\":\"HIVE\"}").ok());
     assertFalse(one("user2", "withdraw", "{\"amount\":1,\"asset\":\"VESTS\"}").ok());
     assertFalse(one("user2", "withdraw", "{\"amount\":1,\"asset\":\"HBD\"}").ok(), "no HBD deposited");

@@ -31,6 +31,7 @@ final class OpsHarness implements AutoCloseable {
   final BlockApplier applier;
   private long next = 1;
   private long shiftSeconds;
+  private long reportExpirationSeconds = 3_000;
 
   /** Three nodes with 100,000 stake each and alice with 1,000,000 tokens. */
   OpsHarness(Path dir) {
@@ -52,7 +53,8 @@ final class OpsHarness implements AutoCloseable {
     }
     allocations.add(new NetworkGenesis.Allocation(AccountName.of("alice"), 1_000_000, 0));
     return new NetworkGenesis("harness", ChainId.TESTNET, "hs_", AccountName.of("hs-ms"), 1, "SAFE", 3, 100, 50,
-        NetworkParams.defaults(), allocations, 0, 0, nodes, 2, NetworkGenesis.keysOf(nodes), TestNetwork.LOOSE);
+        NetworkParams.defaults(), allocations, 0, 0, nodes, TestNetwork.simple(2, nodes), TestNetwork.simple(2, nodes), java.util.Optional.empty(),
+        TestNetwork.LOOSE);
   }
 
   static PrivateKey key(String node) {
@@ -102,6 +104,11 @@ final class OpsHarness implements AutoCloseable {
     shiftSeconds += seconds;
   }
 
+  /** The lifetime of the multisig header the reports of {@link #tallyWithReports} propose, from the tally's time. */
+  void reportExpirationSeconds(long seconds) {
+    reportExpirationSeconds = seconds;
+  }
+
   /** The timestamp block {@code number} gets. */
   Instant timeOf(long number) {
     return TestBlocks.time(number).plusSeconds(shiftSeconds);
@@ -131,7 +138,7 @@ final class OpsHarness implements AutoCloseable {
     for (String n : nodes) {
       reports.add(TestBlocks.active(n, "hs_report", "{\"block\":" + reportBlock + ",\"hash\":\"" + digest + "\",\"ms\":"
           + "{\"ref_block_num\":" + ref.refBlockNum() + ",\"ref_block_prefix\":" + ref.refBlockPrefix() + ",\"expiration\":\""
-          + timeOf(reportBlock + 50).plusSeconds(3_000).toString().substring(0, 19) + "\"},\"version\":\"t\"}"));
+          + timeOf(reportBlock + 50).plusSeconds(reportExpirationSeconds).toString().substring(0, 19) + "\"},\"version\":\"t\"}"));
     }
     apply(reports);
     skipTo(reportBlock + 51);
@@ -161,22 +168,106 @@ final class OpsHarness implements AutoCloseable {
     }
   }
 
-  /** Applies a block holding round {@code tx}'s transaction as the chain would include it; returns the feed. */
+  /** Applies a block holding round {@code tx}'s own transaction (its id is the round's id); returns the feed. */
   List<FeedEntry> land(MultisigTx tx) {
-    Transaction decoded = TransactionCodec.readUnsigned(HexFormat.of().parseHex(tx.unsignedHex()), WireFormat.HF26);
-    return applyTransactions(List.of(decoded.operations()));
+    return applySigned(List.of(decode(tx)));
+  }
+
+  /** Round {@code tx}'s transaction, decoded from its stored bytes. */
+  static Transaction decode(MultisigTx tx) {
+    return TransactionCodec.readUnsigned(HexFormat.of().parseHex(tx.unsignedHex()), WireFormat.HF26);
+  }
+
+  /** Applies the next block holding these whole transactions (their ids are their own); returns its feed. */
+  List<FeedEntry> applySigned(List<Transaction> transactions) {
+    long number = next;
+    applySignedOutcome(transactions);
+    return store.read(r -> SidechainState.feed(r, number, Integer.MAX_VALUE)).stream().filter(f -> f.block() == number).toList();
+  }
+
+  /** The same, returning the block's outcome. */
+  BlockOutcome applySignedOutcome(List<Transaction> transactions) {
+    long number = next++;
+    return TestNetwork.apply(store, applier, TestBlocks.blockOf(number, timeOf(number), transactions));
+  }
+
+  /** Applies the next block and returns its outcome (for its typed alarms). */
+  BlockOutcome applyForOutcome(List<Operation> ops) {
+    long number = next++;
+    List<List<Operation>> each = new ArrayList<>();
+    for (Operation op : ops) {
+      each.add(List.of(op));
+    }
+    return TestNetwork.apply(store, applier, TestBlocks.blockOfTransactions(number, timeOf(number), each));
   }
 
   /** Has every listed node sign round in flight, lands it, and returns the block's feed. */
   List<FeedEntry> signAndLand(String... nodes) {
     MultisigTx tx = inFlight();
+    signRound(nodes);
+    return land(tx);
+  }
+
+  /** Has every listed node sign the round in flight with its multisig key; each signature must count. */
+  void signRound(String... nodes) {
+    MultisigTx tx = inFlight();
     for (String n : nodes) {
-      FeedEntry f = submit(n, tx.seq(), sign(TestNetwork.nodeKey(Integer.parseInt(n.substring(4))), tx));
+      FeedEntry f = submit(n, tx.seq(), sign(keyOf(n), tx));
       if (!f.ok()) {
         throw new AssertionError(n + "'s signature refused: " + f.detail());
       }
     }
-    return land(tx);
+  }
+
+  private final java.util.TreeMap<String, PrivateKey> registered = new java.util.TreeMap<>();
+
+  /** The multisig key of {@code account}: one it registered here, or a genesis node's (nodeN: TestNetwork.nodeKey(N)). */
+  PrivateKey keyOf(String account) {
+    PrivateKey k = registered.get(account);
+    return k != null ? k : TestNetwork.nodeKey(Integer.parseInt(account.substring(4)));
+  }
+
+  /** {@code node_add} for {@code account} with {@code key} and a valid proof; returns its feed entry. */
+  FeedEntry register(String account, PrivateKey key) {
+    String proof = TestNetwork.CRYPTO.sign(key, BlockApplier.nodeAddProofDigest(genesis, account)).toHex();
+    FeedEntry f = applyOp(account, "node_add", "{\"key\":\"" + key.publicKey() + "\",\"proof\":\"" + proof + "\"}");
+    if (f.ok()) {
+      registered.put(account, key);
+    }
+    return f;
+  }
+
+  /** Every alarm in state, oldest first. */
+  List<Alarm> alarms() {
+    return store.read(r -> SidechainState.alarms(r, 0, Integer.MAX_VALUE));
+  }
+
+  MultisigBooks books() {
+    return store.read(SidechainState::multisigBooks);
+  }
+
+  MultisigAuthority authority() {
+    return store.read(SidechainState::authority);
+  }
+
+  Balances balances(String account) {
+    return store.read(r -> SidechainState.balances(r, account));
+  }
+
+  List<Payout> queue() {
+    return store.read(SidechainState::payouts);
+  }
+
+  NodeRecord node(String account) {
+    return store.read(r -> SidechainState.node(r, account)).orElseThrow();
+  }
+
+  /** Checks that nothing was created or lost in the books. */
+  void assertBalanced() {
+    LedgerTotals t = store.read(r -> LedgerTotals.of(r, genesis));
+    if (!t.balanced()) {
+      throw new AssertionError("the ledger does not balance: " + t);
+    }
   }
 
   /** The number of the block {@link #apply} applies next. */

@@ -21,7 +21,7 @@ class ReportQuorumTest {
   private static Map<String, NodeRecord> nodes(long... ages) {
     TreeMap<String, NodeRecord> nodes = new TreeMap<>();
     for (int i = 0; i < ages.length; i++) {
-      nodes.put("n" + i, new NodeRecord("n" + i, "STM", 1, ages[i], 0, 0));
+      nodes.put("n" + i, new NodeRecord("n" + i, "STM", 1, 1, ages[i], 0, 0, 0));
     }
     return nodes;
   }

@@ -48,11 +48,33 @@ final class TestBlocks {
 
   /** The same at timestamp {@code time}. */
   static Block blockOfTransactions(long number, Instant time, List<List<Operation>> transactions) {
+    List<Transaction> txs = new ArrayList<>();
+    for (List<Operation> ops : transactions) {
+      txs.add(new Transaction(0, 0, time.plusSeconds(60), ops, List.of()));
+    }
+    return blockOf(number, time, txs);
+  }
+
+  /**
+   * A block holding these transactions, each with the id the chain gives it (the HF26 id of its bytes);
+   * a transaction holding an operation Hivesafe cannot serialize, or one equal to an earlier one in the
+   * block, gets a made-up unique id instead.
+   */
+  static Block blockOf(long number, Instant time, List<Transaction> transactions) {
     List<BlockTransaction> txs = new ArrayList<>();
+    java.util.Set<TransactionId> seen = new java.util.HashSet<>();
     for (int i = 0; i < transactions.size(); i++) {
-      Transaction tx = new Transaction(0, 0, time.plusSeconds(60), transactions.get(i), List.of());
-      byte[] txid = Hashes.ripemd160(("tx " + number + " " + i).getBytes(StandardCharsets.US_ASCII));
-      txs.add(new BlockTransaction(TransactionId.fromBytes(txid), tx));
+      Transaction tx = transactions.get(i);
+      TransactionId id;
+      try {
+        id = tx.id(io.hivesafe.hive.protocol.WireFormat.HF26);
+      } catch (RuntimeException cannotSerialize) {
+        id = null;
+      }
+      if (id == null || !seen.add(id)) {
+        id = TransactionId.fromBytes(Hashes.ripemd160(("tx " + number + " " + i).getBytes(StandardCharsets.US_ASCII)));
+      }
+      txs.add(new BlockTransaction(id, tx));
     }
     return new Block(id(number), id(number - 1), time, "initminer", txs);
   }

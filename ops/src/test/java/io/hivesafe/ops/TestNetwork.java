@@ -36,11 +36,26 @@ final class TestNetwork {
   static final CustodyLimits LOOSE = new CustodyLimits(NetworkGenesis.MAX_AMOUNT, NetworkGenesis.MAX_AMOUNT,
       new CustodyLimits.Rate(1, 1), new CustodyLimits.Rate(1_000_000_000_000_000L, 1));
 
+  /** {@code g} with other parameters. */
+  static NetworkGenesis withParams(NetworkGenesis g, NetworkParams params) {
+    return new NetworkGenesis(g.network(), g.chainId(), g.prefix(), g.multisigAccount(), g.startBlock(), g.tokenSymbol(),
+        g.tokenPrecision(), g.tallyInterval(), g.reportOffset(), params, g.allocations(), g.treasuryHive(), g.treasuryHbd(),
+        g.nodes(), g.owner(), g.active(), g.recoveryAccount(), g.custody());
+  }
+
+  /** {@code g} with another multisig authority at the start. */
+  static NetworkGenesis withAuthority(NetworkGenesis g, io.hivesafe.hive.protocol.Authority owner,
+      io.hivesafe.hive.protocol.Authority active) {
+    return new NetworkGenesis(g.network(), g.chainId(), g.prefix(), g.multisigAccount(), g.startBlock(), g.tokenSymbol(),
+        g.tokenPrecision(), g.tallyInterval(), g.reportOffset(), g.params(), g.allocations(), g.treasuryHive(), g.treasuryHbd(),
+        g.nodes(), owner, active, g.recoveryAccount(), g.custody());
+  }
+
   /** {@code g} with other custody limits. */
   static NetworkGenesis withCustody(NetworkGenesis g, CustodyLimits custody) {
     return new NetworkGenesis(g.network(), g.chainId(), g.prefix(), g.multisigAccount(), g.startBlock(), g.tokenSymbol(),
         g.tokenPrecision(), g.tallyInterval(), g.reportOffset(), g.params(), g.allocations(), g.treasuryHive(), g.treasuryHbd(),
-        g.nodes(), g.authorityThreshold(), g.authorityKeys(), custody);
+        g.nodes(), g.owner(), g.active(), g.recoveryAccount(), custody);
   }
 
   /** {@code nodes} genesis nodes with 10,000 gov each and age {@code age}; {@code users} users with 100,000 tokens. */
@@ -64,7 +79,12 @@ final class TestNetwork {
     }
     NetworkParams params = NetworkParams.defaults().with("unlock_delay", 30).with("min_stake", 1_000);
     return new NetworkGenesis("testnet", ChainId.TESTNET, PREFIX, AccountName.of(MULTISIG), 1, "HSAFE", 3, 100, 50, params,
-        allocations, 50_000, 20_000, genesisNodes, nodes / 2 + 1, NetworkGenesis.keysOf(genesisNodes), LOOSE);
+        allocations, 50_000, 20_000, genesisNodes, simple(nodes / 2 + 1, genesisNodes), simple(nodes / 2 + 1, genesisNodes),
+        java.util.Optional.empty(), LOOSE);
+  }
+
+  static io.hivesafe.hive.protocol.Authority simple(long threshold, List<NetworkGenesis.GenesisNode> nodes) {
+    return NetworkGenesis.simpleAuthority(threshold, NetworkGenesis.keysOf(nodes));
   }
 
   static StateStore open(Path dir) {

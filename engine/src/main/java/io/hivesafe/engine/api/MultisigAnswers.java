@@ -52,11 +52,16 @@ final class MultisigAnswers {
       }
       MultisigAuthority auth = SidechainState.authority(r);
       ObjectNode a = o.putObject("authority");
-      a.put("threshold", auth.threshold());
       a.put("seen_block", auth.seenBlock());
-      ArrayNode keys = a.putArray("keys");
-      for (String k : auth.keys()) {
-        keys.addObject().put("key", k).put("node", nodeByKey.get(k));
+      a.put("recovery_account", auth.recoveryAccount());
+      a.set("owner", authority(auth.owner(), nodeByKey));
+      a.set("active", authority(auth.active(), nodeByKey));
+      Optional<io.hivesafe.ops.RotationHold> hold = SidechainState.rotationHold(r);
+      if (hold.isPresent()) {
+        o.putObject("rotation_hold").put("block", hold.get().block()).put("reason", hold.get().reason().name())
+            .put("detail", hold.get().detail());
+      } else {
+        o.putNull("rotation_hold");
       }
       MultisigBooks b = SidechainState.multisigBooks(r);
       ObjectNode books = o.putObject("books");
@@ -66,8 +71,26 @@ final class MultisigAnswers {
       books.put("confirmed", b.confirmed());
       books.put("expired", b.expired());
       books.put("last_rotation_block", b.lastRotationBlock());
+      books.put("unexplained_hive", b.unexplainedHive());
+      books.put("unexplained_hbd", b.unexplainedHbd());
+      books.put("over_safety_limit", b.overLimit());
       return o;
     });
+  }
+
+  /** One authority as recorded: threshold, key members with weight and holder node, account members. */
+  private static ObjectNode authority(io.hivesafe.ops.SignerAuthority auth, Map<String, String> nodeByKey) {
+    ObjectNode a = F.objectNode();
+    a.put("threshold", auth.threshold());
+    ArrayNode keys = a.putArray("keys");
+    for (io.hivesafe.ops.SignerAuthority.Member k : auth.keys()) {
+      keys.addObject().put("key", k.name()).put("weight", k.weight()).put("node", nodeByKey.get(k.name()));
+    }
+    ArrayNode accounts = a.putArray("accounts");
+    for (io.hivesafe.ops.SignerAuthority.Member m : auth.accounts()) {
+      accounts.addObject().put("account", m.name()).put("weight", m.weight());
+    }
+    return a;
   }
 
   private static ObjectNode round(MultisigTx tx, Map<String, String> nodeByKey) {
@@ -81,7 +104,11 @@ final class MultisigAnswers {
     o.put("expiration", tx.expiration());
     ArrayNode payouts = o.putArray("payouts");
     tx.payouts().forEach(payouts::add);
-    o.put("threshold", tx.threshold());
+    ArrayNode needs = o.putArray("requirements");
+    for (MultisigTx.Requirement req : tx.requirements()) {
+      needs.addObject().put("role", req.role()).put("threshold", req.authority().threshold())
+          .put("signed_weight", req.authority().signedWeight(tx.signatures().keySet()));
+    }
     o.put("counted", tx.signatures().size());
     o.put("ready", tx.ready());
     o.put("ready_block", tx.ready() ? tx.readyBlock() : null);

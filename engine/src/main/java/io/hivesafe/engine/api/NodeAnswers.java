@@ -38,7 +38,7 @@ final class NodeAnswers {
   ObjectNode runners() throws ApiException {
     return CommittedState.read(view, r -> {
       Roster roster = SidechainState.roster(r);
-      Set<String> signerKeys = new HashSet<>(SidechainState.authority(r).keys());
+      Set<String> signerKeys = SidechainState.authority(r).signerKeys();
       ObjectNode o = F.objectNode();
       o.put("elected_at", roster.electedAt());
       o.set("runners", ranked(r, roster.runners(), signerKeys));
@@ -67,7 +67,8 @@ final class NodeAnswers {
       n.put("key", x.key());
       n.put("signer", signerKeys.contains(x.key()));
       n.put("missed", x.missed());
-      n.put("faulted", x.faulted());
+      n.put("faulted", x.faulted(SidechainState.params(r).maxMissed()));
+      n.put("unbond_block", x.unbondBlock());
       n.put("registered_block", x.registeredBlock());
       n.put("last_report_block", x.lastReportBlock());
     } else {
@@ -80,7 +81,7 @@ final class NodeAnswers {
   ObjectNode nodes() throws ApiException {
     return CommittedState.read(view, r -> {
       Roster roster = SidechainState.roster(r);
-      Set<String> signerKeys = new HashSet<>(SidechainState.authority(r).keys());
+      Set<String> signerKeys = SidechainState.authority(r).signerKeys();
       ArrayNode a = F.arrayNode();
       for (NodeRecord rec : SidechainState.nodes(r)) {
         ObjectNode n = a.addObject();
@@ -116,7 +117,7 @@ final class NodeAnswers {
       Optional<NodeRecord> rec = SidechainState.node(r, name);
       if (rec.isPresent()) {
         ObjectNode n = o.putObject("node");
-        node(n, r, name, rec, new HashSet<>(SidechainState.authority(r).keys()));
+        node(n, r, name, rec, SidechainState.authority(r).signerKeys());
         n.remove("account");
         n.remove("stake");
       } else {

@@ -176,7 +176,7 @@ public final class NodeMetrics {
     Optional<MultisigTx> round = SidechainState.multisigInFlight(r);
     inFlight.set(round.isPresent() ? 1 : 0);
     counted.set(round.map(x -> (long) x.signatures().size()).orElse(0L));
-    threshold.set(round.map(MultisigTx::threshold).orElse(0L));
+    threshold.set(round.map(x -> x.requirements().stream().mapToLong(q -> q.authority().threshold()).max().orElse(0L)).orElse(0L));
     ready.set(round.map(x -> x.ready() ? 1L : 0L).orElse(0L));
     queued.set(SidechainState.payouts(r).size());
   }

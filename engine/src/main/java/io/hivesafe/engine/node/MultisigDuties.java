@@ -93,25 +93,19 @@ final class MultisigDuties {
     return runners;
   }
 
-  /** The round's transaction with the first {@code threshold} counted signatures in key order. */
+  /**
+   * The round's transaction with the signatures hived's walk uses for each authority it needs (keys in
+   * byte order, stopping at each threshold: {@link MultisigTx#broadcastKeys}), so none is redundant
+   * with or without HF28.
+   */
   static Transaction signedRound(MultisigTx round) {
     Transaction unsigned = TransactionCodec.readUnsigned(HexFormat.of().parseHex(round.unsignedHex()), WireFormat.HF26);
     List<CompactSignature> sigs = new ArrayList<>();
-    for (Map.Entry<String, String> e : orderByKeyBytes(round.signatures()).entrySet()) {
-      if (sigs.size() >= round.threshold()) {
-        break;
-      }
-      sigs.add(CompactSignature.fromHex(e.getValue()));
+    for (String key : round.broadcastKeys()) {
+      sigs.add(CompactSignature.fromHex(round.signatures().get(key)));
     }
     return unsigned.withSignatures(sigs);
   }
 
-  /** Signatures keyed by the compressed key's hex, which sorts as the key's unsigned bytes (hived's order). */
-  private static TreeMap<String, String> orderByKeyBytes(Map<String, String> byStm) {
-    TreeMap<String, String> out = new TreeMap<>();
-    for (Map.Entry<String, String> e : byStm.entrySet()) {
-      out.put(PublicKey.fromString(e.getKey()).toHex(), e.getValue());
-    }
-    return out;
-  }
+
 }

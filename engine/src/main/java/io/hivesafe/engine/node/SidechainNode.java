@@ -167,7 +167,7 @@ public final class SidechainNode implements AutoCloseable {
     }
     opsAccepted += outcome.accepted();
     opsRejected += outcome.rejected();
-    for (String alarm : outcome.alarms()) {
+    for (io.hivesafe.ops.Alarm alarm : outcome.alarms()) {
       events.alarm(n, alarm);
     }
     if (genesis.isReportBlock(n)) {

@@ -408,7 +408,7 @@ final class HostileDrafts {
         "{\"action\":\"payout\",\"to\":\"" + outsider + "\",\"amount\":0,\"asset\":\"HIVE\",\"deadline\":100,\"activation\":0}",
         "{\"action\":\"param\",\"name\":\"token_supply\",\"value\":1,\"deadline\":100,\"activation\":0}",
         "{\"action\":\"param\",\"name\":\"max_signers\",\"value\":41,\"deadline\":100,\"activation\":0}",
-        "{\"action\":\"param\",\"name\":\"payout_threshold_bp\",\"value\":5000,\"deadline\":100,\"activation\":0}",
+        "{\"action\":\"param\",\"name\":\"payout_threshold\",\"value\":\"1/2\",\"deadline\":100,\"activation\":0}",
         "{\"action\":\"remove_node\",\"account\":\"" + outsider + "\",\"deadline\":100,\"activation\":0}",
         "{\"action\":\"payout\",\"to\":\"" + outsider + "\",\"amount\":1000,\"asset\":\"HIVE\",\"deadline\":0,\"activation\":0}",
         "{\"action\":\"payout\",\"to\":\"" + outsider + "\",\"amount\":1000,\"asset\":\"HIVE\",\"deadline\":100000000,\"activation\":0}",

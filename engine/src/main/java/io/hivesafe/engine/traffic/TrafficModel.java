@@ -25,7 +25,7 @@ final class TrafficModel {
     long withdrawals;
     boolean registered;
     int keyVersion;
-    /** The block a passed proposal removes this node in (0: none); it must not register again before. */
+    /** The block a passed proposal removes this node in (0: none); it must not register again before removal_ban_blocks after. */
     long removalDue;
 
     long liquid(boolean hbdAsset) {
@@ -56,7 +56,7 @@ final class TrafficModel {
   /** A proposal the generator made, with the runners it had approve it. */
   static final class OpenProposal {
     final long id;
-    final long thresholdBp;
+    final io.hivesafe.ops.Fraction threshold;
     final long deadline;
     final long activation;
     /** The node a remove_node proposal removes, or null. */
@@ -64,9 +64,9 @@ final class TrafficModel {
     final TreeSet<String> approvals = new TreeSet<>();
     boolean passed;
 
-    OpenProposal(long id, long thresholdBp, long deadline, long activation, String removes) {
+    OpenProposal(long id, io.hivesafe.ops.Fraction threshold, long deadline, long activation, String removes) {
       this.id = id;
-      this.thresholdBp = thresholdBp;
+      this.threshold = threshold;
       this.deadline = deadline;
       this.activation = activation;
       this.removes = removes;
@@ -94,8 +94,8 @@ final class TrafficModel {
    * Records a proposal made by {@code proposer} in {@code block} (it approves its own proposal);
    * {@code removes} names the node a remove_node proposal removes.
    */
-  OpenProposal propose(String proposer, long block, long thresholdBp, long deadline, long activation, String removes) {
-    OpenProposal p = new OpenProposal(nextProposal++, thresholdBp, deadline, activation, removes);
+  OpenProposal propose(String proposer, long block, io.hivesafe.ops.Fraction threshold, long deadline, long activation, String removes) {
+    OpenProposal p = new OpenProposal(nextProposal++, threshold, deadline, activation, removes);
     approve(p, proposer, block);
     proposals.add(p);
     return p;
@@ -104,7 +104,7 @@ final class TrafficModel {
   /** An approval in {@code block}; a proposal that passes a removal unregisters the node until it executes. */
   void approve(OpenProposal p, String runner, long block) {
     p.approvals.add(runner);
-    boolean passes = runnerCount > 0 && p.approvals.size() * 10_000L >= p.thresholdBp * runnerCount;
+    boolean passes = p.threshold.reachedBy(p.approvals.size(), runnerCount);
     if (passes && !p.passed && p.removes != null) {
       Holder h = holder(p.removes);
       h.registered = false;

@@ -135,7 +135,7 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
         Asset.of(TREASURY, AssetSymbol.HIVE), Asset.of(TREASURY, AssetSymbol.HBD)));
     Genesis devnet = new Genesis(ChainId.TESTNET, Genesis.DEFAULT_GENESIS_TIME, accounts);
     NetworkGenesis network = new NetworkGenesis("traffic", ChainId.TESTNET, PREFIX, MULTISIG, 1, "SAFE", 3, 100, 50, params,
-        allocations, TREASURY, TREASURY, genesisNodes, threshold, keys, CUSTODY);
+        allocations, TREASURY, TREASURY, genesisNodes, multisig, multisig, java.util.Optional.empty(), CUSTODY);
     return new TrafficNetwork(devnet, network, users, nodes);
   }
 

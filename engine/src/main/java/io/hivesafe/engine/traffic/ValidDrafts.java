@@ -116,7 +116,9 @@ final class ValidDrafts {
 
   /** A candidate registers, or changes its key: a fresh key per registration, with its proof. */
   static Draft nodeAdd(DraftContext c, SignatureScheme crypto) {
-    String from = c.pickCustom(c.candidates, a -> c.model.holder(a).removalDue < c.block);
+    // a node removed by governance may register again only removal_ban_blocks after the removal
+    String from = c.pickCustom(c.candidates, a -> c.model.holder(a).removalDue == 0
+        || c.model.holder(a).removalDue + c.params.removalBanBlocks() <= c.block);
     if (from == null) {
       return null;
     }
@@ -167,20 +169,20 @@ final class ValidDrafts {
     }
     ObjectNode json = DraftContext.object();
     int pick = c.rnd.nextInt(20);
-    long thresholdBp;
+    io.hivesafe.ops.Fraction threshold;
     String removes = null;
     List<String> registered = registeredCandidates(c);
     if (pick < 3 && !registered.isEmpty()) {
       removes = c.oneOf(registered);
       json.put("action", "remove_node");
       json.put("account", removes);
-      thresholdBp = c.params.removeThresholdBp();
+      threshold = c.params.removeThreshold();
     } else if (pick < 8) {
       String name = c.oneOf(SAFE_PARAMS);
       json.put("action", "param");
       json.put("name", name);
       json.put("value", 1_000 + c.rnd.nextLong(9_000));
-      thresholdBp = c.params.paramThresholdBp();
+      threshold = c.params.paramThreshold();
     } else {
       json.put("action", "payout");
       json.put("to", c.oneOf(c.holders.isEmpty() ? c.runners : c.holders));
@@ -189,7 +191,7 @@ final class ValidDrafts {
       if (c.rnd.nextBoolean()) {
         json.put("memo", c.memo());
       }
-      thresholdBp = c.params.payoutThresholdBp();
+      threshold = c.params.payoutThreshold();
     }
     long deadline = 50 + c.rnd.nextInt(550);
     long activation = c.rnd.nextInt(21);
@@ -198,7 +200,7 @@ final class ValidDrafts {
     long block = c.block;
     String removed = removes;
     return c.op(TrafficKind.PROPOSE, from, "propose", json.toString(),
-        () -> c.model.propose(from, block, thresholdBp, block + deadline, activation, removed));
+        () -> c.model.propose(from, block, threshold, block + deadline, activation, removed));
   }
 
   static Draft approve(DraftContext c) {

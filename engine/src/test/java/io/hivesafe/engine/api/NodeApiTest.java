@@ -266,8 +266,11 @@ class NodeApiTest {
     assertEquals(roundInState.id(), round.get("id").asText());
     assertEquals(roundInState.digest(), round.get("digest").asText());
     assertEquals(100, round.get("built_block").asLong());
-    assertEquals(roundInState.threshold(), round.get("threshold").asLong());
-    assertEquals(2, round.get("threshold").asLong(), "3 signers: threshold 2");
+    JsonNode need = round.get("requirements").get(0);
+    assertEquals("active", need.get("role").asText());
+    assertEquals(roundInState.requirements().get(0).authority().threshold(), need.get("threshold").asLong());
+    assertEquals(2, need.get("threshold").asLong(), "3 signers: threshold 2");
+    assertEquals(roundInState.signatures().size(), need.get("signed_weight").asLong(), "weight 1 each");
     assertEquals(roundInState.signatures().size(), round.get("counted").asInt());
     assertEquals(roundInState.ready(), round.get("ready").asBoolean());
     assertEquals(roundInState.ready() ? "ready" : "signing", round.get("state").asText());
@@ -275,7 +278,7 @@ class NodeApiTest {
     assertEquals(roundInState.signers().size(), round.get("signers").size());
     for (int i = 0; i < roundInState.signers().size(); i++) {
       JsonNode signer = round.get("signers").get(i);
-      assertEquals(roundInState.signers().get(i), signer.get("key").asText());
+      assertEquals(List.copyOf(roundInState.signers()).get(i), signer.get("key").asText());
       assertEquals(roundInState.signatures().containsKey(signer.get("key").asText()), signer.get("signed").asBoolean());
       assertTrue(signer.get("node").asText().startsWith("node"), "each signer key is a node's: " + signer);
     }
@@ -300,8 +303,9 @@ class NodeApiTest {
     assertEquals(1, m.get("books").get("confirmed").asLong());
     assertEquals(books.expired(), m.get("books").get("expired").asLong());
     assertEquals(books.nextSeq(), m.get("books").get("next_round").asLong());
-    assertEquals(state(SidechainState::authority).keys(), keys(m.get("authority").get("keys")));
-    assertEquals(state(SidechainState::authority).threshold(), m.get("authority").get("threshold").asLong());
+    assertEquals(state(SidechainState::authority).active().keyNames(), keys(m.get("authority").get("active").get("keys")));
+    assertEquals(state(SidechainState::authority).active().threshold(), m.get("authority").get("active").get("threshold").asLong());
+    assertEquals(state(SidechainState::authority).owner().keyNames(), keys(m.get("authority").get("owner").get("keys")));
 
     JsonNode q = client.json("/api/payouts");
     assertEquals(0, q.get("count").asInt());

@@ -61,13 +61,18 @@ class CustodyCheckTest {
       assertTrue(r.matches(), r.toString());
       assertEquals(Optional.of(r), check.lastReport());
 
-      // Two of the three signer keys move 700 milli-HIVE out behind the nodes' backs.
+      // Two of the three signer keys move 700 milli-HIVE out behind the nodes' backs: the core sees it in the
+      // stream, raises the alarm and books it as an unexplained outflow, so the books and the chain still agree.
+      // Then 300 milli-HIVE leave through a virtual operation (as a recurrent transfer's executions do), which no
+      // block shows: only the custody check sees that one.
       c.broadcastSignedBy(List.of(c.node(0).multisigKey(), c.node(1).multisigKey()),
           new TransferOperation(TrafficNetwork.MULTISIG, user.name(), Asset.of(700, AssetSymbol.HIVE), "not ours"));
       // This time the node runs the check itself after the tally block, in the background.
       CustodyCheck background = new CustodyCheck(net.network(), node.store(), api, new NodeEvents());
       node.onCommit(background.afterTallies());
-      c.stepQuiet(80);
+      c.stepQuiet(2);
+      c.devnet.chain().virtualTransfer(TrafficNetwork.MULTISIG, user.name(), Asset.of(300, AssetSymbol.HIVE));
+      c.stepQuiet(78);
       NodeCluster.awaitBlock(node, c.settle());
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (background.lastReport().isEmpty() && System.nanoTime() < deadline) {
@@ -75,16 +80,18 @@ class CustodyCheckTest {
       }
       CustodyReport tallied = background.lastReport().orElseThrow(() -> new AssertionError("no check after the tally"));
       assertEquals(100, tallied.block() - tallied.block() % 100, "checked after the tally block: " + tallied);
-      assertEquals(-700, tallied.differenceHive(), tallied.toString());
+      assertEquals(-300, tallied.differenceHive(), tallied.toString());
       background.close();
       CustodyReport after = check.check().orElseThrow();
       assertFalse(after.matches());
-      assertEquals(-700, after.differenceHive(), after.toString());
+      assertEquals(-300, after.differenceHive(), "only what no operation in the stream explains: " + after);
+      assertEquals(TrafficNetwork.TREASURY + 12_000 + 5_000 - 700, after.booksHive(), "the books hold the unexplained outflow");
       assertEquals(0, after.differenceHbd());
       List<FeedEntry> alarms = node.store().read(r2 -> SidechainState.feed(r2, 1, 100_000)).stream()
           .filter(f -> f.kind().equals("alarm")).toList();
       assertEquals(1, alarms.size(), "the core saw the same transfer: " + alarms);
       assertTrue(alarms.get(0).detail().contains("a transfer of 700 HIVE to " + user.name()), alarms.get(0).detail());
+      assertEquals(700, node.store().read(SidechainState::multisigBooks).unexplainedHive());
       check.close();
     }
   }

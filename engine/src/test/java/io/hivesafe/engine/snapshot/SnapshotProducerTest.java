@@ -54,7 +54,7 @@ class SnapshotProducerTest {
   private static NetworkGenesis withIntervals(NetworkGenesis g, long tally, long offset) {
     return new NetworkGenesis(g.network(), g.chainId(), g.prefix(), g.multisigAccount(), g.startBlock(), g.tokenSymbol(),
         g.tokenPrecision(), tally, offset, g.params(), g.allocations(), g.treasuryHive(), g.treasuryHbd(), g.nodes(),
-        g.authorityThreshold(), g.authorityKeys(), g.custody());
+        g.owner(), g.active(), g.recoveryAccount(), g.custody());
   }
 
   /** Events into a list; lines matching {@code block} make the logging thread wait for {@code release}. */

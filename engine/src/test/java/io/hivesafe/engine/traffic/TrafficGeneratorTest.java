@@ -89,8 +89,8 @@ class TrafficGeneratorTest {
     DevnetChain chain = new DevnetChain(NET.devnetConfig());
     NetworkGenesis g = NET.network();
     ChainAccount multisig = chain.account(g.multisigAccount()).orElseThrow();
-    assertEquals(g.authorityThreshold(), multisig.active().weightThreshold());
-    assertEquals(g.authorityKeys(), multisig.active().keyAuths().stream().map(Authority.KeyWeight::key).toList());
+    assertEquals(g.active(), multisig.active());
+    assertEquals(g.owner(), multisig.owner());
     assertEquals(g.treasuryHive(), multisig.hive().amount());
     assertEquals(g.treasuryHbd(), multisig.hbd().amount());
     assertEquals(7, g.nodes().size());
