@@ -89,6 +89,38 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
   }
 
   public static TrafficNetwork create(int userCount, int nodeCount, int genesisCount, NetworkParams params) {
+    return create(userCount, nodeCount, genesisCount, params, Shape.DEFAULT);
+  }
+
+  /**
+   * What a scenario may change in the genesis besides the parameters: the tally interval and report
+   * offset (default 100 and 50), the threshold of the multisig account's genesis authority, owner and
+   * active alike (0: ⌊n/2⌋+1 of the n genesis keys), and the genesis nodes' initial ages (empty: all
+   * 0; otherwise one per genesis node, in node order).
+   */
+  public record Shape(long tallyInterval, long reportOffset, long threshold, List<Long> ages) {
+    public static final Shape DEFAULT = new Shape(100, 50, 0, List.of());
+
+    public Shape {
+      ages = List.copyOf(ages);
+    }
+
+    public Shape withIntervals(long tally, long offset) {
+      return new Shape(tally, offset, threshold, ages);
+    }
+
+    public Shape withThreshold(long t) {
+      return new Shape(tallyInterval, reportOffset, t, ages);
+    }
+
+    public Shape withAges(Long... a) {
+      return new Shape(tallyInterval, reportOffset, threshold, List.of(a));
+    }
+  }
+
+  /** {@link #create(int, int, int, NetworkParams)} with the genesis {@code shape}d for a scenario. */
+  public static TrafficNetwork create(int userCount, int nodeCount, int genesisCount, NetworkParams params, Shape shape) {
+    Objects.requireNonNull(shape, "shape");
     if (userCount < 2 || userCount > 10_000) {
       throw new IllegalArgumentException("users must be in [2, 10000]");
     }
@@ -97,6 +129,9 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
     }
     if (genesisCount < 1 || genesisCount > nodeCount) {
       throw new IllegalArgumentException("genesis nodes must be in [1, nodes]");
+    }
+    if (!shape.ages().isEmpty() && shape.ages().size() != genesisCount) {
+      throw new IllegalArgumentException("ages: one per genesis node");
     }
     List<GenesisAccount> accounts = new ArrayList<>(Genesis.testnet().accounts().subList(0, 1)); // initminer
     List<NetworkGenesis.Allocation> allocations = new ArrayList<>();
@@ -122,10 +157,11 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
         continue;
       }
       allocations.add(new NetworkGenesis.Allocation(user.name(), NODE_TOKEN, NODE_GOV));
-      genesisNodes.add(new NetworkGenesis.GenesisNode(user.name(), node.multisigKey().publicKey(), 0));
+      long age = shape.ages().isEmpty() ? 0 : shape.ages().get(i);
+      genesisNodes.add(new NetworkGenesis.GenesisNode(user.name(), node.multisigKey().publicKey(), age));
     }
     List<PublicKey> keys = NetworkGenesis.keysOf(genesisNodes);
-    long threshold = keys.size() / 2 + 1;
+    long threshold = shape.threshold() == 0 ? keys.size() / 2 + 1 : shape.threshold();
     List<Authority.KeyWeight> weights = new ArrayList<>();
     for (PublicKey k : keys.stream().sorted().toList()) {
       weights.add(new Authority.KeyWeight(k, 1));
@@ -134,8 +170,9 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
     accounts.add(new GenesisAccount(MULTISIG, multisig, multisig, multisig, key(MULTISIG.value(), "memo").publicKey(),
         Asset.of(TREASURY, AssetSymbol.HIVE), Asset.of(TREASURY, AssetSymbol.HBD)));
     Genesis devnet = new Genesis(ChainId.TESTNET, Genesis.DEFAULT_GENESIS_TIME, accounts);
-    NetworkGenesis network = new NetworkGenesis("traffic", ChainId.TESTNET, PREFIX, MULTISIG, 1, "SAFE", 3, 100, 50, params,
-        allocations, TREASURY, TREASURY, genesisNodes, multisig, multisig, java.util.Optional.empty(), CUSTODY);
+    NetworkGenesis network = new NetworkGenesis("traffic", ChainId.TESTNET, PREFIX, MULTISIG, 1, "SAFE", 3,
+        shape.tallyInterval(), shape.reportOffset(), params, allocations, TREASURY, TREASURY, genesisNodes, multisig, multisig,
+        java.util.Optional.empty(), CUSTODY);
     return new TrafficNetwork(devnet, network, users, nodes);
   }
 

@@ -127,7 +127,7 @@ class MultisigPayoutTest {
   }
 
   @Test
-  void aRoundThatNeverLandsExpiresIsRebuiltAndPaysOnceAndItsOldSignedFormIsRefused() throws Exception {
+  void aRoundThatNeverLandsExpiresWithOneStrikeIsRebuiltAloneAndPaysOnceAndItsOldSignedFormIsRefused() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
     try (NodeCluster c = new NodeCluster(net, dir, 3L, b -> b)) {
       c.startAll();
@@ -151,7 +151,18 @@ class MultisigPayoutTest {
       List<FeedEntry> feed = any.store().read(r -> SidechainState.feed(r, 100, 1_000_000));
       long recasts = feed.stream().filter(f -> f.kind().equals("ms_recast") && f.detail().startsWith("round 1:")).count();
       assertTrue(recasts >= 30, "round 1 was broadcast again every 30 blocks until it expired: " + recasts + " recasts");
-      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 1 expired unconfirmed")), "round 1 expired");
+      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 1 expired unconfirmed") && f.detail().endsWith(
+          "its 1 payouts return to the queue with a strike each (it was signed and broadcast)")), "round 1 expired, signed: one strike");
+      // A lost broadcast looks like a refusal to the core (a signed round that expired), so the payout is suspect once:
+      // built alone in round 2, which lands. One strike, far from payout_strikes: it is paid, not returned.
+      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 2 built: transfer of 1 payouts (a payout whose signed"
+          + " round expired, alone)")), "round 2 holds the struck payout alone");
+      MultisigBooks books = any.store().read(SidechainState::multisigBooks);
+      assertEquals(1, books.expired());
+      assertEquals(1, books.confirmed());
+      assertTrue(feed.stream().noneMatch(f -> f.detail().contains("returned to")), "nothing was returned to its owner");
+      assertEquals(0, any.store().read(r -> SidechainState.balances(r, user.name().value())).hive(),
+          "the 5,000 was paid, not credited back");
       assertEquals(1, feed.stream().filter(f -> f.kind().equals("payout")).count(), "paid once: " + feed.stream()
           .filter(f -> f.kind().equals("payout") || f.kind().equals("multisig") || f.kind().equals("alarm")).toList());
       assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 2 confirmed")));
