@@ -150,9 +150,13 @@ public record MultisigTx(
         recastTask, isolated);
   }
 
-  /** Back to signing: not ready, no recast scheduled. */
+  /**
+   * Back to signing: not ready, no recast scheduled. The attempt number moves on, so that when the round
+   * is ready again its broadcast is a new attempt the shell has not made yet (a node that broadcast the
+   * old attempt would otherwise wait a whole recast interval).
+   */
   MultisigTx unready() {
     return new MultisigTx(seq, kind, id, digest, unsignedHex, builtBlock, expiration, payouts, requirements, signatures, 0,
-        attempt, 0, isolated);
+        attempt + 1, 0, isolated);
   }
 }

@@ -137,11 +137,12 @@ class AuthorityTest {
     assertEquals(Set.of(key(0)), back.signatures().keySet());
     assertEquals(0, back.recastTask());
     h.skipTo(recastAt + 1);
-    assertEquals(0, h.inFlight().attempt(), "no recast of a round that is not signed under the authority in force");
+    assertEquals(back.attempt(), h.inFlight().attempt(), "no recast of a round that is not signed under the authority in force");
     FeedEntry stale = h.submit("node1", back.seq(), OpsHarness.sign(TestNetwork.nodeKey(1), back));
     assertTrue(stale.detail().contains("not a signer"), stale.detail());
     FeedEntry newKey = h.submit("user1", back.seq(), OpsHarness.sign(stranger, back));
     assertTrue(newKey.ok() && newKey.detail().endsWith("ready to broadcast"), "the key in force counts: " + newKey.detail());
+    assertEquals(ready.attempt() + 1, h.inFlight().attempt(), "ready again: a broadcast attempt no node has made yet");
     assertEquals(List.of(AlarmKind.AUTHORITY_CHANGE), h.alarms().stream().map(Alarm::kind).toList());
   }
 
