@@ -153,6 +153,16 @@ public final class NodeEvents {
         + "Stop it and resync from a snapshot of a node in consensus (docs/node.md).", reportBlock, mine, consensus);
   }
 
+  /**
+   * On start: the store records that this node diverged (at tally {@code tallyBlock}); it will not sign
+   * until its state is replaced.
+   */
+  public void stillDiverged(long tallyBlock, long reportBlock, String mine, String consensus) {
+    log.error("DIVERGED: this store records that at the tally of block {} its state digest {} for block {} differed from the "
+        + "consensus {}. This node will not sign, whatever restarts. Stop it and resync from a snapshot of a node in consensus "
+        + "into a new data directory (docs/node.md).", tallyBlock, mine, reportBlock, consensus);
+  }
+
   /** Applying a block threw: a bug in this node; the block was not committed and the node stops. */
   public void applyFailed(long block, Throwable bug) {
     log.error("block {} could not be applied (a bug in this node): nothing of it was committed; the node stops", block, bug);
