@@ -163,6 +163,16 @@ public final class NodeEvents {
         + "into a new data directory (docs/node.md).", tallyBlock, mine, reportBlock, consensus);
   }
 
+  /**
+   * A report or sig_submit this node sent after block {@code sentAt} has not been counted in the state by
+   * block {@code block} (lost on its way, most likely): it is signed again against a fresh block and sent
+   * again ({@code send} of at most {@code maxSends}).
+   */
+  public void sendingAgain(String what, long sentAt, long block, int send, int maxSends) {
+    log.warn("block {}: the {} sent after block {} has not been counted on chain: sending it again (send {} of at most {})",
+        block, what, sentAt, send, maxSends);
+  }
+
   /** Applying a block threw: a bug in this node; the block was not committed and the node stops. */
   public void applyFailed(long block, Throwable bug) {
     log.error("block {} could not be applied (a bug in this node): nothing of it was committed; the node stops", block, bug);

@@ -3,6 +3,7 @@ package io.hivesafe.engine.node;
 import io.hivesafe.state.StateStore;
 import io.hivesafe.state.StateTransaction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,10 +17,13 @@ import java.util.regex.Pattern;
 final class NodeLocals {
   /** {@link OwnDigest}: written with the block after each report block. */
   static final String OWN_DIGEST = "own-digest";
+  /** {@link SentReport}: written with a report block the node reports. */
+  static final String REPORT_SENT = "report-sent";
   /** {@link Divergence}: written with the tally that found it, never overwritten. */
   static final String DIVERGED = "diverged";
 
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern HEX40 = Pattern.compile("[0-9a-f]{40}");
 
   private NodeLocals() {}
 
@@ -36,6 +40,22 @@ final class NodeLocals {
 
     static Optional<OwnDigest> read(StateStore store) {
       return get(store, OWN_DIGEST, 2).map(f -> new OwnDigest(number(f[0]), f[1]));
+    }
+  }
+
+  /** The node reported report block {@code block} (id and time of that block, to sign the same report again). */
+  record SentReport(long block, String id, Instant time) {
+    SentReport {
+      requireBlock(block);
+      require(HEX40.matcher(id).matches(), "id must be 40 lowercase hex digits");
+    }
+
+    void write(StateTransaction tx) {
+      put(tx, REPORT_SENT, block + " " + id + " " + time.getEpochSecond());
+    }
+
+    static Optional<SentReport> read(StateStore store) {
+      return get(store, REPORT_SENT, 3).map(f -> new SentReport(number(f[0]), f[1], Instant.ofEpochSecond(number(f[2]))));
     }
   }
 

@@ -3,12 +3,11 @@ package io.hivesafe.engine.node;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.node.NodeLocals.Divergence;
 import io.hivesafe.engine.node.NodeLocals.OwnDigest;
+import io.hivesafe.engine.node.NodeLocals.SentReport;
 import io.hivesafe.engine.source.BlockInputException;
 import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.Block;
-import io.hivesafe.hive.protocol.ChainId;
-import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.ops.BlockApplier;
 import io.hivesafe.ops.BlockOutcome;
@@ -27,8 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One node: takes blocks from its {@link BlockSource}, applies each in one state transaction and
- * commits it, then does what the committed block asks of the shell — its report after a report block
- * (only when live and only with an identity), and the divergence check after a tally.
+ * commits it, then does what the committed block asks of the shell, only when live and only with an
+ * identity: its report after a report block, the same report again while it is missing from the chain
+ * and its window is open ({@link ReportDuties}), and its part in the multisig round in flight
+ * ({@link MultisigDuties}).
  *
  * <p>An exception while applying is a bug: the block's transaction is dropped (nothing of it is
  * committed), the node stops and {@link #failure()} holds the cause.
@@ -53,11 +54,9 @@ public final class SidechainNode implements AutoCloseable {
   private final BlockApplier applier;
   private final Optional<NodeIdentity> identity;
   private final Optional<Outbox> outbox;
-  private final ChainId chainId;
-  private final SignatureScheme crypto;
   private final NodeEvents events;
-  private final String version;
   private final Optional<MultisigDuties> duties;
+  private final Optional<ReportDuties> reports;
   /** This store's digest after the latest report block it committed (also in the store: {@link NodeLocals#OWN_DIGEST}). */
   private Optional<OwnDigest> ownDigest;
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
@@ -78,15 +77,13 @@ public final class SidechainNode implements AutoCloseable {
     this.genesis = genesis;
     this.store = store;
     this.source = source;
-    this.crypto = crypto;
     this.applier = new BlockApplier(genesis, crypto);
     this.identity = identity;
     this.outbox = outbox;
-    this.chainId = genesis.chainId();
     this.events = events;
-    this.version = version;
     this.lastBlock = store.lastBlock().orElse(0);
-    this.duties = identity.map(i -> new MultisigDuties(genesis, i, crypto));
+    this.duties = identity.map(i -> new MultisigDuties(genesis, i, crypto, events));
+    this.reports = identity.map(i -> new ReportDuties(genesis, i, crypto, version, events, SentReport.read(store)));
     this.ownDigest = OwnDigest.read(store);
     this.divergence = Divergence.read(store);
     divergence.ifPresent(d -> events.stillDiverged(d.tallyBlock(), d.reportBlock(), d.mine(), d.consensus()));
@@ -164,10 +161,15 @@ public final class SidechainNode implements AutoCloseable {
     long n = block.number();
     BlockOutcome outcome;
     Optional<Divergence> found;
+    boolean live = source.mode() == BlockSource.Mode.LIVE;
+    boolean reporting = live && reports.isPresent() && outbox.isPresent() && genesis.isReportBlock(n);
     long began = System.nanoTime();
     try (StateTransaction tx = store.begin(n)) {
       recordOwnDigest(tx, n);
       outcome = applier.apply(tx, block);
+      if (reporting) {
+        reports.get().willReport(tx, block);
+      }
       // Decided before the commit and committed with it: from this block on the store says "diverged".
       found = outcome.tally().flatMap(this::divergenceAt).filter(d -> divergence.isEmpty());
       found.ifPresent(d -> d.write(tx));
@@ -189,8 +191,15 @@ public final class SidechainNode implements AutoCloseable {
       divergence = found;
       events.diverged(found.get().reportBlock(), found.get().mine(), found.get().consensus());
     }
-    if (genesis.isReportBlock(n)) {
-      report(block, store.digest().hex());
+    if (reporting) {
+      String digest = store.digest().hex();
+      send("report for block " + n, store.read(r -> reports.get().report(r, block, digest)));
+      reportsQueued++;
+    } else if (live && reports.isPresent() && outbox.isPresent()) {
+      store.read(r -> reports.get().again(r, block, ownDigest)).ifPresent(tx -> {
+        send("report for block " + ownDigest.orElseThrow().block() + " (again)", tx);
+        reportsQueued++;
+      });
     }
     multisig(block);
     for (CommitListener l : listeners) {
@@ -218,16 +227,8 @@ public final class SidechainNode implements AutoCloseable {
     }
   }
 
-  private void report(Block block, String digest) {
-    if (identity.isEmpty() || outbox.isEmpty() || source.mode() != BlockSource.Mode.LIVE) {
-      return;
-    }
-    long expirationSeconds = store.read(SidechainState::params).expirationSeconds();
-    // The report's proposed header (NodeReport.proposal): every honest node proposes the same one.
-    CustomJsonOperation op = NodeReport.proposal(genesis, expirationSeconds, block.id(), block.timestamp(), digest)
-        .withVersion(version).operation(genesis, identity.get().account());
-    outbox.get().send("report for block " + block.number(), NodeTransaction.signed(op, block, identity.get(), chainId, crypto));
-    reportsQueued++;
+  private void send(String what, Transaction tx) {
+    outbox.get().send(what, tx);
   }
 
   /** Signs and broadcasts for the round in flight: only live, with an outbox, and never once diverged. */

@@ -92,9 +92,12 @@ class SidechainNodeTest {
   }
 
   private SidechainNode node(ScriptedSource source, List<Transaction> sent) {
+    return node(source, sent, new NodeIdentity(net.nodes().get(0).name(), net.nodes().get(0).user().activeKey(),
+        net.nodes().get(0).multisigKey()));
+  }
+
+  private SidechainNode node(ScriptedSource source, List<Transaction> sent, NodeIdentity identity) {
     StateStore store = StateStore.open(StateConfig.of(dir));
-    NodeIdentity identity = new NodeIdentity(net.nodes().get(0).name(), net.nodes().get(0).user().activeKey(),
-        net.nodes().get(0).multisigKey());
     Outbox outbox = new Outbox(tx -> {
       synchronized (sent) {
         sent.add(tx);
@@ -129,6 +132,68 @@ class SidechainNodeTest {
       assertEquals(id(150).refBlockNum(), report.refBlockNum(), "the report references its own block");
       assertEquals(1, report.signatures().size());
       assertTrue(report.operations().get(0).toString().contains("\"block\":150"), report.operations().toString());
+    }
+  }
+
+  /**
+   * The scripted chain never includes what the node sends, so its report for 50 stays missing: it is sent
+   * again only live, only RESEND_AFTER_BLOCKS after the last send and only while the window (50, 100]
+   * is open — and a restarted node remembers, from its store, that it reported 50.
+   */
+  @Test
+  void aReportMissingFromTheChainIsSentAgainOnlyLiveAndWhileItsWindowIsOpenEvenAfterARestart() throws Exception {
+    ScriptedSource source = new ScriptedSource();
+    List<Transaction> sent = new ArrayList<>();
+    try (SidechainNode node = node(source, sent)) {
+      for (long n = 1; n <= 49; n++) {
+        source.blocks.add(block(n));
+      }
+      node.runToEnd();
+      source.mode = BlockSource.Mode.LIVE;
+      for (long n = 50; n <= 60; n++) {
+        source.blocks.add(block(n));
+      }
+      node.runToEnd();
+      assertEquals(1, node.reportsQueued(), "the report for 50");
+    }
+    ScriptedSource again = new ScriptedSource();
+    try (SidechainNode node = node(again, sent)) {
+      for (long n = 61; n <= 85; n++) {
+        again.blocks.add(block(n));
+      }
+      node.runToEnd();
+      assertEquals(0, node.reportsQueued(), "catching up: nothing is sent again");
+      again.mode = BlockSource.Mode.LIVE;
+      for (long n = 86; n <= 130; n++) {
+        again.blocks.add(block(n));
+      }
+      node.runToEnd();
+      assertEquals(1, node.reportsQueued(), "sent again at 86, live and 20 blocks after 50; not at 106: the window closed at 100");
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (sentCount(sent) < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    }
+    assertEquals(2, sentCount(sent));
+    Transaction first = sent.get(0);
+    Transaction second = sent.get(1);
+    assertEquals(id(50).refBlockNum(), first.refBlockNum());
+    assertEquals(id(86).refBlockNum(), second.refBlockNum(), "signed again against the block just committed");
+    assertEquals(first.operations(), second.operations(), "the same report: block 50, the same digest and header");
+  }
+
+  /** An account that is not a registered node: the core refuses its reports, so a missing one is not sent again. */
+  @Test
+  void aReportOfAnAccountThatIsNoNodeIsNotSentAgain() throws Exception {
+    ScriptedSource source = new ScriptedSource();
+    source.mode = BlockSource.Mode.LIVE;
+    NodeIdentity user = new NodeIdentity(net.users().get(0).name(), net.users().get(0).activeKey(), net.nodes().get(0).multisigKey());
+    try (SidechainNode node = node(source, new ArrayList<>(), user)) {
+      for (long n = 1; n <= 99; n++) {
+        source.blocks.add(block(n));
+      }
+      node.runToEnd();
+      assertEquals(1, node.reportsQueued(), "the report for 50, once");
     }
   }
 
