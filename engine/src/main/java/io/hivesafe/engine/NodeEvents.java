@@ -164,13 +164,13 @@ public final class NodeEvents {
   }
 
   /**
-   * A report or sig_submit this node sent after block {@code sentAt} has not been counted in the state by
-   * block {@code block} (lost on its way, most likely): it is signed again against a fresh block and sent
-   * again ({@code send} of at most {@code maxSends}).
+   * A report or sig_submit this node sent when the chain's head was {@code sentAtHead} has not been
+   * counted in the state by block {@code block} (lost on its way, most likely): it is signed again
+   * against a fresh block and sent again ({@code send} of at most {@code maxSends}).
    */
-  public void sendingAgain(String what, long sentAt, long block, int send, int maxSends) {
-    log.warn("block {}: the {} sent after block {} has not been counted on chain: sending it again (send {} of at most {})",
-        block, what, sentAt, send, maxSends);
+  public void sendingAgain(String what, long sentAtHead, long block, int send, int maxSends) {
+    log.warn("block {}: the {} sent when the head was block {} has not been counted on chain: sending it again (send {} of at "
+        + "most {})", block, what, sentAtHead, send, maxSends);
   }
 
   /** Applying a block threw: a bug in this node; the block was not committed and the node stops. */

@@ -27,8 +27,8 @@ import java.util.TreeMap;
  *   <li><b>sign</b>: if its multisig key is one of the round's signers, it signs the round's digest
  *       and posts {@code sig_submit} — once per round (a restart may sign again: RFC 6979 gives the same
  *       signature, and the core counts a key once). If the round, still in flight and not ready,
- *       has not counted its key {@link NodeTransaction#RESEND_AFTER_BLOCKS} committed blocks after the
- *       last send, the submission was lost on its way: it sends it again against a fresh reference
+ *       has not counted its key although the node has committed {@link NodeTransaction#RESEND_AFTER_BLOCKS}
+ *       blocks past the chain's head at the last send, the submission was lost on its way: it sends it again against a fresh reference
  *       block, {@link NodeTransaction#MAX_SENDS} times at most;
  *   <li><b>broadcast</b>: once the round is ready, attempt k is this node's if it is the
  *       (k mod n)-th signer node in rank order (runners first, in roster order). It broadcasts the
@@ -58,8 +58,11 @@ final class MultisigDuties {
     this.myKey = identity.multisigKey().publicKey().toString();
   }
 
-  /** What to send after a commit, given the committed state. */
-  List<Map.Entry<String, Transaction>> after(StateReader state, Block committed) {
+  /**
+   * What to send after a commit, given the committed state and the chain's head as last seen
+   * ({@code head} ≥ the committed block).
+   */
+  List<Map.Entry<String, Transaction>> after(StateReader state, Block committed, long head) {
     List<Map.Entry<String, Transaction>> out = new ArrayList<>();
     MultisigTx round = SidechainState.multisigInFlight(state).orElse(null);
     if (round == null || !round.signers().contains(myKey)) {
@@ -73,7 +76,7 @@ final class MultisigDuties {
         events.sendingAgain("signature for round " + round.seq(), signedAt, committed.number(), signSends + 1,
             NodeTransaction.MAX_SENDS);
       }
-      signedAt = committed.number();
+      signedAt = head;
       signSends++;
       CompactSignature sig = crypto.sign(identity.multisigKey(), HexFormat.of().parseHex(round.digest()));
       String json = "{\"seq\":" + round.seq() + ",\"sig\":\"" + sig.toHex() + "\"}";
@@ -92,8 +95,9 @@ final class MultisigDuties {
 
   /**
    * Whether this round's signature, already sent, is lost: the round still needs signatures (not ready),
-   * has not counted ours {@link NodeTransaction#RESEND_AFTER_BLOCKS} blocks after the last send, and it
-   * was sent fewer than {@link NodeTransaction#MAX_SENDS} times.
+   * has not counted ours although the node has committed {@link NodeTransaction#RESEND_AFTER_BLOCKS}
+   * blocks past the head it saw at the last send, and it was sent fewer than
+   * {@link NodeTransaction#MAX_SENDS} times.
    */
   private boolean lost(MultisigTx round, long block) {
     return !round.ready() && block - signedAt >= NodeTransaction.RESEND_AFTER_BLOCKS && signSends < NodeTransaction.MAX_SENDS;

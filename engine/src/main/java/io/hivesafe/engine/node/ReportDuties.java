@@ -11,27 +11,33 @@ import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.SidechainState;
 import io.hivesafe.state.StateReader;
 import io.hivesafe.state.StateTransaction;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A node's {@code report} (DESIGN §3.3): after a report block R it reports its digest; while its window
- * (R, T] is open and the chain has not shown the report {@link NodeTransaction#RESEND_AFTER_BLOCKS}
- * committed blocks after the last send, it signs the same report again against a fresh reference block
- * and sends it again, {@link NodeTransaction#MAX_SENDS} times at most. Only live: the caller asks only
- * then.
+ * A node's {@code report} (DESIGN §3.3): after a report block R it reports its digest, if the report can
+ * still land in R's window (R, T]; while the window is open and its state shows no report of the node
+ * for R although it has committed {@link NodeTransaction#RESEND_AFTER_BLOCKS} blocks past the chain's
+ * head at the last send, it signs the same report again against the block just committed and sends it
+ * again, {@link NodeTransaction#MAX_SENDS} times at most. Only live: the caller asks only then.
+ *
+ * <p>"The head" is the chain's head as the block source last saw it, never less than the committed
+ * block. A report sent now lands after the head at best, so once the head has reached T it is too late.
  *
  * <p>That it reported R is written into R's own transaction ({@link NodeLocals.SentReport}), so a node
- * killed before its outbox delivered the report sends it again after a restart, while the window is
- * open. The count of sends is kept in memory; a restart starts it again, still bounded by the window.
+ * killed before its outbox delivered the report sends it again after a restart while the window is
+ * open, counting from the head at its first live block. The count of sends lives in memory; a restart
+ * starts it again, still bounded by the window.
  */
 final class ReportDuties {
+  /** {@link #sentAt} of a report remembered from the store: the head when it was sent is unknown. */
+  private static final long UNKNOWN = -1;
   private final NetworkGenesis genesis;
   private final NodeIdentity identity;
   private final SignatureScheme crypto;
   private final String version;
   private final NodeEvents events;
   private SentReport sent;
+  /** The chain's head when the report was last sent. */
   private long sentAt;
   private int sends;
 
@@ -42,45 +48,61 @@ final class ReportDuties {
     this.crypto = crypto;
     this.version = version;
     this.events = events;
-    remembered.ifPresent(s -> remember(s));
+    remembered.ifPresent(s -> {
+      sent = s;
+      sentAt = UNKNOWN;
+      sends = 1;
+    });
   }
 
-  private void remember(SentReport s) {
-    sent = s;
-    sentAt = s.block();
-    sends = 1;
+  /** The tally block that reads the reports for report block {@code r}: the last block of its window. */
+  private long tallyOf(long r) {
+    return r + genesis.tallyInterval() - genesis.reportOffset();
+  }
+
+  /** Whether a report for report block {@code r} sent now, with the chain's head at {@code head}, can still count. */
+  boolean canLand(long r, long head) {
+    return head < tallyOf(r);
   }
 
   /** In report block R's transaction, before its commit: records that the node reports R. */
   void willReport(StateTransaction tx, Block reportBlock) {
     SentReport s = new SentReport(reportBlock.number(), reportBlock.id().toHex(), reportBlock.timestamp());
     s.write(tx);
-    remember(s);
+    sent = s;
+    sends = 1;
   }
 
-  /** After R's commit: the report of {@code digest}, referencing R. */
-  Transaction report(StateReader state, Block reportBlock, String digest) {
+  /** After R's commit: the report of {@code digest}, referencing R, sent with the chain's head at {@code head}. */
+  Transaction report(StateReader state, Block reportBlock, String digest, long head) {
     if (sent == null || sent.block() != reportBlock.number()) {
       throw new IllegalStateException("block " + reportBlock.number() + " was not recorded as reported (willReport)");
     }
+    sentAt = head;
     return signed(state, digest, reportBlock);
   }
 
   /**
-   * After committing {@code committed} (not a report block the node reports), live: the report of the
-   * open window again, if the node sent it, the chain has not shown it {@link NodeTransaction#RESEND_AFTER_BLOCKS}
-   * blocks after the last send, the node is registered (else the core refuses it anyway) and it has not
-   * been sent {@link NodeTransaction#MAX_SENDS} times. {@code own} is this store's digest after R.
+   * After committing {@code committed} (not a report block the node reports), live, with the chain's
+   * head at {@code head}: the report of the open window again, if the node sent it, its state holds no
+   * report of the node for R although {@code committed} is {@link NodeTransaction#RESEND_AFTER_BLOCKS}
+   * past the head at the last send, the report can still land, the node is registered (else the core
+   * refuses it anyway) and it was sent fewer than {@link NodeTransaction#MAX_SENDS} times. {@code own}
+   * is this store's digest after R.
    */
-  Optional<Transaction> again(StateReader state, Block committed, Optional<OwnDigest> own) {
-    long n = committed.number();
-    if (sent == null || sends >= NodeTransaction.MAX_SENDS || n - sentAt < NodeTransaction.RESEND_AFTER_BLOCKS) {
+  Optional<Transaction> again(StateReader state, Block committed, Optional<OwnDigest> own, long head) {
+    if (sent == null || sends >= NodeTransaction.MAX_SENDS) {
       return Optional.empty();
     }
+    if (sentAt == UNKNOWN) {
+      sentAt = head; // remembered across a restart: count from here
+      return Optional.empty();
+    }
+    long n = committed.number();
     long r = sent.block();
-    long tally = r + genesis.tallyInterval() - genesis.reportOffset();
-    if (n <= r || n >= tally || own.isEmpty() || own.get().block() != r) {
-      return Optional.empty(); // the window is closed (or a report landing now would be too late), or the digest unknown
+    if (n - sentAt < NodeTransaction.RESEND_AFTER_BLOCKS || n <= r || !canLand(r, head) || own.isEmpty()
+        || own.get().block() != r) {
+      return Optional.empty();
     }
     String me = identity.account().value();
     if (SidechainState.node(state, me).isEmpty()
@@ -88,7 +110,7 @@ final class ReportDuties {
       return Optional.empty();
     }
     long last = sentAt;
-    sentAt = n;
+    sentAt = head;
     sends++;
     events.sendingAgain("report for block " + r, last, n, sends, NodeTransaction.MAX_SENDS);
     return Optional.of(signed(state, own.get().digest(), committed));
@@ -96,10 +118,8 @@ final class ReportDuties {
 
   private Transaction signed(StateReader state, String digest, Block reference) {
     long expirationSeconds = SidechainState.params(state).expirationSeconds();
-    BlockId id = BlockId.fromHex(sent.id());
-    Instant time = sent.time();
     // The report's proposed header (NodeReport.proposal): every honest node proposes the same one.
-    return NodeTransaction.signed(NodeReport.proposal(genesis, expirationSeconds, id, time, digest).withVersion(version)
-        .operation(genesis, identity.account()), reference, identity, genesis.chainId(), crypto);
+    return NodeTransaction.signed(NodeReport.proposal(genesis, expirationSeconds, BlockId.fromHex(sent.id()), sent.time(), digest)
+        .withVersion(version).operation(genesis, identity.account()), reference, identity, genesis.chainId(), crypto);
   }
 }

@@ -6,6 +6,7 @@ import io.hivesafe.engine.node.NodeLocals.OwnDigest;
 import io.hivesafe.engine.node.NodeLocals.SentReport;
 import io.hivesafe.engine.source.BlockInputException;
 import io.hivesafe.engine.source.BlockSource;
+import io.hivesafe.engine.source.ChainTip;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.Transaction;
@@ -162,7 +163,10 @@ public final class SidechainNode implements AutoCloseable {
     BlockOutcome outcome;
     Optional<Divergence> found;
     boolean live = source.mode() == BlockSource.Mode.LIVE;
-    boolean reporting = live && reports.isPresent() && outbox.isPresent() && genesis.isReportBlock(n);
+    // The chain's head as the source last saw it: what the node sends now lands after it at best.
+    long head = Math.max(n, source.chainTip().map(ChainTip::head).orElse(n));
+    boolean reporting = live && reports.isPresent() && outbox.isPresent() && genesis.isReportBlock(n)
+        && reports.get().canLand(n, head);
     long began = System.nanoTime();
     try (StateTransaction tx = store.begin(n)) {
       recordOwnDigest(tx, n);
@@ -193,15 +197,15 @@ public final class SidechainNode implements AutoCloseable {
     }
     if (reporting) {
       String digest = store.digest().hex();
-      send("report for block " + n, store.read(r -> reports.get().report(r, block, digest)));
+      send("report for block " + n, store.read(r -> reports.get().report(r, block, digest, head)));
       reportsQueued++;
     } else if (live && reports.isPresent() && outbox.isPresent()) {
-      store.read(r -> reports.get().again(r, block, ownDigest)).ifPresent(tx -> {
+      store.read(r -> reports.get().again(r, block, ownDigest, head)).ifPresent(tx -> {
         send("report for block " + ownDigest.orElseThrow().block() + " (again)", tx);
         reportsQueued++;
       });
     }
-    multisig(block);
+    multisig(block, head);
     for (CommitListener l : listeners) {
       l.committed(n, outcome);
     }
@@ -232,11 +236,11 @@ public final class SidechainNode implements AutoCloseable {
   }
 
   /** Signs and broadcasts for the round in flight: only live, with an outbox, and never once diverged. */
-  private void multisig(Block block) {
+  private void multisig(Block block, long head) {
     if (duties.isEmpty() || outbox.isEmpty() || !canSign() || source.mode() != BlockSource.Mode.LIVE) {
       return;
     }
-    for (Map.Entry<String, Transaction> send : store.read(r -> duties.get().after(r, block))) {
+    for (Map.Entry<String, Transaction> send : store.read(r -> duties.get().after(r, block, head))) {
       outbox.get().send(send.getKey(), send.getValue());
     }
   }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A report or sig_submit the API accepted and then lost (the devnet's aimed dropped broadcast) is signed
  * again against a fresh block and sent again while it can still count: a report within its window
- * (R, T], a signature while the round is in flight and not ready — {@link NodeTransaction#RESEND_AFTER_BLOCKS}
- * committed blocks after the last send, {@link NodeTransaction#MAX_SENDS} sends at most. Three nodes,
+ * (R, T], a signature while the round is in flight and not ready — once the node has committed
+ * {@link NodeTransaction#RESEND_AFTER_BLOCKS} blocks past the head it saw at the last send (the devnet's
+ * lag is 2, so sends are 12 blocks apart), {@link NodeTransaction#MAX_SENDS} sends at most. Three nodes,
  * threshold 2, every block in lockstep so the block counts are the protocol's.
  */
 class LostNodeTransactionsTest {
@@ -123,7 +124,7 @@ class LostNodeTransactionsTest {
       assertEquals(4_000, node0.store().read(SidechainState::multisigBooks).paidHive(), "the round was paid");
       List<Long> seen = signatures.seen();
       assertEquals(2, seen.size(), "sent twice: " + seen);
-      assertTrue(seen.get(1) - seen.get(0) >= NodeTransaction.RESEND_AFTER_BLOCKS, "the second send waited: " + seen);
+      assertEquals(NodeTransaction.RESEND_AFTER_BLOCKS + lag(c), seen.get(1) - seen.get(0), "the second send waited: " + seen);
       List<FeedEntry> counted = node0.store().read(r -> SidechainState.feed(r, 100, 10_000)).stream()
           .filter(f -> f.kind().equals("sig_submit") && f.account().equals("node1")).toList();
       assertEquals(1, counted.size(), counted.toString());
@@ -142,11 +143,12 @@ class LostNodeTransactionsTest {
       depositAndWithdraw(c, net.users().get(0), 2_000);
       lockstepTo(c, 60);
       c.stop(c.node(2));
-      lockstepTo(c, 100 + NodeTransaction.MAX_SENDS * NodeTransaction.RESEND_AFTER_BLOCKS + 5);
+      long apart = NodeTransaction.RESEND_AFTER_BLOCKS + lag(c);
+      lockstepTo(c, 100 + (NodeTransaction.MAX_SENDS + 1) * apart + 5); // time enough for a fifth send
       List<Long> seen = signatures.seen();
       assertEquals(NodeTransaction.MAX_SENDS, seen.size(), "bounded: " + seen);
       for (int i = 1; i < seen.size(); i++) {
-        assertEquals(NodeTransaction.RESEND_AFTER_BLOCKS, seen.get(i) - seen.get(i - 1), "one send every 20 blocks: " + seen);
+        assertEquals(apart, seen.get(i) - seen.get(i - 1), "10 blocks past the head of the last send: " + seen);
       }
       SidechainNode node0 = c.running(c.node(0));
       assertEquals(1, node0.store().read(SidechainState::multisigInFlight).orElseThrow().signatures().size(),
@@ -155,7 +157,7 @@ class LostNodeTransactionsTest {
   }
 
   @Test
-  void aReportLostEveryTimeIsSentThreeTimesInItsWindowAndASignatureOfAReadyRoundIsNotSentAgain() throws Exception {
+  void aReportLostEveryTimeIsSentFourTimesAtMostAndASignatureOfAReadyRoundIsNotSentAgain() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 3);
     try (NodeCluster c = new NodeCluster(net, dir, 23L, b -> b)) {
       Watch reports = new Watch(c, c.node(1), "report", Integer.MAX_VALUE);
@@ -169,8 +171,9 @@ class LostNodeTransactionsTest {
       // node1's report for 50 is lost at every send; so are its signature and every broadcast of the round
       lockstepTo(c, 100 + 2 * NodeTransaction.RESEND_AFTER_BLOCKS + 5);
       SidechainNode node0 = c.running(c.node(0));
-      // Sent after 50, 70 and 90; at 110 the window (50, 100] is closed.
-      assertEquals(List.of(50L, 70L, 90L), reports.seen().stream().map(head -> head - lag(c)).toList(), "heads " + reports.seen());
+      // Sent after committing 50 (head 52), 62 (head 64), 74 and 86; no fifth send at 98.
+      assertEquals(List.of(50L, 62L, 74L, 86L), reports.seen().stream().map(head -> head - lag(c)).toList(),
+          "heads " + reports.seen());
       TallyRecord tally = node0.store().read(SidechainState::lastTally).orElseThrow();
       assertEquals(2, tally.reports(), tally.toString());
       // node0 and node2 made round 1 ready: node1's lost signature is not needed and not sent again.
