@@ -153,6 +153,26 @@ public final class NodeEvents {
         + "Stop it and resync from a snapshot of a node in consensus (docs/node.md).", reportBlock, mine, consensus);
   }
 
+  /**
+   * On start: the store records that this node diverged (at tally {@code tallyBlock}); it will not sign
+   * until its state is replaced.
+   */
+  public void stillDiverged(long tallyBlock, long reportBlock, String mine, String consensus) {
+    log.error("DIVERGED: this store records that at the tally of block {} its state digest {} for block {} differed from the "
+        + "consensus {}. This node will not sign, whatever restarts. Stop it and resync from a snapshot of a node in consensus "
+        + "into a new data directory (docs/node.md).", tallyBlock, mine, reportBlock, consensus);
+  }
+
+  /**
+   * A report or sig_submit this node sent when the chain's head was {@code sentAtHead} has not been
+   * counted in the state by block {@code block} (lost on its way, most likely): it is signed again
+   * against a fresh block and sent again ({@code send} of at most {@code maxSends}).
+   */
+  public void sendingAgain(String what, long sentAtHead, long block, int send, int maxSends) {
+    log.warn("block {}: the {} sent when the head was block {} has not been counted on chain: sending it again (send {} of at "
+        + "most {})", block, what, sentAtHead, send, maxSends);
+  }
+
   /** Applying a block threw: a bug in this node; the block was not committed and the node stops. */
   public void applyFailed(long block, Throwable bug) {
     log.error("block {} could not be applied (a bug in this node): nothing of it was committed; the node stops", block, bug);

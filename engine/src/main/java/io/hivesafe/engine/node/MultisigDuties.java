@@ -1,5 +1,6 @@
 package io.hivesafe.engine.node;
 
+import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.hive.codec.TransactionCodec;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PublicKey;
@@ -25,7 +26,10 @@ import java.util.TreeMap;
  * <ul>
  *   <li><b>sign</b>: if its multisig key is one of the round's signers, it signs the round's digest
  *       and posts {@code sig_submit} — once per round (a restart may sign again: RFC 6979 gives the same
- *       signature, and the core counts a key once);
+ *       signature, and the core counts a key once). If the round, still in flight and not ready,
+ *       has not counted its key although the node has committed {@link NodeTransaction#RESEND_AFTER_BLOCKS}
+ *       blocks past the chain's head at the last send, the submission was lost on its way: it sends it again against a fresh reference
+ *       block, {@link NodeTransaction#MAX_SENDS} times at most;
  *   <li><b>broadcast</b>: once the round is ready, attempt k is this node's if it is the
  *       (k mod n)-th signer node in rank order (runners first, in roster order). It broadcasts the
  *       transaction with a minimal signature set in hived's order: keys sorted, stopping at the
@@ -39,30 +43,46 @@ final class MultisigDuties {
   private final NodeIdentity identity;
   private final SignatureScheme crypto;
   private final String myKey;
+  private final NodeEvents events;
   private long signedSeq;
+  private long signedAt;
+  private int signSends;
   private long broadcastSeq;
   private long broadcastAttempt = -1;
 
-  MultisigDuties(NetworkGenesis genesis, NodeIdentity identity, SignatureScheme crypto) {
+  MultisigDuties(NetworkGenesis genesis, NodeIdentity identity, SignatureScheme crypto, NodeEvents events) {
     this.genesis = genesis;
+    this.events = events;
     this.identity = identity;
     this.crypto = crypto;
     this.myKey = identity.multisigKey().publicKey().toString();
   }
 
-  /** What to send after a commit, given the committed state. */
-  List<Map.Entry<String, Transaction>> after(StateReader state, Block committed) {
+  /**
+   * What to send after a commit, given the committed state and the chain's head as last seen
+   * ({@code head} ≥ the committed block).
+   */
+  List<Map.Entry<String, Transaction>> after(StateReader state, Block committed, long head) {
     List<Map.Entry<String, Transaction>> out = new ArrayList<>();
     MultisigTx round = SidechainState.multisigInFlight(state).orElse(null);
     if (round == null || !round.signers().contains(myKey)) {
       return out;
     }
-    if (signedSeq != round.seq() && !round.signatures().containsKey(myKey)) {
-      signedSeq = round.seq();
+    if (!round.signatures().containsKey(myKey) && (signedSeq != round.seq() || lost(round, committed.number()))) {
+      if (signedSeq != round.seq()) {
+        signedSeq = round.seq();
+        signSends = 0;
+      } else {
+        events.sendingAgain("signature for round " + round.seq(), signedAt, committed.number(), signSends + 1,
+            NodeTransaction.MAX_SENDS);
+      }
+      signedAt = head;
+      signSends++;
       CompactSignature sig = crypto.sign(identity.multisigKey(), HexFormat.of().parseHex(round.digest()));
       String json = "{\"seq\":" + round.seq() + ",\"sig\":\"" + sig.toHex() + "\"}";
       CustomJsonOperation op = new CustomJsonOperation(List.of(identity.account()), List.of(), genesis.opId("sig_submit"), json);
-      out.add(Map.entry("signature for round " + round.seq(), NodeTransaction.signed(op, committed, identity, genesis.chainId(), crypto)));
+      String what = "signature for round " + round.seq() + (signSends > 1 ? " (send " + signSends + ")" : "");
+      out.add(Map.entry(what, NodeTransaction.signed(op, committed, identity, genesis.chainId(), crypto)));
     }
     if (round.ready() && isMyAttempt(state, round) && !(broadcastSeq == round.seq() && broadcastAttempt == round.attempt())) {
       broadcastSeq = round.seq();
@@ -71,6 +91,16 @@ final class MultisigDuties {
           signedRound(round)));
     }
     return out;
+  }
+
+  /**
+   * Whether this round's signature, already sent, is lost: the round still needs signatures (not ready),
+   * has not counted ours although the node has committed {@link NodeTransaction#RESEND_AFTER_BLOCKS}
+   * blocks past the head it saw at the last send, and it was sent fewer than
+   * {@link NodeTransaction#MAX_SENDS} times.
+   */
+  private boolean lost(MultisigTx round, long block) {
+    return !round.ready() && block - signedAt >= NodeTransaction.RESEND_AFTER_BLOCKS && signSends < NodeTransaction.MAX_SENDS;
   }
 
   private boolean isMyAttempt(StateReader state, MultisigTx round) {
@@ -106,6 +136,4 @@ final class MultisigDuties {
     }
     return unsigned.withSignatures(sigs);
   }
-
-
 }

@@ -1,18 +1,19 @@
 package io.hivesafe.engine.node;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.node.NodeLocals.Divergence;
+import io.hivesafe.engine.node.NodeLocals.OwnDigest;
+import io.hivesafe.engine.node.NodeLocals.SentReport;
 import io.hivesafe.engine.source.BlockInputException;
 import io.hivesafe.engine.source.BlockSource;
+import io.hivesafe.engine.source.ChainTip;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.Block;
-import io.hivesafe.hive.protocol.ChainId;
-import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.ops.BlockApplier;
 import io.hivesafe.ops.BlockOutcome;
 import io.hivesafe.ops.BlockRef;
 import io.hivesafe.ops.NetworkGenesis;
-import io.hivesafe.ops.Report;
 import io.hivesafe.ops.SidechainState;
 import io.hivesafe.ops.TallyRecord;
 import io.hivesafe.state.StateStore;
@@ -22,43 +23,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One node: takes blocks from its {@link BlockSource}, applies each in one state transaction and
- * commits it, then does what the committed block asks of the shell — its report after a report block
- * (only when live and only with an identity), and the divergence check after a tally.
+ * commits it, then does what the committed block asks of the shell, only when live and only with an
+ * identity: its report after a report block, the same report again while it is missing from the chain
+ * and its window is open ({@link ReportDuties}), and its part in the multisig round in flight
+ * ({@link MultisigDuties}).
  *
  * <p>An exception while applying is a bug: the block's transaction is dropped (nothing of it is
- * committed), the node stops and {@link #failure()} holds the cause. A node whose own reported digest
- * differs from the tally's consensus is <em>diverged</em>: it says so loudly, keeps following the chain
- * (so its operator can compare), and never signs again until it is resynced from a snapshot.
+ * committed), the node stops and {@link #failure()} holds the cause.
+ *
+ * <p>A node whose own digest after a report block differs from the consensus of that block's tally is
+ * <em>diverged</em>: it says so loudly, keeps following the chain and reporting (so its operator can
+ * compare), and never signs again until its state is replaced. Both facts are node-local values of the
+ * store ({@link NodeLocals}), committed with the blocks they belong to: its digest after report block R
+ * with block R+1 (taken from the committed state, so a kill between the two commits loses nothing), and
+ * the divergence with the tally block that found it, decided before that block's commit — so no kill,
+ * at any point, lets a restarted diverged node sign. A bootstrap or a replay into a new directory starts
+ * without them.
  *
  * <p>Lifecycle: {@link #start()} runs the loop on a thread of its own; {@link #runToEnd()} runs it on the
  * caller's thread until the source ends (replays); {@link #close()} stops it and closes the store, the
  * source and the outbox it was given.
  */
 public final class SidechainNode implements AutoCloseable {
-  /** Own digests kept in memory for the divergence check (the last few report blocks). */
-  private static final int OWN_DIGESTS_KEPT = 8;
-
   private final NetworkGenesis genesis;
   private final StateStore store;
   private final BlockSource source;
   private final BlockApplier applier;
   private final Optional<NodeIdentity> identity;
   private final Optional<Outbox> outbox;
-  private final ChainId chainId;
-  private final SignatureScheme crypto;
   private final NodeEvents events;
-  private final String version;
-  private final TreeMap<Long, String> ownDigests = new TreeMap<>();
   private final Optional<MultisigDuties> duties;
+  private final Optional<ReportDuties> reports;
+  /** This store's digest after the latest report block it committed (also in the store: {@link NodeLocals#OWN_DIGEST}). */
+  private Optional<OwnDigest> ownDigest;
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
   private final Object progress = new Object();
   private volatile boolean stopping;
-  private volatile boolean diverged;
+  /** Set once, from the store or at a tally, and never cleared: only a new state clears it. */
+  private volatile Optional<Divergence> divergence;
   private volatile Throwable failure;
   private volatile long lastBlock;
   private volatile long lastApplyNanos;
@@ -72,15 +78,16 @@ public final class SidechainNode implements AutoCloseable {
     this.genesis = genesis;
     this.store = store;
     this.source = source;
-    this.crypto = crypto;
     this.applier = new BlockApplier(genesis, crypto);
     this.identity = identity;
     this.outbox = outbox;
-    this.chainId = genesis.chainId();
     this.events = events;
-    this.version = version;
     this.lastBlock = store.lastBlock().orElse(0);
-    this.duties = identity.map(i -> new MultisigDuties(genesis, i, crypto));
+    this.duties = identity.map(i -> new MultisigDuties(genesis, i, crypto, events));
+    this.reports = identity.map(i -> new ReportDuties(genesis, i, crypto, version, events, SentReport.read(store)));
+    this.ownDigest = OwnDigest.read(store);
+    this.divergence = Divergence.read(store);
+    divergence.ifPresent(d -> events.stillDiverged(d.tallyBlock(), d.reportBlock(), d.mine(), d.consensus()));
   }
 
   /** Told about each committed block, on the node's thread, after the shell's own duties for it. */
@@ -154,9 +161,22 @@ public final class SidechainNode implements AutoCloseable {
   private void apply(Block block) {
     long n = block.number();
     BlockOutcome outcome;
+    Optional<Divergence> found;
+    boolean live = source.mode() == BlockSource.Mode.LIVE;
+    // The chain's head as the source last saw it: what the node sends now lands after it at best.
+    long head = Math.max(n, source.chainTip().map(ChainTip::head).orElse(n));
+    boolean reporting = live && reports.isPresent() && outbox.isPresent() && genesis.isReportBlock(n)
+        && reports.get().canLand(n, head);
     long began = System.nanoTime();
     try (StateTransaction tx = store.begin(n)) {
+      recordOwnDigest(tx, n);
       outcome = applier.apply(tx, block);
+      if (reporting) {
+        reports.get().willReport(tx, block);
+      }
+      // Decided before the commit and committed with it: from this block on the store says "diverged".
+      found = outcome.tally().flatMap(this::divergenceAt).filter(d -> divergence.isEmpty());
+      found.ifPresent(d -> d.write(tx));
       tx.commit();
       lastApplyNanos = System.nanoTime() - began;
     } catch (RuntimeException e) {
@@ -170,16 +190,22 @@ public final class SidechainNode implements AutoCloseable {
     for (io.hivesafe.ops.Alarm alarm : outcome.alarms()) {
       events.alarm(n, alarm);
     }
-    if (genesis.isReportBlock(n)) {
-      String digest = store.digest().hex();
-      ownDigests.put(n, digest);
-      while (ownDigests.size() > OWN_DIGESTS_KEPT) {
-        ownDigests.pollFirstEntry();
-      }
-      report(block, digest);
+    outcome.tally().ifPresent(events::tally);
+    if (found.isPresent()) {
+      divergence = found;
+      events.diverged(found.get().reportBlock(), found.get().mine(), found.get().consensus());
     }
-    outcome.tally().ifPresent(this::checkDivergence);
-    multisig(block);
+    if (reporting) {
+      String digest = store.digest().hex();
+      send("report for block " + n, store.read(r -> reports.get().report(r, block, digest, head)));
+      reportsQueued++;
+    } else if (live && reports.isPresent() && outbox.isPresent()) {
+      store.read(r -> reports.get().again(r, block, ownDigest, head)).ifPresent(tx -> {
+        send("report for block " + ownDigest.orElseThrow().block() + " (again)", tx);
+        reportsQueued++;
+      });
+    }
+    multisig(block, head);
     for (CommitListener l : listeners) {
       l.committed(n, outcome);
     }
@@ -190,44 +216,47 @@ public final class SidechainNode implements AutoCloseable {
     }
   }
 
-  private void report(Block block, String digest) {
-    if (identity.isEmpty() || outbox.isEmpty() || source.mode() != BlockSource.Mode.LIVE) {
-      return;
+  /**
+   * In block n's transaction, when n follows a report block R committed in this store: the committed
+   * digest is R's, recorded with n. Read from the store rather than remembered, so a node killed between
+   * R's commit and n's records it after its restart all the same; and a store bootstrapped at R (a
+   * snapshot is always of a report block) knows its digest for R too.
+   */
+  private void recordOwnDigest(StateTransaction tx, long n) {
+    long previous = n - 1;
+    if (genesis.isReportBlock(previous) && store.lastBlock().equals(OptionalLong.of(previous))) {
+      OwnDigest own = new OwnDigest(previous, store.digest().hex());
+      own.write(tx);
+      ownDigest = Optional.of(own);
     }
-    long expirationSeconds = store.read(SidechainState::params).expirationSeconds();
-    // The report's proposed header (NodeReport.proposal): every honest node proposes the same one.
-    CustomJsonOperation op = NodeReport.proposal(genesis, expirationSeconds, block.id(), block.timestamp(), digest)
-        .withVersion(version).operation(genesis, identity.get().account());
-    outbox.get().send("report for block " + block.number(), NodeTransaction.signed(op, block, identity.get(), chainId, crypto));
-    reportsQueued++;
+  }
+
+  private void send(String what, Transaction tx) {
+    outbox.get().send(what, tx);
   }
 
   /** Signs and broadcasts for the round in flight: only live, with an outbox, and never once diverged. */
-  private void multisig(Block block) {
+  private void multisig(Block block, long head) {
     if (duties.isEmpty() || outbox.isEmpty() || !canSign() || source.mode() != BlockSource.Mode.LIVE) {
       return;
     }
-    for (Map.Entry<String, Transaction> send : store.read(r -> duties.get().after(r, block))) {
+    for (Map.Entry<String, Transaction> send : store.read(r -> duties.get().after(r, block, head))) {
       outbox.get().send(send.getKey(), send.getValue());
     }
   }
 
-  private void checkDivergence(TallyRecord tally) {
-    events.tally(tally);
-    if (!tally.consensus()) {
-      return;
+  /**
+   * The divergence a tally shows: it reached consensus on a digest for its report block other than this
+   * store's own digest after that block. Exact: the store's digest, not the report on chain (which the
+   * node may never have sent, or sent from a state since replaced). Unknown when this store did not
+   * commit the report block (it started after it): then nothing is found.
+   */
+  private Optional<Divergence> divergenceAt(TallyRecord tally) {
+    if (!tally.consensus() || ownDigest.isEmpty() || ownDigest.get().block() != tally.reportBlock()
+        || ownDigest.get().digest().equals(tally.consensusHash())) {
+      return Optional.empty();
     }
-    Optional<String> mine = identity.flatMap(i -> store.read(r -> SidechainState.reports(r, tally.reportBlock()))
-        .stream().filter(rep -> rep.account().equals(i.account().value())).map(Report::hash).findFirst());
-    if (mine.isEmpty()) {
-      mine = Optional.ofNullable(ownDigests.get(tally.reportBlock()));
-    }
-    if (mine.isPresent() && !mine.get().equals(tally.consensusHash())) {
-      if (!diverged) {
-        diverged = true;
-        events.diverged(tally.reportBlock(), mine.get(), tally.consensusHash());
-      }
-    }
+    return Optional.of(new Divergence(tally.block(), tally.reportBlock(), ownDigest.get().digest(), tally.consensusHash()));
   }
 
   /** Waits until block {@code n} is committed; false on timeout or when the node stopped first. */
@@ -269,13 +298,14 @@ public final class SidechainNode implements AutoCloseable {
     return source;
   }
 
+  /** Whether this store records a divergence: the node's digest differed from a tally's consensus. */
   public boolean diverged() {
-    return diverged;
+    return divergence.isPresent();
   }
 
-  /** A node signs only with an identity, while healthy, and never once diverged. */
+  /** A node signs only with an identity, while healthy, and never once its store records a divergence. */
   public boolean canSign() {
-    return identity.isPresent() && !diverged && failure == null;
+    return identity.isPresent() && divergence.isEmpty() && failure == null;
   }
 
   public Optional<Throwable> failure() {
