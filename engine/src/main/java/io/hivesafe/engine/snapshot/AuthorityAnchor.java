@@ -39,9 +39,8 @@ record AuthorityAnchor(String account, SignerAuthority owner, SignerAuthority ac
   void check(MultisigAuthority recorded, long block) throws Refused {
     if (!same(recorded.owner(), owner) || !same(recorded.active(), active)) {
       throw new Refused(BootstrapException.Failure.AUTHORITY, "the snapshot's record of the multisig account " + account
-          + "'s authority is not the account's authority on chain now: the snapshot (block " + block + ") records owner "
-          + describe(recorded.owner()) + ", active " + describe(recorded.active()) + "; the chain has owner " + describe(owner)
-          + ", active " + describe(active) + ". Either the authority changed after block " + block + " (a key rotation): "
+          + "'s authority is not the account's authority on chain now: the snapshot (block " + block + ") records "
+          + describe(recorded.owner(), recorded.active()) + "; the chain has " + describe(owner, active) + ". Either the authority changed after block " + block + " (a key rotation): "
           + "bootstrap from a snapshot taken after the change; or the snapshot is not honest. If you know the digest to "
           + "trust, give it with --expect-digest");
     }
@@ -61,6 +60,12 @@ record AuthorityAnchor(String account, SignerAuthority owner, SignerAuthority ac
   private static List<SignerAuthority.Member> members(List<SignerAuthority.Member> list) {
     return list.stream().sorted(Comparator.comparing(SignerAuthority.Member::name)
         .thenComparingLong(SignerAuthority.Member::weight)).toList();
+  }
+
+  /** "owner and active {…}" when they are the same, as our rotations make them; else "owner {…}, active {…}". */
+  static String describe(SignerAuthority owner, SignerAuthority active) {
+    return same(owner, active) ? "owner and active " + describe(active)
+        : "owner " + describe(owner) + ", active " + describe(active);
   }
 
   /** {@code {threshold 3; keys STM5… 1, STM6… 1; accounts none}}. */

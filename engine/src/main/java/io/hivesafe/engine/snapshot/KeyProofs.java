@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  *   <li>the account is a genesis node and the key is the one the genesis gives it; or
  *   <li>block {@code keyBlock} of the chain holds a {@code {prefix}node_add} custom_json signed with the
  *       account's active authority (the first of {@code required_auths}) whose JSON names that key and
- *       whose {@code proof} is an fc-canonical signature that recovers to it over
- *       {@link BlockApplier#nodeAddProofDigest} for that account.
+ *       whose {@code proof} is a signature that recovers to it over {@link BlockApplier#nodeAddProofDigest}
+ *       for that account (which names the chain, the network and the account).
  * </ul>
  *
  * Only the holder of the key can make such a proof, and the chain's own authority check says the
@@ -104,8 +104,9 @@ final class KeyProofs {
     if (header < 27 || header > 34) {
       return false;
     }
-    CompactSignature proof = CompactSignature.fromHex(proofHex);
-    return proof.isFcCanonical() && crypto.verify(proof, BlockApplier.nodeAddProofDigest(genesis, account), key);
+    // The core also wants an fc-canonical proof; any signature by the key over the account's message proves
+    // possession all the same, and only the key's holder can make one.
+    return crypto.verify(CompactSignature.fromHex(proofHex), BlockApplier.nodeAddProofDigest(genesis, account), key);
   }
 
   private Block block(long number) throws Refused {
