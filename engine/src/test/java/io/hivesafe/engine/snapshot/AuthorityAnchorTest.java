@@ -42,7 +42,6 @@ class AuthorityAnchorTest {
         auth(3, new Member(K1, 1), new Member(K2, 1), new Member(K3, 1)),
         auth(2, new Member(K1, 2), new Member(K2, 1), new Member(K3, 1)),
         auth(2, new Member(K1, 1), new Member(K2, 1)),
-        auth(2, new Member(K1, 1), new Member(K1, 1), new Member(K2, 1)), // a duplicate is not the chain's K1 2
         new SignerAuthority(2, List.of(new Member(K1, 1), new Member(K2, 1), new Member(K3, 1)), List.of(new Member("bob", 1))));
     for (SignerAuthority other : others) {
       Refused asOwner = assertThrows(Refused.class, () -> anchor.check(recorded(other, CHAIN), 150), other.toString());
@@ -52,6 +51,17 @@ class AuthorityAnchorTest {
           asOwner.getMessage());
       Refused asActive = assertThrows(Refused.class, () -> anchor.check(recorded(CHAIN, other), 150), other.toString());
       assertEquals(BootstrapException.Failure.AUTHORITY, asActive.failure);
+    }
+  }
+
+  @Test
+  void aDuplicatedMemberIsNeitherTheSingleMemberNorItsWeightsSummed() {
+    SignerAuthority duplicated = auth(2, new Member(K1, 1), new Member(K1, 1), new Member(K2, 1));
+    for (SignerAuthority chain : List.of(auth(2, new Member(K1, 1), new Member(K2, 1)),
+        auth(2, new Member(K1, 2), new Member(K2, 1)))) {
+      Refused e = assertThrows(Refused.class, () -> new AuthorityAnchor("ms", chain, chain).check(recorded(duplicated, duplicated),
+          150), chain.toString());
+      assertEquals(BootstrapException.Failure.AUTHORITY, e.failure);
     }
   }
 
