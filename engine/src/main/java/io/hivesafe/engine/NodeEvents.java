@@ -1,6 +1,7 @@
 package io.hivesafe.engine;
 
 import io.hivesafe.engine.node.CustodyReport;
+import io.hivesafe.engine.snapshot.BootstrapResult;
 import io.hivesafe.engine.source.CatchUpProgress;
 import io.hivesafe.hive.protocol.BlockId;
 import java.time.Duration;
@@ -247,10 +248,22 @@ public final class NodeEvents {
         block, entries, digest, duration(took));
   }
 
-  /** The snapshot's digest is the consensus on chain: the node may start from it. */
-  public void bootstrapVerified(long block, String digest, long reporters, long runners, long age, long ageTotal, long through) {
-    log.info("block {}: bootstrap: digest {} is the consensus on chain ({} of {} runners, age {} of {}, reports read through "
-        + "block {}); the node continues from block {}", block, digest, reporters, runners, age, ageTotal, through, block + 1);
+  /** The snapshot's digest is vouched for on chain (the anchor and the tally's rule): the node may start from it. */
+  public void bootstrapVerified(long block, String digest, BootstrapResult.Vouched v) {
+    StringBuilder signers = new StringBuilder();
+    for (BootstrapResult.Signer s : v.signers()) {
+      signers.append(signers.length() == 0 ? "" : ", ").append(s.account()).append(" (").append(s.proof()).append(')');
+    }
+    log.info("block {}: bootstrap: digest {} is vouched for on chain: reported by proven node keys of weight {} of the multisig "
+        + "account's active threshold {} ({}), and the consensus under the tally's rule ({} of {} runners, age {} of {}); "
+        + "reports read through block {}; the node continues from block {}", block, digest, v.signerWeight(),
+        v.activeThreshold(), signers, v.reporters(), v.runners(), v.reportersAge(), v.ageTotal(), v.checkedThrough(), block + 1);
+  }
+
+  /** The snapshot's digest is the one the operator gave: the chain's reports were not consulted. */
+  public void bootstrapPinned(long block, String digest) {
+    log.info("block {}: bootstrap: digest {} is the one given with --expect-digest; it was not checked against the reports on "
+        + "chain, only that the snapshot is of this network and chain; the node continues from block {}", block, digest, block + 1);
   }
 
   /** The bootstrap was refused or failed; the data directory was left empty. */

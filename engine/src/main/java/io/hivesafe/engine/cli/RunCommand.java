@@ -5,9 +5,11 @@ import io.hivesafe.engine.config.NodeConfig;
 import io.hivesafe.engine.config.NodeConfigFile;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.service.NodeController;
+import io.hivesafe.state.StateDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +32,11 @@ final class RunCommand implements Callable<Integer> {
       description = "first load the state from this snapshot (into an empty data directory), checked against the consensus on chain")
   String bootstrap;
 
+  @Option(names = "--expect-digest", paramLabel = "HEX",
+      description = "with --bootstrap: the state digest the snapshot must have, a digest you trust (for example a tally's "
+          + "consensus hash you checked yourself); the reports on chain are then not consulted")
+  String expectDigest;
+
   RunCommand(Console console, StopSignal stop) {
     this.console = console;
     this.stop = stop;
@@ -37,9 +44,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Optional<StateDigest> digest = expectedDigest();
     NodeController controller = controller();
     try {
-      controller.start(java.util.Optional.ofNullable(bootstrap));
+      controller.start(Optional.ofNullable(bootstrap), digest);
     } catch (RuntimeException e) {
       throw new CliFailure("the node could not start: " + e.getMessage(), e);
     }
@@ -55,6 +63,21 @@ final class RunCommand implements Callable<Integer> {
     stop.runUntilStopped(controller::close);
     controller.close();
     return node.failure().isPresent() ? HivesafeCommand.EXIT_FAILURE : 0;
+  }
+
+  /** {@code --expect-digest}, checked before anything is opened. */
+  private Optional<StateDigest> expectedDigest() {
+    if (expectDigest == null) {
+      return Optional.empty();
+    }
+    if (bootstrap == null) {
+      throw new CliFailure("--expect-digest needs --bootstrap: it is the digest the snapshot must have");
+    }
+    try {
+      return Optional.of(StateDigest.parse(expectDigest));
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--expect-digest: " + e.getMessage());
+    }
   }
 
   private NodeController controller() {

@@ -26,6 +26,7 @@ import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkGenesisFile;
 import io.hivesafe.state.StateConfig;
+import io.hivesafe.state.StateDigest;
 import io.hivesafe.state.StateStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,16 +102,28 @@ public final class NodeController implements AutoCloseable {
 
   /**
    * As {@link #start()}, first loading the state from a snapshot (a file or an http(s) URL) into the
-   * empty state directory, accepted only if its digest is the consensus reported on chain for its block
-   * (docs/node.md, "Snapshots and bootstrap").
+   * empty state directory, accepted only if the chain vouches for its digest: its record of the multisig
+   * account's authority is the chain's, and proven node keys holding the active threshold reported the
+   * digest, the consensus under the tally's rule (docs/node.md, "Snapshots and bootstrap").
    */
   public synchronized NodeController start(Optional<String> bootstrap) {
+    return start(bootstrap, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Optional)}; with {@code expectDigest} the snapshot must have that digest, which the
+   * operator vouches for instead of the reports on chain.
+   */
+  public synchronized NodeController start(Optional<String> bootstrap, Optional<StateDigest> expectDigest) {
     if (state != State.IDLE) {
       throw new IllegalStateException("the node is " + state + ", not IDLE");
     }
+    if (expectDigest.isPresent() && bootstrap.isEmpty()) {
+      throw new IllegalArgumentException("an expected snapshot digest needs a snapshot to bootstrap from");
+    }
     if (bootstrap.isPresent()) {
       try (HiveRpcClient api = new HiveRpcClient(config.rpc())) {
-        SnapshotBootstrap.bootstrap(bootstrap.get(), config.stateDir(), genesis, api, events);
+        SnapshotBootstrap.bootstrap(bootstrap.get(), config.stateDir(), genesis, api, crypto, expectDigest, events);
       } catch (BootstrapException e) {
         state = State.STOPPED;
         throw new IllegalArgumentException("bootstrap: " + e.getMessage(), e);

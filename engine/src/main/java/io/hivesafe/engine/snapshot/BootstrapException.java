@@ -23,7 +23,16 @@ public final class BootstrapException extends Exception {
     /** The reports for the snapshot's block may still land: the chain's irreversible block is not past the window. */
     TOO_EARLY,
     /** The snapshot's digest is not the consensus the runners reported on chain. */
-    NOT_CONSENSUS
+    NOT_CONSENSUS,
+    /**
+     * The snapshot's record of the multisig account's authority is not the account's authority on chain
+     * now (a rotation since, or a forgery), or that authority needs no signature.
+     */
+    AUTHORITY,
+    /** Too little of the multisig account's active authority vouched for the digest: proven node keys below the threshold. */
+    NOT_VOUCHED,
+    /** The operator gave the digest to expect ({@code --expect-digest}) and the snapshot's is another. */
+    UNEXPECTED_DIGEST
   }
 
   private final Failure failure;

@@ -33,6 +33,14 @@ record OnChainReports(long reportBlock, BlockId reportBlockId, SortedMap<String,
   }
 
   static OnChainReports read(HiveRpcClient api, NetworkGenesis genesis, long reportBlock) throws Refused {
+    return read(api, genesis, reportBlock, true);
+  }
+
+  /**
+   * As {@link #read(HiveRpcClient, NetworkGenesis, long)}; with {@code withReports} false only block R is read
+   * (its id), for a snapshot whose digest the operator gave: no report is read and {@code hashes} is empty.
+   */
+  static OnChainReports read(HiveRpcClient api, NetworkGenesis genesis, long reportBlock, boolean withReports) throws Refused {
     long tally = reportBlock + genesis.tallyInterval() - genesis.reportOffset();
     long irreversible;
     try {
@@ -44,7 +52,7 @@ record OnChainReports(long reportBlock, BlockId reportBlockId, SortedMap<String,
       throw new Refused(BootstrapException.Failure.TOO_EARLY, "the chain's last irreversible block " + irreversible
           + " is before the snapshot's block " + reportBlock + " (an API that lags behind, or a snapshot of another chain)");
     }
-    long end = Math.min(tally, irreversible);
+    long end = withReports ? Math.min(tally, irreversible) : reportBlock;
     BlockId reportBlockId = null;
     TreeMap<String, String> hashes = new TreeMap<>();
     long next = reportBlock;

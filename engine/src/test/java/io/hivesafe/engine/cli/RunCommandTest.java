@@ -138,6 +138,27 @@ class RunCommandTest {
           + status.get());
       assertTrue(status.get().startsWith("{"), status.get());
       assertTrue(reported(devnet, "node0", 50), "the node reported block 50 too");
+
+      // The operator gives the digest: a follower loads node0's snapshot without consulting the chain's
+      // reports, and continues after it; another digest is refused before anything is written.
+      Path snapshot;
+      try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("data/snapshots"))) {
+        snapshot = files.filter(f -> f.toString().endsWith(".snapshot")).findFirst().orElseThrow();
+      }
+      io.hivesafe.state.SnapshotInfo header = io.hivesafe.state.Snapshots.header(snapshot);
+      Path follower = dir.resolve("follower.json");
+      Files.writeString(follower, "{\"genesis\": \"genesis.json\", \"api\": {\"endpoints\": [\"" + devnet.url(0) + "\"]},"
+          + " \"source\": {\"poll_ms\": 20}, \"data\": \"follower\", \"http\": {\"port\": 0}}");
+      String other = "00".repeat(32);
+      CliRun wrong = run(Map.of(), printed -> true, "run", "--config", follower.toString(), "--bootstrap", snapshot.toString(),
+          "--expect-digest", other);
+      assertEquals(HivesafeCommand.EXIT_FAILURE, wrong.exit());
+      assertTrue(wrong.err().contains("has digest " + header.digest().hex() + ", not the expected " + other), wrong.err());
+      CliRun pinned = run(Map.of(), printed -> printed.contains("applying from block"), "run", "--config", follower.toString(),
+          "--bootstrap", snapshot.toString(), "--expect-digest", header.digest().hex());
+      assertEquals(0, pinned.exit(), pinned.err());
+      assertTrue(pinned.out().startsWith("hivesafe node (follower) on network traffic: data " + dir.resolve("follower")
+          + ", applying from block " + (header.block() + 1) + ","), pinned.out());
     }
     try (StateStore store = StateStore.open(StateConfig.of(dir.resolve("data/state")))) {
       assertTrue(store.lastBlock().orElseThrow() >= 150, "it reported block 150, so it had committed it: " + store.lastBlock());
@@ -149,6 +170,17 @@ class RunCommandTest {
       TallyRecord tally = store.read(SidechainState::lastTally).orElseThrow();
       assertTrue(tally.consensus(), "its own report made the consensus: " + tally);
     }
+  }
+
+  @Test
+  void anExpectedDigestNeedsABootstrapAndSixtyFourHexDigits() {
+    String none = dir.resolve("none.json").toString();
+    CliRun alone = run(Map.of(), printed -> true, "run", "--config", none, "--expect-digest", "00".repeat(32));
+    assertEquals(HivesafeCommand.EXIT_FAILURE, alone.exit());
+    assertEquals("error: --expect-digest needs --bootstrap: it is the digest the snapshot must have\n", alone.err());
+    CliRun bad = run(Map.of(), printed -> true, "run", "--config", none, "--bootstrap", "s.snapshot", "--expect-digest", "abc");
+    assertEquals(HivesafeCommand.EXIT_FAILURE, bad.exit());
+    assertEquals("error: --expect-digest: state digest must be 64 hex digits\n", bad.err());
   }
 
   @Test

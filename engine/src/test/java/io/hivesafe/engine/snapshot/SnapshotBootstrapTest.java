@@ -115,7 +115,7 @@ class SnapshotBootstrapTest {
 
   private static BootstrapException refused(String source, Path dir, BootstrapException.Failure expected) throws IOException {
     BootstrapException e = assertThrows(BootstrapException.class, () -> SnapshotBootstrap.bootstrap(source, dir, GENESIS, api,
-        EVENTS));
+        DevnetCluster.CRYPTO, EVENTS));
     assertEquals(expected, e.failure(), e.getMessage());
     assertTrue(isEmptyOrAbsent(dir), "nothing is left in " + dir + " after: " + e.getMessage());
     assertFalse(Files.exists(dir.resolveSibling(dir.getFileName() + ".importing")));
@@ -132,12 +132,16 @@ class SnapshotBootstrapTest {
     SnapshotFile latest = producer.latest().orElseThrow();
     long r = latest.block();
     assertTrue(GENESIS.isReportBlock(r) && r >= 150, latest.toString());
-    BootstrapResult fromFile = SnapshotBootstrap.bootstrap(latest.path().toString(), dataDir, GENESIS, api, EVENTS);
+    BootstrapResult fromFile = SnapshotBootstrap.bootstrap(latest.path().toString(), dataDir, GENESIS, api, DevnetCluster.CRYPTO, EVENTS);
     assertEquals(r, fromFile.block());
     assertEquals(digestOf(0, r), fromFile.digest().hex(), "the snapshot is node0's state after block R");
     long runners = cluster.running(cluster.node(0)).store().read(SidechainState::roster).runners().size();
-    assertEquals(runners, fromFile.runners(), "the roster has not changed since R: no tally since");
-    assertEquals(5, fromFile.reporters(), "every running node reported this digest");
+    BootstrapResult.Vouched vouched = fromFile.vouched().orElseThrow();
+    assertEquals(runners, vouched.runners(), "the roster has not changed since R: no tally since");
+    assertEquals(5, vouched.reporters(), "every running node reported this digest");
+    assertEquals(4, vouched.activeThreshold(), "the genesis authority: 6 keys, floor(6/2)+1");
+    assertEquals(5, vouched.signerWeight(), "the five running genesis nodes' keys, weight 1 each: " + vouched.signers());
+    assertTrue(vouched.signers().stream().allMatch(s -> s.proof().equals("genesis")), vouched.signers().toString());
     SidechainNode node5 = cluster.start(fresh);
     assertEquals(r + 1, SidechainNode.nextBlock(node5.store(), GENESIS), "it resumes after R");
     cluster.step(100); // past the tally of R and the next report block, R + 100
@@ -165,7 +169,7 @@ class SnapshotBootstrapTest {
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/snapshot/latest";
-      BootstrapResult overHttp = SnapshotBootstrap.bootstrap(url, dataDir, GENESIS, api, EVENTS);
+      BootstrapResult overHttp = SnapshotBootstrap.bootstrap(url, dataDir, GENESIS, api, DevnetCluster.CRYPTO, EVENTS);
       assertEquals(next, overHttp.block());
       assertEquals(digestOf(1, next), overHttp.digest().hex());
       assertEquals(newer.digest(), overHttp.digest());
@@ -199,7 +203,7 @@ class SnapshotBootstrapTest {
     assertTrue(Files.isDirectory(dir), "an existing empty directory stays, empty");
     cluster.stepQuiet(6);
     cluster.settle();
-    assertEquals(head, SnapshotBootstrap.bootstrap(fresh.path().toString(), dir, GENESIS, api, EVENTS).block(),
+    assertEquals(head, SnapshotBootstrap.bootstrap(fresh.path().toString(), dir, GENESIS, api, DevnetCluster.CRYPTO, EVENTS).block(),
         "a few blocks later its reports are irreversible and it passes, long before the tally");
   }
 
@@ -314,7 +318,7 @@ class SnapshotBootstrapTest {
         Duration.ofSeconds(2), 1, Duration.ZERO, Duration.ZERO))) {
       Path dir = tmp.resolve("dead-api-data");
       BootstrapException e = assertThrows(BootstrapException.class, () -> SnapshotBootstrap.bootstrap(latest, dir, GENESIS,
-          deadApi, EVENTS));
+          deadApi, DevnetCluster.CRYPTO, EVENTS));
       assertEquals(BootstrapException.Failure.API, e.failure(), e.getMessage());
       assertTrue(isEmptyOrAbsent(dir));
     }
@@ -322,7 +326,7 @@ class SnapshotBootstrapTest {
     NetworkGenesis other = TrafficNetwork.create(7, 3).network(); // same prefix and intervals, other allocations
     Path otherDir = tmp.resolve("other-network-data");
     BootstrapException wrong = assertThrows(BootstrapException.class, () -> SnapshotBootstrap.bootstrap(latest, otherDir, other,
-        api, EVENTS));
+        api, DevnetCluster.CRYPTO, EVENTS));
     assertEquals(BootstrapException.Failure.NETWORK, wrong.failure(), wrong.getMessage());
     assertTrue(wrong.getMessage().contains("token supply"), wrong.getMessage());
     assertTrue(isEmptyOrAbsent(otherDir));
@@ -330,7 +334,7 @@ class SnapshotBootstrapTest {
     Path full = Files.createDirectories(tmp.resolve("full-data"));
     Path mine = Files.writeString(full.resolve("keep-me"), "operator's file");
     BootstrapException e = assertThrows(BootstrapException.class, () -> SnapshotBootstrap.bootstrap(latest, full, GENESIS, api,
-        EVENTS));
+        DevnetCluster.CRYPTO, EVENTS));
     assertEquals(BootstrapException.Failure.DATA_DIR, e.failure());
     assertEquals("operator's file", Files.readString(mine), "nothing was touched");
   }
