@@ -410,8 +410,13 @@ class NodeApiTest {
     assertTrue(c.get("matches").asBoolean(), c.toString());
     assertEquals(r.chainHive(), c.get("chain").get("hive").asLong());
     assertEquals(r.booksHive(), c.get("books").get("hive").asLong());
-    assertEquals(r.expectedHbd(), c.get("expected").get("hbd").asLong());
+    assertEquals(r.chainAtBlockHbd(), c.get("chain_at_block").get("hbd").asLong());
+    assertEquals(r.booksHbd(), c.get("chain_at_block").get("hbd").asLong(), "the chain holds what the books say");
+    assertEquals(r.afterHive(), c.get("after_block").get("hive").asLong());
+    assertEquals(r.pendingTransactions(), c.get("pending").get("transactions").asInt());
     assertEquals(0, c.get("difference").get("hive").asLong());
+    assertEquals(0, c.get("shortfall").get("hive").asLong());
+    assertEquals(0, c.get("surplus").get("hbd").asLong());
   }
 
   @Test
