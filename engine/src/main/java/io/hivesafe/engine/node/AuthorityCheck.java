@@ -90,14 +90,15 @@ public final class AuthorityCheck implements AutoCloseable {
    */
   public SidechainNode.CommitListener atStartAndTallies() {
     return (block, outcome) -> {
-      if (!condition.getAsBoolean()) {
-        return;
-      }
-      boolean first = !started.get();
-      if ((first || genesis.isTallyBlock(block)) && worker.submit(this::check)) {
+      if (dueAfter(block) && worker.submit(this::check)) {
         started.set(true);
       }
     };
+  }
+
+  /** Whether the schedule asks for a check after {@code block}: while the condition holds, the first time, then at tallies. */
+  boolean dueAfter(long block) {
+    return condition.getAsBoolean() && (!started.get() || genesis.isTallyBlock(block));
   }
 
   /** The last completed check, if any. */

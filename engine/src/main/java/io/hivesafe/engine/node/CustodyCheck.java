@@ -100,10 +100,15 @@ public final class CustodyCheck implements AutoCloseable {
       throw new IllegalArgumentException("blocks must be positive, got " + blocks);
     }
     return (block, outcome) -> {
-      if (block % blocks == 0 && condition.getAsBoolean()) {
+      if (dueAfter(block, blocks)) {
         worker.submit(this::check);
       }
     };
+  }
+
+  /** Whether a schedule of every {@code blocks} blocks asks for a check after {@code block} (only while the condition holds). */
+  boolean dueAfter(long block, long blocks) {
+    return block % blocks == 0 && condition.getAsBoolean();
   }
 
   /** The last completed check, if any. */

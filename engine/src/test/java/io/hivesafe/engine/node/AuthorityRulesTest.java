@@ -126,6 +126,27 @@ class AuthorityRulesTest {
   }
 
   @Test
+  void theScheduleChecksAtTheFirstLiveBlockThenAfterTalliesOnly() throws Exception {
+    ScriptedChain chain = new ScriptedChain(NET, 150);
+    java.util.concurrent.atomic.AtomicBoolean live = new java.util.concurrent.atomic.AtomicBoolean(false);
+    try (StateStore store = ScriptedChain.nodeStore(NET, dir.resolve("schedule"));
+        AuthorityCheck check = new AuthorityCheck(NET.network(), store, chain, chain.pause(), log.events).onlyWhen(live::get)) {
+      assertFalse(check.dueAfter(100), "not while the node catches up, not even at a tally");
+      live.set(true);
+      assertTrue(check.dueAfter(101), "the first block while live: the node's start");
+      check.atStartAndTallies().committed(101, CustodyRulesTest.outcome(101));
+      assertFalse(check.dueAfter(102));
+      assertFalse(check.dueAfter(199));
+      assertTrue(check.dueAfter(200));
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (check.lastReport().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertTrue(check.lastReport().isPresent(), "checked in the background at the start");
+    }
+  }
+
+  @Test
   void aRecordedRecoveryAccountMustBeTheChainsUnlessItsChangeIsInTheHistory() throws Exception {
     TrafficNetwork named = ScriptedChain.withRecovery(NET, INITMINER);
     ScriptedChain same = new ScriptedChain(named, 3);

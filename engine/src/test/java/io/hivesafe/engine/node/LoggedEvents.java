@@ -26,7 +26,8 @@ final class LoggedEvents {
   }
 
   List<String> lines() {
-    synchronized (appender.list) {
+    synchronized (appender) { // AppenderBase.doAppend holds the appender's lock while it adds to the list
+
       return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
     }
   }
