@@ -112,7 +112,10 @@ public final class AuthorityCheck implements AutoCloseable {
     try {
       int unexplained = 0;
       for (int n = 1; n <= MAX_READINGS; n++) {
-        Recorded rec = store.read(r -> new Recorded(store.lastBlock(), SidechainState.authority(r)));
+        Recorded rec = store.read(r -> {
+          OptionalLong last = store.lastBlock();
+          return new Recorded(last, last.isEmpty() ? null : SidechainState.authority(r));
+        });
         if (rec.block().isEmpty()) {
           throw new CheckNotMade("nothing committed yet");
         }

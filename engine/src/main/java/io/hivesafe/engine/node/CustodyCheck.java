@@ -59,7 +59,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class CustodyCheck implements AutoCloseable {
   /** Readings a check takes at most before giving up. */
-  static final int MAX_READINGS = 5;
+  static final int MAX_READINGS = 8;
   /** Blocks between two checks when the node runs them itself: a minute of Hive blocks. */
   public static final long DEFAULT_EVERY = 20;
 
@@ -122,7 +122,10 @@ public final class CustodyCheck implements AutoCloseable {
     try {
       Set<Delta> agreed = Set.of();
       for (int n = 1; n <= MAX_READINGS; n++) {
-        Books books = store.read(r -> new Books(store.lastBlock(), Custody.books(r, genesis)));
+        Books books = store.read(r -> {
+          OptionalLong last = store.lastBlock();
+          return new Books(last, last.isEmpty() ? null : Custody.books(r, genesis));
+        });
         if (books.block().isEmpty()) {
           throw new CheckNotMade("nothing committed yet");
         }

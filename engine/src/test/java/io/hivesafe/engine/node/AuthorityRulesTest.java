@@ -68,6 +68,15 @@ class AuthorityRulesTest {
   }
 
   @Test
+  void aNodeThatCommittedNothingIsNotChecked() throws Exception {
+    try (StateStore empty = StateStore.open(io.hivesafe.state.StateConfig.of(dir.resolve("empty")));
+        AuthorityCheck check = new AuthorityCheck(NET.network(), empty, new ScriptedChain(NET, 3), d -> { }, log.events)) {
+      assertEquals(Optional.empty(), check.check());
+    }
+    assertEquals(1, log.with("authority not checked: nothing committed yet").size(), log.lines().toString());
+  }
+
+  @Test
   void anUpdateInTheHistoryAfterTheNodesBlockExplainsTheChain() {
     ScriptedChain chain = new ScriptedChain(NET, 3).tx(2, 0, setActive(lowered()));
     chain.active = lowered();

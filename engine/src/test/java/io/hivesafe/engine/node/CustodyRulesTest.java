@@ -204,6 +204,15 @@ class CustodyRulesTest {
   }
 
   @Test
+  void aNodeThatCommittedNothingIsNotChecked() throws Exception {
+    try (StateStore empty = StateStore.open(io.hivesafe.state.StateConfig.of(dir.resolve("empty")));
+        CustodyCheck check = new CustodyCheck(NET.network(), empty, new ScriptedChain(NET, 3), d -> { }, log.events)) {
+      assertEquals(Optional.empty(), check.check());
+    }
+    assertEquals(1, log.with("custody not checked: nothing committed yet").size(), log.lines().toString());
+  }
+
+  @Test
   void anApiBehindTheNodeOrANodeFarBehindIsNotChecked() {
     assertEquals(Optional.empty(), check(new ScriptedChain(NET, 0)));
     assertEquals(Optional.empty(), check(new ScriptedChain(NET, 1 + ChainReadings.MAX_BLOCKS_BEHIND + 1)));
