@@ -39,8 +39,9 @@ import java.util.function.BooleanSupplier;
  *       what the first j of those transactions did, for some j ≥ 1, the chain matches, with j pending.
  *   <li>If not, every j gives a candidate difference D − (what the first j did). A difference is reported
  *       only when consecutive readings, each taken afresh (the node's block moves on), agree on exactly
- *       one candidate; readings that share none start the comparison again; after {@link #MAX_READINGS}
- *       readings without an answer nothing is reported ("not checked").
+ *       one candidate; readings that share none start the comparison again, readings that share several
+ *       narrow it with the next; after {@link #MAX_READINGS} readings without an answer nothing is reported
+ *       ("not checked").
  * </ol>
  *
  * <p>A shortfall (the chain holds less) is an {@code ALARM} ERROR line; a surplus (a gift, a reward claim,
