@@ -1,5 +1,6 @@
 package io.hivesafe.engine;
 
+import io.hivesafe.engine.node.AuthorityReport;
 import io.hivesafe.engine.node.CustodyReport;
 import io.hivesafe.engine.snapshot.BootstrapResult;
 import io.hivesafe.engine.source.CatchUpProgress;
@@ -130,22 +131,55 @@ public final class NodeEvents {
         alarm.detail());
   }
 
-  /** The custody check: the multisig account on chain holds what the books say. */
+  /** The custody check: after the node's block the multisig account held what the books say. */
   public void custodyMatches(CustodyReport r) {
-    log.info("block {}: custody check at head {}: the multisig account holds {} milli-HIVE and {} milli-HBD, as the books say",
-        r.block(), r.head(), r.chainHive(), r.chainHbd());
+    log.info("block {}: custody check: the multisig account held {} milli-HIVE and {} milli-HBD after this block, as the books "
+        + "say (read at head {}, {} pending transaction(s) allowed for)", r.block(), r.chainAtBlockHive(), r.chainAtBlockHbd(),
+        r.head(), r.pendingTransactions());
   }
 
-  /** The custody check found a difference between the chain and the books. */
-  public void custodyDiffers(CustodyReport r) {
-    log.error("block {}: ALARM: custody check at head {}: the multisig account holds {} milli-HIVE and {} milli-HBD, the books "
-        + "say {} and {} (differences {} and {}). Nothing is written to state; find the transfer that explains it.",
-        r.block(), r.head(), r.chainHive(), r.chainHbd(), r.expectedHive(), r.expectedHbd(), r.differenceHive(), r.differenceHbd());
+  /** The custody check found the chain short of the books, on readings that agree: funds left that the books do not know of. */
+  public void custodyShortfall(CustodyReport r) {
+    log.error("block {}: ALARM: custody check: the multisig account held {} milli-HIVE and {} milli-HBD less than the books say "
+        + "after this block (chain {} and {}, books {} and {}; {} readings up to head {} agree, pending transactions allowed for). "
+        + "Nothing is written to state; find what took it out.", r.block(), r.shortfallHive(), r.shortfallHbd(),
+        r.chainAtBlockHive(), r.chainAtBlockHbd(), r.booksHive(), r.booksHbd(), r.readings(), r.head());
   }
 
-  /** The custody check could not run this time (API down, chain moving, node far behind): it runs again at the next tally. */
+  /** The custody check found more on chain than the books say (a gift, a reward claim): reported, not an alarm. */
+  public void custodySurplus(CustodyReport r) {
+    log.warn("block {}: custody check: the multisig account held {} milli-HIVE and {} milli-HBD more than the books say after "
+        + "this block (chain {} and {}, books {} and {}): something paid it outside a deposit (a gift, a reward claim); not an "
+        + "alarm", r.block(), r.surplusHive(), r.surplusHbd(), r.chainAtBlockHive(), r.chainAtBlockHbd(), r.booksHive(),
+        r.booksHbd());
+  }
+
+  /** The custody check could not be made this time (API down, chain moving, node far behind): it runs again later. */
   public void custodyUnchecked(long block, String reason) {
     log.warn("block {}: custody not checked: {}", block, reason);
+  }
+
+  /** The authority check: the multisig account's authorities on chain are the recorded ones. */
+  public void authorityMatches(AuthorityReport r) {
+    log.info("block {}: authority check: the multisig account's owner and active authorities on chain are the recorded ones "
+        + "(read at head {}; {} change(s) after this block, {} pending transaction(s)); recovery account {}", r.block(), r.head(),
+        r.changes(), r.pendingTransactions(), r.recovery() == AuthorityReport.Recovery.NOT_RECORDED
+            ? "not recorded (the genesis names none; the chain says '" + r.chainRecovery() + "')"
+            : "'" + r.chainRecovery() + "' as recorded");
+  }
+
+  /** The authority check found the chain's authority or recovery account different from the record, unexplained. */
+  public void authorityMismatch(AuthorityReport r) {
+    log.error("block {}: ALARM: authority check: the multisig account's {} on chain differ(s) from the record after this block "
+        + "and from every change in its history up to head {} and its pending transactions (on {} readings): owner {} of {} keys "
+        + "on chain, active {} of {} keys, recovery account '{}' (recorded '{}'). Nothing is written to state.", r.block(),
+        r.differing(), r.head(), r.readings(), r.chainOwner().threshold(), r.chainOwner().keys().size(), r.chainActive().threshold(),
+        r.chainActive().keys().size(), r.chainRecovery(), r.recorded().recoveryAccount());
+  }
+
+  /** The authority check could not be made this time; it runs again at the next tally. */
+  public void authorityUnchecked(long block, String reason) {
+    log.warn("block {}: authority not checked: {}", block, reason);
   }
 
   /** This node's digest differs from the consensus: loud, and it stops signing. */

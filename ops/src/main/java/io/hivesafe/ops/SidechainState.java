@@ -173,6 +173,15 @@ public final class SidechainState {
     return out;
   }
 
+  /** How many alarms the state holds (they are never pruned); counts keys, decodes none. */
+  public static long alarmCount(StateReader r) {
+    long n = 0;
+    for (java.util.Iterator<StateEntry> it = r.iterate(io.hivesafe.state.KeyRange.descendantsOf(ALARMS)); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
   /** A node removed by governance, if {@code account} was. */
   public static Optional<RemovedNode> removed(StateReader r, String account) {
     return r.get(REMOVED.child(account), RemovedNode.class);

@@ -51,8 +51,8 @@ public final class ApiServer implements AutoCloseable {
       "/status.css", new String[] {"status.css", "text/css; charset=utf-8"});
   /** The JSON endpoints, as {@code GET /api} lists them. */
   static final java.util.List<String> ENDPOINTS = java.util.List.of("/api/status", "/api/runners", "/api/nodes",
-      "/api/multisig", "/api/payouts", "/api/proposals", "/api/accounts/{name}", "/api/feed", "/api/custody", "/api/snapshot",
-      "/api/snapshot/latest", "/metrics");
+      "/api/multisig", "/api/payouts", "/api/proposals", "/api/accounts/{name}", "/api/feed", "/api/alarms", "/api/custody",
+      "/api/authority", "/api/snapshot", "/api/snapshot/latest", "/metrics");
 
   private enum State { IDLE, RUNNING, STOPPED }
 
@@ -64,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
   private final NodeAnswers nodes;
   private final MultisigAnswers multisig;
   private final FeedAnswer feed;
+  private final AlarmAnswers alarms;
   private final Map<String, byte[]> page;
   private State state = State.IDLE;
   private HttpServer server;
@@ -82,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
     this.nodes = new NodeAnswers(view);
     this.multisig = new MultisigAnswers(view);
     this.feed = new FeedAnswer(view);
+    this.alarms = new AlarmAnswers(view);
     java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>();
     for (String[] f : STATIC.values()) {
       files.put(f[0], resource(f[0]));
@@ -215,9 +217,14 @@ public final class ApiServer implements AutoCloseable {
         return Answer.json(multisig.proposals(q.string("status")));
       case "/api/feed":
         return Answer.json(feed.feed(q));
+      case "/api/alarms":
+        return Answer.json(alarms.alarms(q));
       case "/api/custody":
         q.accepting();
         return Answer.json(status.custody());
+      case "/api/authority":
+        q.accepting();
+        return Answer.json(status.authority());
       case "/api/snapshot":
         q.accepting();
         return Answer.json(SnapshotFiles.info(latestSnapshot()));

@@ -1,5 +1,7 @@
 package io.hivesafe.engine.api;
 
+import io.hivesafe.engine.node.AuthorityCheck;
+import io.hivesafe.engine.node.AuthorityReport;
 import io.hivesafe.engine.node.CustodyCheck;
 import io.hivesafe.engine.node.CustodyReport;
 import io.hivesafe.engine.node.SidechainNode;
@@ -44,15 +46,27 @@ public interface NodeView {
   /** The last custody check, if the node runs one and one has completed. */
   Optional<CustodyReport> custody();
 
+  /** The last authority check, if the node runs one and one has completed. */
+  default Optional<AuthorityReport> authority() {
+    return Optional.empty();
+  }
+
   /** The node's software version, as it puts in its reports. */
   String version();
 
   /**
    * The view of a running {@code node}: its source's tip and mode, its failure and divergence, and the
-   * last report of {@code custody} when given.
+   * last report of {@code custody} when given (no authority check).
    */
   static NodeView of(SidechainNode node, NetworkGenesis genesis, String version, Optional<CustodyCheck> custody) {
+    return of(node, genesis, version, custody, Optional.empty());
+  }
+
+  /** As {@link #of(SidechainNode, NetworkGenesis, String, Optional)}, with the last report of {@code authority} when given. */
+  static NodeView of(SidechainNode node, NetworkGenesis genesis, String version, Optional<CustodyCheck> custody,
+      Optional<AuthorityCheck> authority) {
     Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(authority, "authority");
     Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(custody, "custody");
@@ -100,6 +114,11 @@ public interface NodeView {
       @Override
       public Optional<CustodyReport> custody() {
         return custody.flatMap(CustodyCheck::lastReport);
+      }
+
+      @Override
+      public Optional<AuthorityReport> authority() {
+        return authority.flatMap(AuthorityCheck::lastReport);
       }
 
       @Override

@@ -1,19 +1,23 @@
 package io.hivesafe.engine.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.engine.node.AuthorityReport;
 import io.hivesafe.engine.node.CustodyReport;
 import io.hivesafe.engine.source.ChainTip;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.SidechainState;
+import io.hivesafe.ops.SignerAuthority;
 import io.hivesafe.ops.TallyRecord;
 import io.hivesafe.state.StateStore;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The node and the chain ({@code /api/status}) and the last custody check ({@code /api/custody}):
- * the node's live facts from its {@link NodeView} and the committed block, digest and last tally.
+ * The node and the chain ({@code /api/status}) and the last custody and authority checks
+ * ({@code /api/custody}, {@code /api/authority}): the node's live facts from its {@link NodeView} and the
+ * committed block, digest and last tally.
  *
  * <p>Built from one {@link io.hivesafe.state.StateStore#read} of committed state through
  * {@code SidechainState}'s readers (so an answer never mixes two blocks); amounts in the smallest unit,
@@ -112,11 +116,59 @@ final class StatusAnswers {
     o.put("head", c.head());
     o.put("matches", c.matches());
     o.putObject("books").put("hive", c.booksHive()).put("hbd", c.booksHbd());
-    o.putObject("pending").put("hive", c.pendingHive()).put("hbd", c.pendingHbd());
-    o.putObject("expected").put("hive", c.expectedHive()).put("hbd", c.expectedHbd());
     o.putObject("chain").put("hive", c.chainHive()).put("hbd", c.chainHbd());
+    o.putObject("after_block").put("hive", c.afterHive()).put("hbd", c.afterHbd());
+    o.putObject("pending").put("hive", c.pendingHive()).put("hbd", c.pendingHbd()).put("transactions", c.pendingTransactions());
+    o.putObject("chain_at_block").put("hive", c.chainAtBlockHive()).put("hbd", c.chainAtBlockHbd());
     o.putObject("difference").put("hive", c.differenceHive()).put("hbd", c.differenceHbd());
+    o.putObject("shortfall").put("hive", c.shortfallHive()).put("hbd", c.shortfallHbd());
+    o.putObject("surplus").put("hive", c.surplusHive()).put("hbd", c.surplusHbd());
+    o.put("readings", c.readings());
     return o;
   }
 
+  // ---- authority ----
+
+  ObjectNode authority() {
+    ObjectNode o = F.objectNode();
+    Optional<AuthorityReport> report = view.authority();
+    o.put("checked", report.isPresent());
+    if (report.isEmpty()) {
+      return o;
+    }
+    AuthorityReport a = report.get();
+    o.put("block", a.block());
+    o.put("head", a.head());
+    o.put("matches", a.matches());
+    o.put("owner_matches", a.ownerMatches());
+    o.put("active_matches", a.activeMatches());
+    o.put("recovery", a.recovery().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("changes", a.changes());
+    o.put("pending_transactions", a.pendingTransactions());
+    o.put("readings", a.readings());
+    ObjectNode recorded = o.putObject("recorded");
+    recorded.set("owner", authority(a.recorded().owner()));
+    recorded.set("active", authority(a.recorded().active()));
+    recorded.put("recovery_account", a.recorded().recoveryAccount());
+    recorded.put("seen_block", a.recorded().seenBlock());
+    ObjectNode chain = o.putObject("chain");
+    chain.set("owner", authority(a.chainOwner()));
+    chain.set("active", authority(a.chainActive()));
+    chain.put("recovery_account", a.chainRecovery());
+    return o;
+  }
+
+  private static ObjectNode authority(SignerAuthority auth) {
+    ObjectNode a = F.objectNode();
+    a.put("threshold", auth.threshold());
+    ArrayNode keys = a.putArray("keys");
+    for (SignerAuthority.Member k : auth.keys()) {
+      keys.addObject().put("key", k.name()).put("weight", k.weight());
+    }
+    ArrayNode accounts = a.putArray("accounts");
+    for (SignerAuthority.Member m : auth.accounts()) {
+      accounts.addObject().put("account", m.name()).put("weight", m.weight());
+    }
+    return a;
+  }
 }

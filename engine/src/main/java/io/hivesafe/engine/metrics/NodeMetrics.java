@@ -4,6 +4,8 @@ import io.hivesafe.engine.api.NodeView;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.engine.source.ChainTip;
+import io.hivesafe.ops.Alarm;
+import io.hivesafe.ops.AlarmKind;
 import io.hivesafe.ops.BlockOutcome;
 import io.hivesafe.ops.FeedEntry;
 import io.hivesafe.ops.MultisigBooks;
@@ -41,7 +43,7 @@ public final class NodeMetrics {
   private final Timer applyTime;
   private final Counter opsAccepted;
   private final Counter opsRejected;
-  private final Counter alarms;
+  private final java.util.EnumMap<AlarmKind, Counter> alarms = new java.util.EnumMap<>(AlarmKind.class);
   private final Counter talliesConsensus;
   private final Counter talliesNoConsensus;
   private final Counter sigsAccepted;
@@ -65,8 +67,10 @@ public final class NodeMetrics {
         .register(registry);
     opsAccepted = ops(registry, "accepted");
     opsRejected = ops(registry, "rejected");
-    alarms = Counter.builder("hivesafe.alarms").description("Alarms the core raised (also in the feed and the log)")
-        .register(registry);
+    for (AlarmKind kind : AlarmKind.values()) {
+      alarms.put(kind, Counter.builder("hivesafe.alarms").tag("kind", kind.name())
+          .description("Alarms the core raised, by kind (also in state, the feed and the log)").register(registry));
+    }
     talliesConsensus = tallies(registry, "consensus");
     talliesNoConsensus = tallies(registry, "no_consensus");
     sigsAccepted = sigs(registry, "accepted");
@@ -141,7 +145,9 @@ public final class NodeMetrics {
     applyTime.record(node.lastApplyNanos(), TimeUnit.NANOSECONDS);
     opsAccepted.increment(outcome.accepted());
     opsRejected.increment(outcome.rejected());
-    alarms.increment(outcome.alarms().size());
+    for (Alarm alarm : outcome.alarms()) {
+      alarms.get(alarm.kind()).increment();
+    }
     if (outcome.tally().isPresent()) {
       TallyRecord t = outcome.tally().get();
       (t.consensus() ? talliesConsensus : talliesNoConsensus).increment();

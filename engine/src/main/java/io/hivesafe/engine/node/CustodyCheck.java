@@ -1,79 +1,115 @@
 package io.hivesafe.engine.node;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.node.BalanceEffects.Delta;
 import io.hivesafe.hive.HiveFormatException;
-import io.hivesafe.hive.protocol.Block;
-import io.hivesafe.hive.protocol.BlockTransaction;
-import io.hivesafe.hive.protocol.Operation;
-import io.hivesafe.hive.protocol.TransferOperation;
+import io.hivesafe.hive.rpc.AccountHistoryEntry;
 import io.hivesafe.hive.rpc.AccountInfo;
-import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcException;
-import io.hivesafe.ops.BlockOutcome;
+import io.hivesafe.hive.rpc.Sleeper;
 import io.hivesafe.ops.Custody;
 import io.hivesafe.ops.NetworkGenesis;
-import io.hivesafe.ops.PeggedAsset;
 import io.hivesafe.state.StateStore;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
- * The shell's custody check (DESIGN §3.5): the multisig account's balance on chain must equal the
- * books — genesis treasury + deposits − confirmed payouts ({@link Custody#books}). The API answers at
- * its head while the node has committed an older (irreversible) block, so the check adds the transfers
- * into and out of the account in the blocks between, read from the same API; it retries when the head
- * moves while it asks. The result is logged ({@link NodeEvents}) and kept for the API and metrics; it is
- * never written into state — consensus cannot depend on what one API node says.
+ * The shell's custody check (DESIGN §3.5): after the node's last committed block N, the multisig
+ * account must hold on chain what the books say ({@link Custody#books}: genesis treasury + deposits −
+ * confirmed payouts − unexplained outflows). It compares at that one block, N:
  *
- * <p>Anything else that moves the account's balance (a reward claim, savings, an escrow — nothing our
- * rounds do) shows as a difference: that is the point.
+ * <ol>
+ *   <li>A reading ({@link ChainReadings#read}) at a head H that stood still while it was read: the
+ *       account's balance B (which, as hived answers find_accounts, includes the transactions pending at
+ *       the API) and its history in blocks N+1..H. The balance after N would be B − (what that history
+ *       did, {@link BalanceEffects}) − (what the pending transactions did); the difference D is B − history
+ *       − books(N).
+ *   <li>D = 0: the chain holds what the books say (nothing pending touched the account).
+ *   <li>Otherwise the pending transactions must explain D. hived applies them in arrival order and puts
+ *       them into the next blocks in that order, so they are a prefix of the account's transactions in the
+ *       blocks after H. The check waits for up to {@link ChainReadings#PENDING_BLOCKS} blocks; if D equals
+ *       what the first j of those transactions did, for some j ≥ 1, the chain matches, with j pending.
+ *   <li>If not, every j gives a candidate difference D − (what the first j did). A difference is reported
+ *       only when consecutive readings, each taken afresh (the node's block moves on), agree on exactly
+ *       one candidate; readings that share none start the comparison again, readings that share several
+ *       narrow it with the next; after {@link #MAX_READINGS} readings without an answer nothing is reported
+ *       ("not checked").
+ * </ol>
+ *
+ * <p>A shortfall (the chain holds less) is an {@code ALARM} ERROR line; a surplus (a gift, a reward claim,
+ * a virtual operation that paid the account) a WARN line, reported apart. The result is kept
+ * ({@link #lastReport}) for the API and metrics and never written into state: consensus cannot depend on
+ * what one API node says.
+ *
+ * <p>Limits. A difference shows at the first check whose block N is at or after the block that caused
+ * it: what happens after N is still being explained. A real shortfall that happens to equal what some of
+ * the pending transactions did passes as explained at that check (it persists, so a later check with other
+ * traffic reports it). Pending transactions that the producing witness orders otherwise than the API node
+ * (they reached it by other paths), that expire unincluded, or that take longer than the blocks waited for,
+ * leave a reading unexplained: the next reading usually settles it, and only readings that agree are
+ * reported. Operations that {@link BalanceEffects} does not interpret count zero. API nodes behind a load
+ * balancer that answer one reading from different nodes give readings that do not agree (not checked).
  */
 public final class CustodyCheck implements AutoCloseable {
-  /** A node further behind the head than this is catching up: it checks once it is close. */
-  static final long MAX_BLOCKS_BEHIND = 300;
-  private static final int ATTEMPTS = 3;
-  private static final int RANGE = 100;
+  /** Readings a check takes at most before giving up. */
+  static final int MAX_READINGS = 8;
+  /** Blocks between two checks when the node runs them itself: a minute of Hive blocks. */
+  public static final long DEFAULT_EVERY = 20;
 
   private final NetworkGenesis genesis;
   private final StateStore store;
-  private final HiveRpcClient api;
+  private final ChainReadings readings;
   private final NodeEvents events;
   private final AtomicReference<CustodyReport> last = new AtomicReference<>();
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "hivesafe-custody-check");
-    t.setDaemon(true);
-    return t;
-  });
+  private final CheckWorker worker = new CheckWorker("hivesafe-custody-check");
+  private volatile BooleanSupplier condition = () -> true;
 
   public CustodyCheck(NetworkGenesis genesis, StateStore store, HiveRpcClient api, NodeEvents events) {
-    this.genesis = genesis;
-    this.store = store;
-    this.api = api;
-    this.events = events;
+    this(genesis, store, new RpcAccountChain(api, genesis.multisigAccount()), Sleeper.SYSTEM, events);
+  }
+
+  /** A check over {@code chain}, pausing through {@code sleeper} while it waits for blocks (tests step the chain there). */
+  CustodyCheck(NetworkGenesis genesis, StateStore store, AccountChain chain, Sleeper sleeper, NodeEvents events) {
+    this.genesis = Objects.requireNonNull(genesis, "genesis");
+    this.store = Objects.requireNonNull(store, "store");
+    this.readings = new ChainReadings(chain, sleeper);
+    this.events = Objects.requireNonNull(events, "events");
+  }
+
+  /** Runs the scheduled checks only while {@code condition} holds (the node follows the chain live). */
+  public CustodyCheck onlyWhen(BooleanSupplier condition) {
+    this.condition = Objects.requireNonNull(condition, "condition");
+    return this;
   }
 
   /** A commit listener that runs a check in the background after each tally block (one at a time). */
   public SidechainNode.CommitListener afterTallies() {
-    return (block, outcome) -> scheduleAfter(block, outcome);
+    return every(genesis.tallyInterval());
   }
 
-  private void scheduleAfter(long block, BlockOutcome outcome) {
-    if (genesis.isTallyBlock(block) && running.compareAndSet(false, true)) {
-      worker.execute(() -> {
-        try {
-          check();
-        } finally {
-          running.set(false);
-        }
-      });
+  /** A commit listener that runs a check in the background after every block divisible by {@code blocks}. */
+  public SidechainNode.CommitListener every(long blocks) {
+    if (blocks < 1) {
+      throw new IllegalArgumentException("blocks must be positive, got " + blocks);
     }
+    return (block, outcome) -> {
+      if (dueAfter(block, blocks)) {
+        worker.submit(this::check);
+      }
+    };
+  }
+
+  /** Whether a schedule of every {@code blocks} blocks asks for a check after {@code block} (only while the condition holds). */
+  boolean dueAfter(long block, long blocks) {
+    return block % blocks == 0 && condition.getAsBoolean();
   }
 
   /** The last completed check, if any. */
@@ -83,83 +119,106 @@ public final class CustodyCheck implements AutoCloseable {
 
   /** Runs one check now, on the caller's thread; empty (with the reason logged) if it could not be made. */
   public Optional<CustodyReport> check() {
-    Snapshot s = store.read(r -> new Snapshot(store.lastBlock(), Custody.books(r, genesis)));
-    if (s.block().isEmpty()) {
-      return unchecked(0, "nothing committed yet");
-    }
-    long block = s.block().getAsLong();
+    long block = 0;
     try {
-      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        DynamicGlobalProperties before = api.getDynamicGlobalProperties();
-        long head = before.headBlockNumber();
-        if (head < block) {
-          return unchecked(block, "the API's head " + head + " is behind this node");
+      Set<Delta> agreed = Set.of();
+      for (int n = 1; n <= MAX_READINGS; n++) {
+        Books books = store.read(r -> {
+          OptionalLong last = store.lastBlock();
+          return new Books(last, last.isEmpty() ? null : Custody.books(r, genesis));
+        });
+        if (books.block().isEmpty()) {
+          throw new CheckNotMade("nothing committed yet");
         }
-        if (head - block > MAX_BLOCKS_BEHIND) {
-          return unchecked(block, "this node is " + (head - block) + " blocks behind the head");
+        block = books.block().getAsLong();
+        ChainReadings.Reading reading = readings.read(block);
+        Delta booked = new Delta(books.balance().hive(), books.balance().hbd());
+        Delta chain = balance(reading.account());
+        Delta after = effects(reading.history());
+        Delta d = chain.minus(after).minus(booked);
+        if (d.isZero()) {
+          return done(reading, booked, chain, after, Delta.ZERO, 0, n);
         }
-        List<AccountInfo> found = api.findAccounts(List.of(genesis.multisigAccount()));
-        if (api.getDynamicGlobalProperties().headBlockNumber() != head) {
-          continue;
+        ChainReadings.Pending pending = readings.awaitPending(reading.head(), txs -> candidates(d, txs).containsKey(Delta.ZERO));
+        LinkedHashMap<Delta, Integer> candidates = candidates(d, pending.transactions());
+        if (pending.explained()) {
+          int j = candidates.get(Delta.ZERO);
+          return done(reading, booked, chain, after, prefix(pending.transactions(), j), j, n);
         }
-        if (found.isEmpty()) {
-          return unchecked(block, "the API does not know the account " + genesis.multisigAccount());
+        if (!pending.complete()) {
+          throw new CheckNotMade("the chain did not move " + ChainReadings.PENDING_BLOCKS + " blocks past " + reading.head()
+              + " while a difference of " + d.hive() + " milli-HIVE and " + d.hbd() + " milli-HBD waited for its pending transactions");
         }
-        Optional<long[]> pending = transfersBetween(block + 1, head);
-        if (pending.isEmpty()) {
-          continue;
+        Set<Delta> common = new LinkedHashSet<>(agreed);
+        common.retainAll(candidates.keySet());
+        if (common.size() == 1) {
+          Delta difference = common.iterator().next();
+          int j = candidates.get(difference);
+          return done(reading, booked, chain, after, prefix(pending.transactions(), j), j, n);
         }
-        AccountInfo account = found.get(0);
-        CustodyReport report = new CustodyReport(block, head, s.books().hive(), s.books().hbd(), pending.get()[0],
-            pending.get()[1], account.balance().amount(), account.hbdBalance().amount());
-        last.set(report);
-        if (report.matches()) {
-          events.custodyMatches(report);
-        } else {
-          events.custodyDiffers(report);
-        }
-        return Optional.of(report);
+        agreed = common.isEmpty() ? candidates.keySet() : common;
       }
-      return unchecked(block, "the head moved during each of " + ATTEMPTS + " attempts");
+      throw new CheckNotMade(MAX_READINGS + " readings did not agree on one difference");
+    } catch (CheckNotMade e) {
+      return unchecked(block, e.getMessage());
     } catch (RpcException | HiveFormatException e) {
       return unchecked(block, "the API failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 
-  /** Net HIVE and HBD into the multisig account in blocks {@code from..to}; empty if the API did not return them all. */
-  private Optional<long[]> transfersBetween(long from, long to) throws RpcException {
-    long[] net = new long[2];
-    long next = from;
-    while (next <= to) {
-      int count = (int) Math.min(RANGE, to - next + 1);
-      List<Block> blocks = api.getBlockRange(next, count);
-      if (blocks.size() != count) {
-        return Optional.empty();
-      }
-      for (Block b : blocks) {
-        for (BlockTransaction tx : b.transactions()) {
-          for (Operation op : tx.transaction().operations()) {
-            add(net, op);
-          }
-        }
-      }
-      next += count;
+  private Optional<CustodyReport> done(ChainReadings.Reading reading, Delta books, Delta chain, Delta after, Delta pending,
+      int pendingTransactions, int readingsTaken) {
+    CustodyReport report = new CustodyReport(reading.block(), reading.head(), books.hive(), books.hbd(), chain.hive(), chain.hbd(),
+        after.hive(), after.hbd(), pending.hive(), pending.hbd(), pendingTransactions, readingsTaken);
+    last.set(report);
+    if (report.matches()) {
+      events.custodyMatches(report);
     }
-    return Optional.of(net);
+    if (report.shortfall()) {
+      events.custodyShortfall(report);
+    }
+    if (report.surplus()) {
+      events.custodySurplus(report);
+    }
+    return Optional.of(report);
   }
 
-  private void add(long[] net, Operation op) {
-    if (!(op instanceof TransferOperation)) {
-      return;
+  /**
+   * Each difference the reading's {@code d} leaves when the first j of {@code transactions} were pending
+   * (j = 0, 1, …), with the least such j: D − (what the first j did to the account).
+   */
+  private LinkedHashMap<Delta, Integer> candidates(Delta d, List<List<AccountHistoryEntry>> transactions) {
+    LinkedHashMap<Delta, Integer> out = new LinkedHashMap<>();
+    Delta sum = Delta.ZERO;
+    out.put(d, 0);
+    for (int j = 0; j < transactions.size(); j++) {
+      sum = sum.plus(effects(transactions.get(j)));
+      out.putIfAbsent(d.minus(sum), j + 1);
     }
-    TransferOperation t = (TransferOperation) op;
-    PeggedAsset asset = PeggedAsset.of(t.amount().symbol());
-    boolean in = t.to().equals(genesis.multisigAccount());
-    boolean out = t.from().equals(genesis.multisigAccount());
-    if (asset == null || in == out) {
-      return;
+    return out;
+  }
+
+  private Delta prefix(List<List<AccountHistoryEntry>> transactions, int j) {
+    Delta sum = Delta.ZERO;
+    for (List<AccountHistoryEntry> t : transactions.subList(0, j)) {
+      sum = sum.plus(effects(t));
     }
-    net[asset.ordinal()] += in ? t.amount().amount() : -t.amount().amount();
+    return sum;
+  }
+
+  private Delta effects(List<AccountHistoryEntry> entries) {
+    Delta sum = Delta.ZERO;
+    for (AccountHistoryEntry e : entries) {
+      sum = sum.plus(BalanceEffects.of(e.op(), genesis.multisigAccount()));
+    }
+    return sum;
+  }
+
+  private static Delta balance(AccountInfo account) {
+    return new Delta(account.balance().amount(), account.hbdBalance().amount());
   }
 
   private Optional<CustodyReport> unchecked(long block, String reason) {
@@ -167,10 +226,10 @@ public final class CustodyCheck implements AutoCloseable {
     return Optional.empty();
   }
 
-  private record Snapshot(OptionalLong block, Custody.Balance books) {}
+  private record Books(OptionalLong block, Custody.Balance balance) {}
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    worker.close();
   }
 }

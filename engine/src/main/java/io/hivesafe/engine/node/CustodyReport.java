@@ -1,31 +1,66 @@
 package io.hivesafe.engine.node;
 
 /**
- * One custody check: what the multisig account holds on chain at {@code head}, against what the books
- * say it holds — the books after the node's last committed {@code block}, plus the net transfers in and
- * out of the account in blocks {@code block+1 .. head} ({@code pending*}, read from the chain).
- * Differences are chain minus expected, in milli-HIVE and milli-HBD.
+ * One custody check: what the multisig account held on chain after the node's {@code block}, against
+ * what the books say it must hold after that block ({@code books*}, {@link io.hivesafe.ops.Custody#books}).
+ *
+ * <p>The API answers at its {@code head}, and its balance ({@code chain*}) includes the transactions it
+ * holds pending. So the account's balance after {@code block} is {@code chain − after − pending}:
+ * {@code after*} is what the account's history in blocks {@code block+1 .. head} did to the balance, and
+ * {@code pending*} what the {@code pendingTransactions} transactions pending at the API did (the first
+ * of the account's transactions after the head, which the check waited for). The difference is that
+ * balance minus the books: negative is a shortfall (the chain holds less than the books: an alarm),
+ * positive a surplus (a gift, a reward claim: reported, not an alarm). {@code readings} is how many
+ * readings of the API the check took. All amounts in milli-HIVE and milli-HBD.
  */
-public record CustodyReport(long block, long head, long booksHive, long booksHbd, long pendingHive, long pendingHbd,
-    long chainHive, long chainHbd) {
+public record CustodyReport(long block, long head, long booksHive, long booksHbd, long chainHive, long chainHbd,
+    long afterHive, long afterHbd, long pendingHive, long pendingHbd, int pendingTransactions, int readings) {
 
-  public long expectedHive() {
-    return booksHive + pendingHive;
+  /** The account's HIVE after {@code block}: the balance read at the head less what came after the block. */
+  public long chainAtBlockHive() {
+    return chainHive - afterHive - pendingHive;
   }
 
-  public long expectedHbd() {
-    return booksHbd + pendingHbd;
+  public long chainAtBlockHbd() {
+    return chainHbd - afterHbd - pendingHbd;
   }
 
+  /** Chain minus books after {@code block}, milli-HIVE. */
   public long differenceHive() {
-    return chainHive - expectedHive();
+    return chainAtBlockHive() - booksHive;
   }
 
   public long differenceHbd() {
-    return chainHbd - expectedHbd();
+    return chainAtBlockHbd() - booksHbd;
+  }
+
+  public long shortfallHive() {
+    return Math.max(0, -differenceHive());
+  }
+
+  public long shortfallHbd() {
+    return Math.max(0, -differenceHbd());
+  }
+
+  public long surplusHive() {
+    return Math.max(0, differenceHive());
+  }
+
+  public long surplusHbd() {
+    return Math.max(0, differenceHbd());
   }
 
   public boolean matches() {
     return differenceHive() == 0 && differenceHbd() == 0;
+  }
+
+  /** The chain holds less than the books in either asset. */
+  public boolean shortfall() {
+    return shortfallHive() > 0 || shortfallHbd() > 0;
+  }
+
+  /** The chain holds more than the books in either asset. */
+  public boolean surplus() {
+    return surplusHive() > 0 || surplusHbd() > 0;
   }
 }

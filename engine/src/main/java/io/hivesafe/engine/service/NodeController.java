@@ -3,6 +3,7 @@ package io.hivesafe.engine.service;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.api.ApiServer;
 import io.hivesafe.engine.api.NodeView;
+import io.hivesafe.engine.metrics.AuthorityMetrics;
 import io.hivesafe.engine.metrics.CustodyMetrics;
 import io.hivesafe.engine.metrics.NodeMetrics;
 import io.hivesafe.engine.metrics.OutboxMetrics;
@@ -10,6 +11,7 @@ import io.hivesafe.engine.metrics.RpcMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.hivesafe.engine.config.NodeConfig;
+import io.hivesafe.engine.node.AuthorityCheck;
 import io.hivesafe.engine.node.CustodyCheck;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
@@ -35,12 +37,13 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The node's composition root and lifecycle (STYLE 11): IDLE → RUNNING → STOPPED. {@link #create} checks
  * everything that can be checked before anything opens (the genesis, the keys); {@link #start} opens the
- * state store, the block source, the Hive client, the outbox, the node, the custody check, the metrics
- * and the API, in that order, and starts the node; {@link #close} stops them in reverse. Dependencies go through constructors; nothing here
+ * state store, the block source, the Hive client, the outbox, the node, the custody and authority checks,
+ * the metrics and the API, in that order, and starts the node; {@link #close} stops them in reverse. Dependencies go through constructors; nothing here
  * holds a key beyond the node's identity.
  */
 public final class NodeController implements AutoCloseable {
@@ -58,6 +61,7 @@ public final class NodeController implements AutoCloseable {
   private SidechainNode node;
   private HiveRpcClient client;
   private CustodyCheck custody;
+  private AuthorityCheck authority;
   private ApiServer api;
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -145,18 +149,23 @@ public final class NodeController implements AutoCloseable {
       started.clear(); // from here the node owns and closes the store, the source and the outbox
       started.push(client);
       started.push(node);
-      custody = new CustodyCheck(genesis, store, client, events);
-      started.push(custody);
-      node.onCommit(custody.afterTallies());
       SidechainNode running = node;
+      BooleanSupplier live = () -> running.source().mode() == BlockSource.Mode.LIVE;
+      custody = new CustodyCheck(genesis, store, client, events).onlyWhen(live);
+      started.push(custody);
+      node.onCommit(custody.every(CustodyCheck.DEFAULT_EVERY));
+      authority = new AuthorityCheck(genesis, store, client, events).onlyWhen(live);
+      started.push(authority);
+      node.onCommit(authority.atStartAndTallies());
       SnapshotProducer snapshots = new SnapshotProducer(store, genesis, config.snapshotDir(), config.snapshots().every(),
-          config.snapshots().keep(), events).onlyWhen(() -> running.source().mode() == BlockSource.Mode.LIVE);
+          config.snapshots().keep(), events).onlyWhen(live);
       started.push(snapshots);
       node.onCommit(snapshots.afterCommits());
-      NodeView view = NodeView.of(node, genesis, version, Optional.of(custody));
+      NodeView view = NodeView.of(node, genesis, version, Optional.of(custody), Optional.of(authority));
       new NodeMetrics(metrics, node, view);
       outbox.ifPresent(o -> OutboxMetrics.register(metrics, o));
       CustodyMetrics.register(metrics, custody::lastReport);
+      AuthorityMetrics.register(metrics, authority::lastReport);
       api = new ApiServer(config.http(), view, metrics, events);
       try {
         api.start();
@@ -221,6 +230,14 @@ public final class NodeController implements AutoCloseable {
       throw new IllegalStateException("the node is not started");
     }
     return api;
+  }
+
+  /** The authority check (after {@link #start}). */
+  public synchronized AuthorityCheck authorityCheck() {
+    if (authority == null) {
+      throw new IllegalStateException("the node is not started");
+    }
+    return authority;
   }
 
   /** The custody check (after {@link #start}). */

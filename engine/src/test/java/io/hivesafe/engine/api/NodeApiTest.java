@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.cluster.DevnetCluster;
+import io.hivesafe.engine.metrics.AuthorityMetrics;
 import io.hivesafe.engine.metrics.CustodyMetrics;
 import io.hivesafe.engine.metrics.NodeMetrics;
 import io.hivesafe.engine.metrics.OutboxMetrics;
 import io.hivesafe.engine.metrics.RpcMetrics;
+import io.hivesafe.engine.node.AuthorityCheck;
+import io.hivesafe.engine.node.AuthorityReport;
 import io.hivesafe.engine.node.CustodyCheck;
 import io.hivesafe.engine.node.CustodyReport;
 import io.hivesafe.engine.node.SidechainNode;
@@ -26,6 +29,7 @@ import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.TransferOperation;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcConfig;
+import io.hivesafe.ops.AlarmKind;
 import io.hivesafe.ops.Balances;
 import io.hivesafe.ops.FeedEntry;
 import io.hivesafe.ops.MultisigBooks;
@@ -83,6 +87,7 @@ class NodeApiTest {
   private SidechainNode node;
   private HiveRpcClient rpc;
   private CustodyCheck custody;
+  private AuthorityCheck authority;
   private ApiServer server;
   private ApiClient client;
   private Path snapshots;
@@ -112,10 +117,13 @@ class NodeApiTest {
     rpc = new HiveRpcClient(RpcConfig.withEndpoints(List.of(cluster.devnet().url(0))), rpcMetrics);
     custody = new CustodyCheck(net.network(), node.store(), rpc, new NodeEvents());
     node.onCommit(custody.afterTallies());
-    NodeView view = NodeView.of(node, net.network(), DevnetCluster.NODE_VERSION, Optional.of(custody));
+    authority = new AuthorityCheck(net.network(), node.store(), rpc, new NodeEvents());
+    node.onCommit(authority.atStartAndTallies());
+    NodeView view = NodeView.of(node, net.network(), DevnetCluster.NODE_VERSION, Optional.of(custody), Optional.of(authority));
     new NodeMetrics(registry, node, view);
     OutboxMetrics.register(registry, cluster.outbox(cluster.node(0)));
     CustodyMetrics.register(registry, custody::lastReport);
+    AuthorityMetrics.register(registry, authority::lastReport);
     snapshots = Files.createDirectories(dir.resolve("snapshots"));
     server = new ApiServer(new ApiConfig("127.0.0.1", 0, Optional.of(snapshots), 2), view, registry, new NodeEvents()).start();
     client = new ApiClient(server.url());
@@ -141,6 +149,7 @@ class NodeApiTest {
     cluster.settle();
     // The chain stands still until the custody check the tally started has run (a moving head makes it retry).
     waitFor("the custody check after the tally", () -> custody.lastReport().isPresent());
+    waitFor("the authority check after the tally", () -> authority.lastReport().map(a -> a.block() >= 100).orElse(false));
     // The round is built at the tally (block 100); nothing after it is irreversible yet.
     multisigInFlight = client.json("/api/multisig");
     payoutsInFlight = client.json("/api/payouts");
@@ -170,6 +179,9 @@ class NodeApiTest {
     }
     if (custody != null) {
       custody.close();
+    }
+    if (authority != null) {
+      authority.close();
     }
     if (rpc != null) {
       rpc.close();
@@ -410,8 +422,38 @@ class NodeApiTest {
     assertTrue(c.get("matches").asBoolean(), c.toString());
     assertEquals(r.chainHive(), c.get("chain").get("hive").asLong());
     assertEquals(r.booksHive(), c.get("books").get("hive").asLong());
-    assertEquals(r.expectedHbd(), c.get("expected").get("hbd").asLong());
+    assertEquals(r.chainAtBlockHbd(), c.get("chain_at_block").get("hbd").asLong());
+    assertEquals(r.booksHbd(), c.get("chain_at_block").get("hbd").asLong(), "the chain holds what the books say");
+    assertEquals(r.afterHive(), c.get("after_block").get("hive").asLong());
+    assertEquals(r.pendingTransactions(), c.get("pending").get("transactions").asInt());
     assertEquals(0, c.get("difference").get("hive").asLong());
+    assertEquals(0, c.get("shortfall").get("hive").asLong());
+    assertEquals(0, c.get("surplus").get("hbd").asLong());
+  }
+
+  @Test
+  void theAuthorityReportIsTheLastCheck() {
+    AuthorityReport r = authority.lastReport().orElseThrow();
+    JsonNode a = client.json("/api/authority");
+    assertTrue(a.get("checked").asBoolean());
+    assertEquals(r.block(), a.get("block").asLong());
+    assertEquals(r.head(), a.get("head").asLong());
+    assertTrue(a.get("matches").asBoolean(), a.toString());
+    assertTrue(a.get("owner_matches").asBoolean() && a.get("active_matches").asBoolean());
+    assertEquals("not_recorded", a.get("recovery").asText(), "the traffic genesis names no recovery account");
+    assertEquals("initminer", a.get("chain").get("recovery_account").asText(), "the devnet's default");
+    assertEquals("", a.get("recorded").get("recovery_account").asText());
+    assertEquals(state(SidechainState::authority).active().keyNames(), keys(a.get("chain").get("active").get("keys")));
+    assertEquals(2, a.get("recorded").get("owner").get("threshold").asLong());
+  }
+
+  @Test
+  void noAlarmInStateIsAnEmptyFirstPage() {
+    JsonNode a = client.json("/api/alarms");
+    assertEquals(0, a.get("count").asLong());
+    assertEquals(0, a.get("alarms").size());
+    assertTrue(a.get("next").isNull());
+    assertEquals(0, state(SidechainState::alarmCount));
   }
 
   @Test
@@ -466,6 +508,9 @@ class NodeApiTest {
     expectError("GET", "/api/feed?limit=5&limit=6", 400, "parameter 'limit' is given more than once");
     expectError("GET", "/api/feed?before_index=3", 400, "parameter 'before_index' needs 'before_block'");
     expectError("GET", "/api/feed?from=3", 400, "unknown parameter 'from' (/api/feed takes before_block, before_index, limit)");
+    expectError("GET", "/api/alarms?limit=201", 400, "parameter 'limit' must be within 1..200, got 201");
+    expectError("GET", "/api/alarms?before_index=1", 400, "parameter 'before_index' needs 'before_block'");
+    expectError("GET", "/api/authority?x=1", 400, "unknown parameter 'x': /api/authority takes none");
     expectError("GET", "/api/status?verbose=1", 400, "unknown parameter 'verbose': /api/status takes none");
     expectError("GET", "/api/proposals?status=bogus", 400, "parameter 'status' must be one of");
     ApiClient.Response post = expectError("POST", "/api/status", 405, "method POST is not allowed: the API is read-only");
@@ -491,7 +536,8 @@ class NodeApiTest {
   @Order(Integer.MAX_VALUE) // last: it also reads every answer the other tests received
   void noAnswerCarriesAPrivateKey() throws Exception {
     for (String path : new String[] {"/", "/status.js", "/status.css", "/api", "/api/status", "/api/runners", "/api/nodes",
-        "/api/multisig", "/api/payouts", "/api/proposals", "/api/custody", "/api/snapshot", "/api/feed?limit=200",
+        "/api/multisig", "/api/payouts", "/api/proposals", "/api/custody", "/api/authority", "/api/alarms", "/api/snapshot",
+        "/api/feed?limit=200",
         "/metrics", "/api/accounts/node0", "/api/accounts/" + user.name()}) {
       assertEquals(200, client.get(path).status(), path);
     }
@@ -590,6 +636,15 @@ class NodeApiTest {
       assertTrue(List.of("rpc_error", "transport_failure").contains(e.labels().get("kind")), e.toString());
     }
 
+    for (AlarmKind kind : AlarmKind.values()) {
+      assertEquals(0, before.value("hivesafe_alarms_total", "kind", kind.name()), "registered up front: " + kind);
+      assertEquals(0, after.value("hivesafe_alarms_total", "kind", kind.name()), kind.name());
+    }
+    assertEquals(0, after.value("hivesafe_authority_mismatch"));
+    assertTrue(Double.isNaN(before.value("hivesafe_authority_mismatch")), "NaN until a check has run");
+    assertEquals(authority.lastReport().orElseThrow().block(), after.value("hivesafe_authority_checked_block"));
+    assertEquals(0, after.value("hivesafe_custody_shortfall", "asset", "HIVE"));
+    assertEquals(0, after.value("hivesafe_custody_surplus", "asset", "HBD"));
     assertEquals(0, after.value("hivesafe_custody_difference", "asset", "HIVE"));
     assertEquals(0, after.value("hivesafe_custody_difference", "asset", "HBD"));
     assertEquals(1, after.value("hivesafe_custody_matches"));

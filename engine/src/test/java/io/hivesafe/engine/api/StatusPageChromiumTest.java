@@ -1,12 +1,18 @@
 package io.hivesafe.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.cluster.DevnetCluster;
+import io.hivesafe.engine.node.AuthorityCheck;
+import io.hivesafe.engine.node.CustodyCheck;
+import io.hivesafe.engine.node.CustodyReport;
 import io.hivesafe.engine.node.SidechainNode;
+import io.hivesafe.hive.rpc.HiveRpcClient;
+import io.hivesafe.hive.rpc.RpcConfig;
 import io.hivesafe.engine.traffic.TrafficNetwork;
 import io.hivesafe.engine.traffic.TrafficUser;
 import io.hivesafe.hive.protocol.Asset;
@@ -36,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * devnet while a multisig round is in flight with signatures counted and a payout queued, runs its
  * script (which polls the API), and what the page then shows — runners, the round's signature count
  * and threshold, the queue's length, the lag, the applied block — equals the API's answers. The chain
- * is not moved meanwhile, so both read the same state. Also takes a screenshot of the page
+ * is not moved meanwhile, so both read the same state. No alarm is in state, and the red alarm banner is
+ * hidden; then two signer keys move funds out behind the nodes' backs, and the banner shows the core's
+ * alarm (count, kind, block, detail) as {@code /api/alarms} serves it. Also takes a screenshot of the page
  * (target/status-page.png, or where {@code -Dhivesafe.screenshot=FILE} says; docs/status-page.png is
  * one).
  *
@@ -65,13 +73,19 @@ class StatusPageChromiumTest {
         cluster.stepQuiet(1);
       }
       cluster.settle();
+      // The checks, before the round is signed and broadcast (once it is pending at the API, a check waits for blocks).
+      HiveRpcClient rpc = new HiveRpcClient(RpcConfig.withEndpoints(List.of(cluster.devnet().url(0))));
+      CustodyCheck custody = new CustodyCheck(net.network(), node.store(), rpc, new NodeEvents());
+      AuthorityCheck authority = new AuthorityCheck(net.network(), node.store(), rpc, new NodeEvents());
+      CustodyReport checked = custody.check().orElseThrow();
+      assertTrue(checked.matches() && authority.check().orElseThrow().matches(), "the chain is as the books and the record say");
       for (int i = 0; i < 20 && counted(node) == 0; i++) {
         cluster.stepInLockstep(1); // until the nodes' signatures are counted; the round stays in flight
       }
       cluster.settle();
       assertTrue(counted(node) > 0, "signatures were counted");
       long irreversible = cluster.devnet().chain().properties().lastIrreversibleBlockNum();
-      NodeView view = NodeView.of(node, net.network(), DevnetCluster.NODE_VERSION, Optional.empty());
+      NodeView view = NodeView.of(node, net.network(), DevnetCluster.NODE_VERSION, Optional.of(custody), Optional.of(authority));
       ApiClient.waitFor("the block source to see irreversible block " + irreversible,
           () -> view.chainTip().map(t -> t.irreversible() == irreversible).orElse(false));
 
@@ -86,6 +100,11 @@ class StatusPageChromiumTest {
 
         assertTrue(Integer.parseInt(attribute(dom, "data-updates")) >= 1, "the page's script filled it in from the API");
         assertEquals("", text(dom, "problem"), "no error banner");
+        assertEquals(0, api.json("/api/alarms").get("count").asInt());
+        assertTrue(hidden(dom, "alarm-banner"), "no alarm in state: no alarm banner");
+        assertEquals("matches at " + checked.block(), text(dom, "custody"));
+        assertEquals("matches at " + authority.lastReport().orElseThrow().block(), text(dom, "authority"));
+        assertEquals("no hold", text(dom, "rotation-hold"));
         assertEquals(status.get("lag").asText(), text(dom, "lag"));
         assertEquals("0", text(dom, "lag"));
         assertEquals(status.get("applied_block").asText(), text(dom, "applied"));
@@ -106,7 +125,12 @@ class StatusPageChromiumTest {
         JsonNode round = multisig.get("round");
         assertTrue(round.isObject(), "a round in flight: " + multisig);
         assertEquals(round.get("counted").asText(), text(dom, "round-counted"));
-        assertEquals(round.get("threshold").asText(), text(dom, "round-threshold"));
+        long threshold = 0;
+        for (JsonNode need : round.get("requirements")) {
+          threshold = Math.max(threshold, need.get("threshold").asLong());
+        }
+        assertEquals(2, threshold, "3 signers: 2 of them");
+        assertEquals(Long.toString(threshold), text(dom, "round-threshold"));
         assertEquals(round.get("seq").asText(), text(dom, "round-seq"));
         assertEquals(round.get("counted").asInt(), count(dom, "class=\"signed\""), "one ticked signer per counted signature");
 
@@ -123,6 +147,25 @@ class StatusPageChromiumTest {
         byte[] png = Files.readAllBytes(shot);
         assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG at " + shot);
         assertTrue(png.length < 300_000, "small enough for the README: " + png.length + " bytes");
+
+        // Two signer keys take 0.900 HIVE out behind the nodes' backs: the core's alarm, and the page's red banner.
+        cluster.broadcastSignedBy(List.of(cluster.node(0).multisigKey(), cluster.node(1).multisigKey()),
+            new TransferOperation(TrafficNetwork.MULTISIG, user.name(), Asset.of(900, AssetSymbol.HIVE), "not ours"));
+        cluster.stepQuiet(3);
+        cluster.settle();
+        JsonNode alarms = api.json("/api/alarms");
+        assertEquals(1, alarms.get("count").asInt(), alarms.toString());
+        JsonNode alarm = alarms.get("alarms").get(0);
+        String alarmed = run(chromium, List.of("--virtual-time-budget=6000", "--dump-dom", server.url().toString()), "dom-alarm");
+        assertFalse(hidden(alarmed, "alarm-banner"), "an alarm in state: the banner shows");
+        assertEquals("1", text(alarmed, "alarm-count"));
+        assertEquals("OUTFLOW", text(alarmed, "alarm-kind"));
+        assertEquals(alarm.get("block").asText(), text(alarmed, "alarm-block"));
+        assertEquals(alarm.get("detail").asText(), text(alarmed, "alarm-detail"));
+      } finally {
+        custody.close();
+        authority.close();
+        rpc.close();
       }
     }
   }
@@ -176,6 +219,15 @@ class StatusPageChromiumTest {
       throw new AssertionError("no element #" + id + " in the page: " + dom);
     }
     return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim();
+  }
+
+  /** Whether the element with {@code id} carries the {@code hidden} attribute. */
+  private static boolean hidden(String dom, String id) {
+    Matcher m = Pattern.compile("<[a-z0-9]+ [^>]*?id=\"" + id + "\"[^>]*>").matcher(dom);
+    if (!m.find()) {
+      throw new AssertionError("no element #" + id + " in the page: " + dom);
+    }
+    return Pattern.compile("\\shidden(=\"[^\"]*\")?[\\s>]").matcher(m.group(0)).find();
   }
 
   private static String attribute(String dom, String name) {

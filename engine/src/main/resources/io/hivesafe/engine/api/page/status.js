@@ -72,6 +72,67 @@ function renderStatus(s) {
   $("problem").textContent = problem;
 }
 
+function renderAlarms(a) {
+  const banner = $("alarm-banner");
+  banner.hidden = a.count === 0;
+  if (a.count > 0 && a.alarms.length > 0) {
+    const newest = a.alarms[0];
+    set("alarm-count", a.count);
+    set("alarm-kind", newest.kind);
+    set("alarm-block", newest.block);
+    set("alarm-detail", newest.detail);
+  }
+}
+
+function renderCustody(c) {
+  if (!c.checked) {
+    pill("custody", "not checked yet", "");
+    set("custody-detail", "Custody: no check has completed yet.");
+    return;
+  }
+  const parts = [];
+  if (c.shortfall.hive > 0 || c.shortfall.hbd > 0) {
+    parts.push("short " + milli(c.shortfall.hive) + " HIVE, " + milli(c.shortfall.hbd) + " HBD");
+  }
+  if (c.surplus.hive > 0 || c.surplus.hbd > 0) {
+    parts.push("surplus " + milli(c.surplus.hive) + " HIVE, " + milli(c.surplus.hbd) + " HBD");
+  }
+  const shortfall = c.shortfall.hive > 0 || c.shortfall.hbd > 0;
+  pill("custody", c.matches ? "matches at " + c.block : parts.join("; ") + " at " + c.block, c.matches ? "ok" : shortfall ? "bad" : "warn");
+  set("custody-detail", "Custody after block " + c.block + ": chain " + milli(c.chain_at_block.hive) + " HIVE, "
+    + milli(c.chain_at_block.hbd) + " HBD; books " + milli(c.books.hive) + " HIVE, " + milli(c.books.hbd) + " HBD (read at head "
+    + c.head + ", " + c.pending.transactions + " pending transaction(s) allowed for).");
+}
+
+function renderAuthority(a) {
+  if (!a.checked) {
+    pill("authority", "not checked yet", "");
+    set("authority-detail", "Authority: no check has completed yet.");
+    return;
+  }
+  const differing = [];
+  if (!a.owner_matches) { differing.push("owner"); }
+  if (!a.active_matches) { differing.push("active"); }
+  if (a.recovery === "differs") { differing.push("recovery account"); }
+  pill("authority", a.matches ? "matches at " + a.block : "MISMATCH (" + differing.join(", ") + ") at " + a.block, a.matches ? "ok" : "bad");
+  const recovery = a.recovery === "not_recorded" ? "not recorded (chain: " + (a.chain.recovery_account || "none") + ")"
+    : (a.chain.recovery_account || "none") + (a.recovery === "matches" ? ", as recorded" : ", recorded " + a.recorded.recovery_account);
+  set("authority-detail", "Authority after block " + a.block + ": owner " + a.chain.owner.threshold + " of "
+    + a.chain.owner.keys.length + " keys, active " + a.chain.active.threshold + " of " + a.chain.active.keys.length
+    + " keys on chain; recovery account " + recovery + ".");
+}
+
+function renderHold(m) {
+  const hold = m.rotation_hold;
+  $("rotation-detail").hidden = hold === null;
+  if (hold === null) {
+    pill("rotation-hold", "no hold", "ok");
+    return;
+  }
+  pill("rotation-hold", "held since " + hold.block + " (" + hold.reason + ")", "warn");
+  set("rotation-detail", "Rotation held: " + hold.detail);
+}
+
 function renderRunners(r) {
   const body = $("runners");
   body.replaceChildren();
@@ -100,9 +161,11 @@ function renderMultisig(m) {
     set("round-built", round.built_block);
     set("round-expiration", round.expiration);
     set("round-attempt", round.attempt);
+    // A rotation needs owner and active, a transfer active: the most any requirement needs.
+    const threshold = Math.max(...round.requirements.map(q => q.threshold));
     set("round-counted", round.counted);
-    set("round-threshold", round.threshold);
-    $("round-bar").style.width = Math.min(100, 100 * round.counted / round.threshold) + "%";
+    set("round-threshold", threshold);
+    $("round-bar").style.width = Math.min(100, 100 * round.counted / threshold) + "%";
     const list = $("round-signers");
     list.replaceChildren();
     for (const s of round.signers) {
@@ -161,12 +224,17 @@ function renderFeed(f) {
 
 async function refresh() {
   try {
-    const [status, runners, multisig, queue, feed] = await Promise.all([
+    const [status, runners, multisig, queue, feed, alarms, custody, authority] = await Promise.all([
       getJson("/api/status"), getJson("/api/runners"), getJson("/api/multisig"), getJson("/api/payouts"),
-      getJson("/api/feed?limit=" + FEED_SHOWN)]);
+      getJson("/api/feed?limit=" + FEED_SHOWN), getJson("/api/alarms?limit=1"), getJson("/api/custody"),
+      getJson("/api/authority")]);
     renderStatus(status);
+    renderAlarms(alarms);
+    renderCustody(custody);
+    renderAuthority(authority);
     renderRunners(runners);
     renderMultisig(multisig);
+    renderHold(multisig);
     renderQueue(queue);
     renderFeed(feed);
     updates++;
