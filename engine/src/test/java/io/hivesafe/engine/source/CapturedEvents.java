@@ -27,7 +27,7 @@ final class CapturedEvents {
 
   /** Every line so far, as "LEVEL message". */
   List<String> lines() {
-    synchronized (appender.list) {
+    synchronized (appender) { // AppenderBase.doAppend adds under the appender's own lock
       return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
     }
   }
