@@ -12,8 +12,9 @@ import java.util.TreeSet;
  * Whether a key rotation is due at a tally, and to which keys (DESIGN §3.5):
  * <ul>
  *   <li><b>due</b> when the elected runners' keys differ from the signer keys (owner and active) by
- *       more than 25%, or a signer's node is faulted, gone or no longer a runner while a standby is
- *       ready, or custody stands over the safety limit;
+ *       more than 25%, or a signer's node is faulted, gone or no longer a runner while a replacement is
+ *       ready (a runner that holds no signer key — typically the standby promoted into its seat — or a
+ *       standby), or custody stands over the safety limit;
  *   <li>at most one rotation an hour ({@link #GAP_BLOCKS} blocks after the last confirmed one);
  *   <li>the new set is the runners' keys, plus old keys held by registered nodes until the kept old
  *       keys carry at least the old owner and active thresholds (so one rotation never hands the
@@ -54,7 +55,12 @@ record RotationPlan(Optional<List<String>> keys, Optional<RotationHold> hold) {
       faultedSigner |= n == null || n.faulted(maxMissed) || !roster.isRunner(n.account());
     }
     boolean drift = differing * 4 > signers.size();
-    boolean replace = faultedSigner && !roster.standby().isEmpty();
+    // a replacement is ready: a runner (a standby promoted in the signer's seat, say) holds no signer key
+    boolean replacementReady = false;
+    for (String k : runnerKeys) {
+      replacementReady |= !signers.contains(k);
+    }
+    boolean replace = faultedSigner && (replacementReady || !roster.standby().isEmpty());
     boolean over = books.overLimit();
     if (!(drift || replace || over) || runnerKeys.isEmpty()) {
       return NONE;

@@ -78,6 +78,8 @@ class AlarmTest {
     assertEquals(7_000, books.unexplainedHive(), "what left is an unexplained outflow");
     assertEquals(round.seq(), h.inFlight().seq(), "the round is still in flight");
     assertEquals(List.of(1L), h.queue().stream().map(Payout::seq).toList(), "user0 is still owed the payout");
+    assertEquals(new Custody.Balance(50_000 + 7_000 - 7_000, 20_000), h.store.read(r -> Custody.books(r, genesis)),
+        "what the account must hold: treasury and deposit, less what left unexplained");
     h.assertBalanced();
 
     List<FeedEntry> landed = h.land(round);
@@ -125,6 +127,10 @@ class AlarmTest {
     assertEquals(List.of(AlarmKind.AUTHORITY_USE, AlarmKind.AUTHORITY_USE), kinds(h.alarms()),
         "a custom_json signed with active and a transfer to itself; the posting one is not an alarm");
     assertEquals(0, h.books().unexplainedHbd(), "a transfer to itself takes nothing out");
+    h.apply(new AccountUpdateOperation(MS, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(io.hivesafe.hive.crypto.PrivateKey.fromSeed("memo").publicKey()), ""));
+    assertEquals(AlarmKind.AUTHORITY_USE, h.alarms().get(2).kind(), "an update of its memo key needs its active authority");
+    assertEquals(SignerAuthority.of(genesis.active()), h.authority().active(), "and changes no authority");
   }
 
   @Test
@@ -136,6 +142,8 @@ class AlarmTest {
     h.skipTo(retention + 201);
     assertTrue(h.store.read(r -> SidechainState.feed(r, 0, 10)).stream().noneMatch(f -> f.block() == 2), "the feed of block 2 is pruned");
     assertEquals(1, h.alarms().size(), "the alarm is kept");
+    assertEquals(1, h.books().unexplainedHbd());
+    assertEquals(new Custody.Balance(50_000, 20_000 - 1), h.store.read(r -> Custody.books(r, genesis)));
     assertEquals(2, h.alarms().get(0).block());
     assertFalse(h.alarms().get(0).detail().isEmpty());
   }

@@ -160,4 +160,36 @@ class AuthorityTest {
     List<FeedEntry> feed = h.store.read(r -> SidechainState.feed(r, hold.block(), 100));
     assertTrue(feed.stream().anyMatch(f -> f.kind().equals("rotation") && f.detail().contains("OLD_THRESHOLD_NOT_KEPT")), feed.toString());
   }
+
+  @Test
+  void anAuthorityThatCannotBeSatisfiedIsAnAlarmAndNothingIsBuilt() {
+    start(TestNetwork.genesis(3, 3, 0));
+    h.depositAndWithdraw("user0", 1_000, PeggedAsset.HIVE);
+    // hived accepts a threshold above the weights: the account can then never sign again
+    Authority dead = NetworkGenesis.simpleAuthority(2, List.of(TestNetwork.nodeKey(0).publicKey(), TestNetwork.nodeKey(1).publicKey(),
+        TestNetwork.nodeKey(2).publicKey()));
+    Authority impossible = new Authority(5, List.of(), dead.keyAuths());
+    h.apply(new AccountUpdate2Operation(MS, Optional.empty(), Optional.of(impossible), Optional.empty(), Optional.empty(), "", ""));
+    assertEquals(List.of(AlarmKind.AUTHORITY_CHANGE, AlarmKind.AUTHORITY_UNUSABLE), h.alarms().stream().map(Alarm::kind).toList());
+    h.tallyWithReports("node0", "node1", "node2");
+    assertTrue(h.nothingInFlight(), "a payout is queued, but no round can be signed");
+    assertEquals(RotationHold.Reason.AUTHORITY_UNUSABLE, h.store.read(SidechainState::rotationHold).orElseThrow().reason());
+  }
+
+  @Test
+  void aSigningRoundThatTheNewAuthorityAlreadyAcceptsIsReadyAtOnce() {
+    start(TestNetwork.genesis(3, 3, 0));
+    h.depositAndWithdraw("user0", 1_000, PeggedAsset.HIVE);
+    h.tallyWithReports("node0", "node1", "node2");
+    h.signRound("node0");
+    assertFalse(h.inFlight().ready(), "1 of 2");
+    Authority one = NetworkGenesis.simpleAuthority(1, List.of(TestNetwork.nodeKey(0).publicKey(), TestNetwork.nodeKey(1).publicKey()));
+    List<FeedEntry> feed = h.apply(new AccountUpdate2Operation(MS, Optional.empty(), Optional.of(one), Optional.empty(),
+        Optional.empty(), "", ""));
+    MultisigTx ready = h.inFlight();
+    assertTrue(ready.ready(), "node0's signature meets 1 of 2: " + feed);
+    assertEquals(h.nextBlock() - 1, ready.readyBlock());
+    assertTrue(ready.recastTask() > 0, "its recast is scheduled");
+    assertTrue(feed.stream().anyMatch(f -> f.detail().contains("ready under the new authority")), feed.toString());
+  }
 }

@@ -149,6 +149,39 @@ class CustodyTest {
     assertEquals("amount 4001 is over the 24-hour payout cap of 4000 HBD: it could never be paid", p.detail());
   }
 
+  @Test
+  void theCapCountsEveryAssetsPaidRoundsToTheUnitAndForExactly24Hours() {
+    NetworkGenesis g = start(new CustodyLimits(100_000, 4_000, new CustodyLimits.Rate(1, 1), new CustodyLimits.Rate(1_000, 1)));
+    h.depositAndWithdraw("user0", 3_000, PeggedAsset.HBD);
+    h.tallyWithReports("node0", "node1", "node2");
+    h.signAndLand("node0", "node1");
+    long paidAt = h.timeOf(h.nextBlock() - 1).getEpochSecond();
+    h.depositAndWithdraw("user1", 1_000, PeggedAsset.HBD);
+    h.depositAndWithdraw("user2", 1, PeggedAsset.HBD);
+    h.tallyWithReports("node0", "node1", "node2");
+    assertEquals(List.of(2L), h.inFlight().payouts(), "1,000 HBD fill the cap's 4,000 exactly; one more milli-HBD waits");
+    h.signAndLand("node0", "node1");
+    // the next tally falls exactly 24 hours after the first payout: it has left the window
+    long tally = (h.nextBlock() / 100 + 1) * 100;
+    h.shiftTime(paidAt + CustodyLimits.WINDOW_SECONDS - h.timeOf(tally).getEpochSecond());
+    h.tallyWithReports("node0", "node1", "node2");
+    assertEquals(tally, h.inFlight().builtBlock());
+    assertEquals(List.of(3L), h.inFlight().payouts(), "24 hours to the second after it was paid, the first payout no longer counts");
+    assertBalanced(g);
+  }
+
+  @Test
+  void aBatchHoldsAtMostMaxBatchPayouts() {
+    NetworkGenesis g = TestNetwork.withCustody(TestNetwork.genesis(3, 3, 0), TestNetwork.LOOSE);
+    h = new OpsHarness(dir, TestNetwork.withParams(g, g.params().with("max_batch_payouts", 2)));
+    h.apply();
+    for (String u : List.of("user0", "user1", "user2")) {
+      h.depositAndWithdraw(u, 1_000, PeggedAsset.HIVE);
+    }
+    h.tallyWithReports("node0", "node1", "node2");
+    assertEquals(List.of(1L, 2L), h.inFlight().payouts());
+  }
+
   /**
    * {@link CustodyLimits#covers} decides exactly: seeded random amounts, rates and stakes against the
    * same comparison made in a different order (value of the stake minus value of custody, as one fraction).

@@ -84,7 +84,10 @@ class GovernanceTest {
     step(List.of());
     assertEquals(Proposal.PASSED, proposal(1).status(), "the treasury is short: it waits within its execution window");
     assertTrue(proposal(1).outcome().startsWith("waits"), proposal(1).outcome());
-    h.skipTo(passed + 1 + store.read(SidechainState::params).executionWindow() + 1);
+    long windowEnd = passed + 1 + store.read(SidechainState::params).executionWindow();
+    h.skipTo(windowEnd - 1);
+    assertEquals(Proposal.PASSED, proposal(1).status(), "still waiting at block " + (windowEnd - 1));
+    h.skipTo(windowEnd + 1);
     assertEquals(Proposal.VOID, proposal(1).status(), "void once its window closed");
     assertEquals(50_000, store.read(SidechainState::totals).treasuryHive());
     op("node0", "propose", "{\"action\":\"param\",\"name\":\"max_signers\",\"value\":4,\"deadline\":50,\"activation\":0}");

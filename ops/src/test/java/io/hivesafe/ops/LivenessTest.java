@@ -51,6 +51,7 @@ class LivenessTest {
     TallyRecord second = h.store.read(SidechainState::lastTally).orElseThrow();
     assertTrue(second.consensus(), "at max_missed (2) missed reports the oldest are faulted and leave the count and the age");
     assertEquals(4, second.runnerCount());
+    assertEquals(List.of(), h.store.read(r -> SidechainState.reports(r, 50)), "reports of an earlier report block are pruned");
     assertEquals(List.of(YOUNG), List.of(h.store.read(SidechainState::roster).runners().toArray(String[]::new)));
     MultisigTx rotation = h.inFlight();
     assertEquals(MultisigTx.ROTATION, rotation.kind(), "3 of 7 keys belong to faulted nodes: the keys rotate");

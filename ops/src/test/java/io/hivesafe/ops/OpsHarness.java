@@ -144,6 +144,33 @@ final class OpsHarness implements AutoCloseable {
     skipTo(reportBlock + 51);
   }
 
+  /** Like {@link #tallyWithReports}, but {@code wrong} report another hash than the real digest. */
+  void tallyWithWrongHash(List<String> right, List<String> wrong) {
+    long reportBlock = (next / 100) * 100 + 50;
+    if (reportBlock < next) {
+      reportBlock += 100;
+    }
+    skipTo(reportBlock + 1);
+    String digest = store.digest().hex();
+    String other = "ab".repeat(32);
+    List<Operation> reports = new ArrayList<>();
+    for (String n : right) {
+      reports.add(report(n, reportBlock, digest));
+    }
+    for (String n : wrong) {
+      reports.add(report(n, reportBlock, other));
+    }
+    apply(reports);
+    skipTo(reportBlock + 51);
+  }
+
+  private Operation report(String node, long reportBlock, String digest) {
+    BlockId ref = TestBlocks.id(reportBlock);
+    return TestBlocks.active(node, "hs_report", "{\"block\":" + reportBlock + ",\"hash\":\"" + digest + "\",\"ms\":"
+        + "{\"ref_block_num\":" + ref.refBlockNum() + ",\"ref_block_prefix\":" + ref.refBlockPrefix() + ",\"expiration\":\""
+        + timeOf(reportBlock + 50).plusSeconds(reportExpirationSeconds).toString().substring(0, 19) + "\"},\"version\":\"t\"}");
+  }
+
   /** Applies a block holding one sidechain operation {@code hs_<name>} from {@code account}; returns its feed entry. */
   FeedEntry applyOp(String account, String name, String json) {
     return apply(TestBlocks.active(account, "hs_" + name, json)).get(0);

@@ -159,4 +159,27 @@ class RefusedPayoutTest {
     assertEquals(30_000, h.store.read(SidechainState::totals).treasuryHive());
     h.assertBalanced();
   }
+
+  @Test
+  void suspectRoundsAndCleanBatchesTakeTurns() {
+    start(TestNetwork.genesis(3, 4, 0));
+    passTreasuryPayout("ghost-account", 10_000);
+    h.depositAndWithdraw("user0", 1_000, PeggedAsset.HIVE);
+    oneTally("ghost-account");
+    assertEquals(List.of(1L, 2L), h.store.read(SidechainState::payouts).stream().map(Payout::seq).toList());
+    h.depositAndWithdraw("user1", 2_000, PeggedAsset.HIVE);
+    h.tallyWithReports("node0", "node1", "node2");
+    MultisigTx suspect = h.inFlight();
+    assertTrue(suspect.isolated());
+    assertEquals(List.of(1L), suspect.payouts(), "a suspect, alone, first");
+    h.signRound("node0", "node1");
+    h.tallyWithReports("node0", "node1", "node2");
+    MultisigTx clean = h.inFlight();
+    assertTrue(!clean.isolated(), "then the clean batch");
+    assertEquals(List.of(3L), clean.payouts(), "user1's withdrawal, which never failed");
+    h.signRound("node0", "node1");
+    h.land(clean);
+    h.tallyWithReports("node0", "node1", "node2");
+    assertEquals(List.of(2L), h.inFlight().payouts(), "then the next suspect: user0's withdrawal, 1 strike, before the ghost's 2");
+  }
 }

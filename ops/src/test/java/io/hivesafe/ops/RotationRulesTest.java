@@ -115,31 +115,135 @@ class RotationRulesTest {
   }
 
   @Test
-  void aSecondRotationWithinTheHourWaitsForTheGap() {
+  void aSecondRotationWithinTheHourWaitsForTheGapToTheBlock() {
     start(TestNetwork.genesis(3, 3, 0));
     for (String u : List.of("user0", "user1", "user2")) {
       assertTrue(h.applyOp(u, "gov_lock", "{\"amount\":20000}").ok());
       assertTrue(h.register(u, PrivateKey.fromSeed(u + " key")).ok());
     }
-    h.tallyWithReports("node0", "node1", "node2", "user0", "user1", "user2");
-    assertEquals(MultisigTx.ROTATION, h.inFlight().kind(), "user0 joins: 1 of 3 keys differ, over 25%");
-    h.signAndLand("node0", "node1");
-    long rotated = h.nextBlock() - 1;
-    assertEquals(rotated, h.books().lastRotationBlock());
-    h.tallyWithReports("node0", "node1", "node2", "user0", "user1", "user2");
-    h.tallyWithReports("node0", "node1", "node2", "user0", "user1", "user2");
+    String[] all = {"node0", "node1", "node2", "user0", "user1", "user2"};
+    h.tallyWithReports(all);
+    MultisigTx first = h.inFlight();
+    assertEquals(MultisigTx.ROTATION, first.kind(), "user0 joins: 1 of 3 keys differ, over 25%");
+    h.signRound("node0", "node1");
+    h.skipTo(200);
+    h.land(first);
+    assertEquals(200, h.books().lastRotationBlock(), "confirmed in block 200");
+    h.tallyWithReports(all);
+    h.tallyWithReports(all);
     assertTrue(h.nothingInFlight(), "user1 and user2 joined: 2 of 4 keys differ, but the last rotation is not an hour old");
     assertEquals(RotationHold.Reason.ROTATION_GAP, hold().reason());
-    assertTrue(hold().detail().endsWith("the next may be built from block " + (rotated + RotationPlan.GAP_BLOCKS)), hold().detail());
-    while (h.nextBlock() <= rotated + RotationPlan.GAP_BLOCKS) {
-      h.tallyWithReports("node0", "node1", "node2", "user0", "user1", "user2");
-      if (!h.nothingInFlight()) {
-        break;
-      }
+    assertEquals("the last rotation was confirmed at block 200; the next may be built from block 1400", hold().detail());
+    while (h.nothingInFlight() && h.nextBlock() < 2_000) {
+      h.tallyWithReports(all);
     }
-    MultisigTx second = h.inFlight();
-    assertEquals(MultisigTx.ROTATION, second.kind());
-    assertTrue(second.builtBlock() >= rotated + RotationPlan.GAP_BLOCKS, "built at block " + second.builtBlock());
+    assertEquals(1_400, h.inFlight().builtBlock(), "built at the first tally from block 200 + 1,200 on");
+    assertEquals(MultisigTx.ROTATION, h.inFlight().kind());
+    assertTrue(h.store.read(SidechainState::rotationHold).isEmpty(), "the hold is cleared once the rotation is built");
+  }
+
+  @Test
+  void aQuarterOfTheKeysDifferingIsNotYetADrift() {
+    start(TestNetwork.genesis(4, 3, 0));
+    for (String u : List.of("user0", "user1")) {
+      assertTrue(h.applyOp(u, "gov_lock", "{\"amount\":20000}").ok());
+      assertTrue(h.register(u, PrivateKey.fromSeed(u + " key")).ok());
+    }
+    String[] all = {"node0", "node1", "node2", "node3", "user0", "user1"};
+    h.tallyWithReports(all);
+    assertTrue(h.nothingInFlight(), "user0 joined: 1 key of 4 differs, 25%, not more");
+    h.tallyWithReports(all);
+    assertEquals(MultisigTx.ROTATION, h.inFlight().kind(), "user1 joined too: 2 of 4");
+  }
+
+  @Test
+  void aFaultedSignersSeatTakenByTheStandbyMakesARotationAtAQuarterOfTheKeys() {
+    // 8 signers, max_signers 8: user0 waits as standby; node7 stops and is faulted at its first miss.
+    NetworkGenesis g = TestNetwork.genesis(8, 3, 0);
+    start(TestNetwork.withParams(g, g.params().with("max_signers", 8).with("max_missed", 1)));
+    assertTrue(h.applyOp("user0", "gov_lock", "{\"amount\":5000}").ok());
+    assertTrue(h.register("user0", PrivateKey.fromSeed("user0 key")).ok());
+    h.tallyWithReports("node0", "node1", "node2", "node3", "node4", "node5", "node6", "node7", "user0");
+    assertEquals(List.of("user0"), h.store.read(SidechainState::roster).standby());
+    assertTrue(h.nothingInFlight());
+    h.tallyWithReports("node0", "node1", "node2", "node3", "node4", "node5", "node6", "user0");
+    assertTrue(h.store.read(SidechainState::roster).isRunner("user0"), "the standby takes the faulted runner's seat");
+    MultisigTx rotation = h.inFlight();
+    assertEquals(MultisigTx.ROTATION, rotation.kind(), "2 of 8 keys differ (25%), but a signer is faulted and its replacement runs");
+    io.hivesafe.hive.protocol.AccountUpdateOperation update = (io.hivesafe.hive.protocol.AccountUpdateOperation)
+        OpsHarness.decode(rotation).operations().get(0);
+    List<String> keys = update.active().orElseThrow().keyAuths().stream().map(k -> k.key().toString()).toList();
+    assertTrue(keys.contains(PrivateKey.fromSeed("user0 key").publicKey().toString()));
+    assertFalse(keys.contains(key(7)));
+    assertEquals(8, keys.size());
+  }
+
+  @Test
+  void theFloorIsMadeUpWithOldKeysOfRegisteredNodes() {
+    // authority 2 of node0..node3; node2 and node3 stop (faulted at one miss): the runners' two keys keep
+    // the old threshold, and one more old key makes up the floor of 3.
+    NetworkGenesis g = TestNetwork.genesis(4, 3, 0);
+    Authority two = NetworkGenesis.simpleAuthority(2, List.of(TestNetwork.nodeKey(0).publicKey(), TestNetwork.nodeKey(1).publicKey(),
+        TestNetwork.nodeKey(2).publicKey(), TestNetwork.nodeKey(3).publicKey()));
+    start(TestNetwork.withParams(TestNetwork.withAuthority(g, two, two), g.params().with("max_missed", 1)));
+    h.tallyWithReports("node0", "node1");
+    h.tallyWithReports("node0", "node1");
+    MultisigTx rotation = h.inFlight();
+    io.hivesafe.hive.protocol.AccountUpdateOperation update = (io.hivesafe.hive.protocol.AccountUpdateOperation)
+        OpsHarness.decode(rotation).operations().get(0);
+    List<String> keys = update.active().orElseThrow().keyAuths().stream().map(k -> k.key().toString()).toList();
+    assertEquals(3, keys.size(), keys.toString());
+    assertTrue(keys.contains(key(0)) && keys.contains(key(1)));
+  }
+
+  @Test
+  void anOldKeyIsKeptFromANodeThatIsNotFaultedFirstThenFromTheMostStake() {
+    assertEquals(key(2), keptOldKey(true), "node2 lost its seat for a wrong hash but is not faulted: its key is kept first");
+  }
+
+  @Test
+  void amongFaultedNodesTheOldKeyWithTheMostStakeIsKept() {
+    assertEquals(key(4), keptOldKey(false), "node4 staked the most of the faulted three");
+  }
+
+  /**
+   * Eight runners, node0..node4 hold the keys (3 of 5). node3 and node4 miss (faulted at one miss);
+   * node2 reports a wrong hash when {@code node2Wrong}, else misses too. node4 has locked more stake.
+   * Returns the one old key kept besides node0's and node1's.
+   */
+  private String keptOldKey(boolean node2Wrong) {
+    NetworkGenesis g = TestNetwork.genesis(8, 0, 0);
+    List<io.hivesafe.hive.crypto.PublicKey> five = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      five.add(TestNetwork.nodeKey(i).publicKey());
+    }
+    Authority old = NetworkGenesis.simpleAuthority(3, five);
+    start(TestNetwork.withParams(TestNetwork.withAuthority(g, old, old), g.params().with("max_missed", 1)));
+    assertTrue(h.applyOp("node4", "gov_lock", "{\"amount\":4000}").ok());
+    if (node2Wrong) {
+      h.tallyWithWrongHash(List.of("node0", "node1", "node5", "node6", "node7"), List.of("node2"));
+    } else {
+      h.tallyWithReports("node0", "node1", "node5", "node6", "node7");
+    }
+    io.hivesafe.hive.protocol.AccountUpdateOperation update = (io.hivesafe.hive.protocol.AccountUpdateOperation)
+        OpsHarness.decode(h.inFlight()).operations().get(0);
+    List<String> keys = new ArrayList<>(update.active().orElseThrow().keyAuths().stream().map(k -> k.key().toString()).toList());
+    keys.removeIf(k -> !five.stream().map(Object::toString).toList().contains(k) || k.equals(key(0)) || k.equals(key(1)));
+    assertEquals(1, keys.size(), keys.toString());
+    return keys.get(0);
+  }
+
+  @Test
+  void custodyOverTheLimitThatNoRotationRestoresIsHeldAndSaysSo() {
+    // the treasury alone (70,000) is worth more than the weakest majority's 2 × 10,000 stake at 1 milli-HIVE a token
+    start(TestNetwork.withCustody(TestNetwork.genesis(3, 3, 0), new CustodyLimits(TestNetwork.LOOSE.dailyCapHive(),
+        TestNetwork.LOOSE.dailyCapHbd(), new CustodyLimits.Rate(1, 1), new CustodyLimits.Rate(1, 1))));
+    h.tallyWithReports("node0", "node1", "node2");
+    assertTrue(h.books().overLimit());
+    assertEquals(List.of(AlarmKind.SAFETY_LIMIT), h.alarms().stream().map(Alarm::kind).toList());
+    assertTrue(h.nothingInFlight());
+    assertEquals(RotationHold.Reason.LIMIT_NOT_RESTORED, hold().reason());
+    assertTrue(hold().detail().endsWith("(the best set's weakest majority has stake 20000)"), hold().detail());
   }
 
   @Test

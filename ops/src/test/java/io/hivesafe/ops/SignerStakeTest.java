@@ -106,8 +106,34 @@ class SignerStakeTest {
     FeedEntry again = h.register("node2", TestNetwork.nodeKey(2));
     assertTrue(again.detail().startsWith("removed by governance at block " + removed), again.detail());
     h.skipTo(removed + 300);
+    FeedEntry stranger = h.register("user1", TestNetwork.nodeKey(2));
+    assertTrue(stranger.detail().startsWith("key belonged to the removed node node2"), "a removed signer's key cannot move to "
+        + "another account while it signs: " + stranger.detail());
+    h.skipTo(removed + 300);
+    FeedEntry other = h.register("node2", PrivateKey.fromSeed("node2 fresh key"));
+    assertTrue(other.detail().contains("is still in the multisig authority"), "not under another key while the old one signs: "
+        + other.detail());
     FeedEntry back = h.register("node2", TestNetwork.nodeKey(2));
     assertTrue(back.ok(), "the ban is over: " + back.detail());
+  }
+
+  @Test
+  void aRemovedSignersStakeUnbondsOnlyAfterItsKeyLeftTheAuthority() {
+    NetworkGenesis g = threeNodes(TestNetwork.LOOSE.tokenValue());
+    start(TestNetwork.withParams(g, g.params().with("removal_ban_blocks", 10_000)));
+    assertTrue(h.applyOp("node0", "propose", "{\"action\":\"remove_node\",\"account\":\"node2\",\"deadline\":50,"
+        + "\"activation\":0}").ok());
+    h.applyOp("node1", "approve", "{\"id\":1}");
+    h.applyOp("node2", "approve", "{\"id\":1}");
+    h.apply();
+    h.tallyWithReports("node0", "node1");
+    assertEquals(MultisigTx.ROTATION, h.inFlight().kind(), "node2's key leaves (floor 2)");
+    h.signAndLand("node0", "node1");
+    long rotated = h.nextBlock() - 1;
+    assertEquals(rotated + 500, h.store.read(r -> SidechainState.removed(r, "node2")).orElseThrow().unbondBlock());
+    assertFalse(unlock("node2", 1).ok(), "its key left, but the unbond period runs");
+    h.skipTo(rotated + 500);
+    assertTrue(unlock("node2", 1).ok());
   }
 
   @Test
@@ -134,6 +160,8 @@ class SignerStakeTest {
     assertEquals(MultisigTx.ROTATION, rotation.kind());
     h.signAndLand("node0", "node1");
     assertFalse(h.books().overLimit(), "the weakest majority of the new set is 20,000: 80,000 covers custody again");
+    assertTrue(h.store.read(r -> SidechainState.feed(r, 0, Integer.MAX_VALUE)).stream()
+        .anyMatch(f -> f.detail().startsWith("custody is within the safety limit again")), "the feed says so");
     assertEquals(1, h.alarms().stream().filter(a -> a.kind() == AlarmKind.SAFETY_LIMIT).count(), "one alarm per crossing");
     h.assertBalanced();
   }
