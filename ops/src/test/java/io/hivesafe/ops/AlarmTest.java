@@ -124,12 +124,14 @@ class AlarmTest {
     h.apply(new CustomJsonOperation(List.of(MS), List.of(), "some_other_app", "{}"));
     h.apply(new CustomJsonOperation(List.of(), List.of(MS), "follow", "{}"));
     h.apply(out(TestNetwork.MULTISIG, 5, AssetSymbol.HBD));
-    assertEquals(List.of(AlarmKind.AUTHORITY_USE, AlarmKind.AUTHORITY_USE), kinds(h.alarms()),
-        "a custom_json signed with active and a transfer to itself; the posting one is not an alarm");
+    h.apply(new CustomJsonOperation(List.of(MS), List.of(), "hs_send", "{\"to\":\"user0\",\"amount\":1}"));
+    assertEquals(List.of(AlarmKind.AUTHORITY_USE, AlarmKind.AUTHORITY_USE, AlarmKind.AUTHORITY_USE), kinds(h.alarms()),
+        "a custom_json signed with active, a transfer to itself and a sidechain operation sent as the account; the posting one"
+            + " is not an alarm");
     assertEquals(0, h.books().unexplainedHbd(), "a transfer to itself takes nothing out");
     h.apply(new AccountUpdateOperation(MS, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.of(io.hivesafe.hive.crypto.PrivateKey.fromSeed("memo").publicKey()), ""));
-    assertEquals(AlarmKind.AUTHORITY_USE, h.alarms().get(2).kind(), "an update of its memo key needs its active authority");
+    assertEquals(AlarmKind.AUTHORITY_USE, h.alarms().get(3).kind(), "an update of its memo key needs its active authority");
     assertEquals(SignerAuthority.of(genesis.active()), h.authority().active(), "and changes no authority");
   }
 

@@ -171,6 +171,14 @@ class CustodyTest {
   }
 
   @Test
+  void anHbdDepositIsValuedAtItsRateAgainstTheLimit() {
+    // limit 200,000 milli-HIVE; the treasury is worth 50,000 + 2 × 20,000 = 90,000
+    start(new CustodyLimits(5_000, 5_000, new CustodyLimits.Rate(2, 1), new CustodyLimits.Rate(10, 1)));
+    assertTrue(deposit("user0", 55_000, PeggedAsset.HBD).detail().startsWith("deposited"), "110,000 more: the limit exactly");
+    assertTrue(deposit("user1", 1, PeggedAsset.HBD).detail().startsWith("refund"), "one milli-HBD more is over it");
+  }
+
+  @Test
   void aBatchHoldsAtMostMaxBatchPayouts() {
     NetworkGenesis g = TestNetwork.withCustody(TestNetwork.genesis(3, 3, 0), TestNetwork.LOOSE);
     h = new OpsHarness(dir, TestNetwork.withParams(g, g.params().with("max_batch_payouts", 2)));

@@ -180,11 +180,11 @@ class RotationRulesTest {
 
   @Test
   void theFloorIsMadeUpWithOldKeysOfRegisteredNodes() {
-    // authority 2 of node0..node3; node2 and node3 stop (faulted at one miss): the runners' two keys keep
-    // the old threshold, and one more old key makes up the floor of 3.
-    NetworkGenesis g = TestNetwork.genesis(4, 3, 0);
+    // authority 2 of node0..node4; node2..node4 stop (faulted at one miss): the runners' two keys keep the
+    // old threshold, and two more old keys make up a floor of 4.
+    NetworkGenesis g = withFloor(TestNetwork.genesis(5, 3, 0), 4);
     Authority two = NetworkGenesis.simpleAuthority(2, List.of(TestNetwork.nodeKey(0).publicKey(), TestNetwork.nodeKey(1).publicKey(),
-        TestNetwork.nodeKey(2).publicKey(), TestNetwork.nodeKey(3).publicKey()));
+        TestNetwork.nodeKey(2).publicKey(), TestNetwork.nodeKey(3).publicKey(), TestNetwork.nodeKey(4).publicKey()));
     start(TestNetwork.withParams(TestNetwork.withAuthority(g, two, two), g.params().with("max_missed", 1)));
     h.tallyWithReports("node0", "node1");
     h.tallyWithReports("node0", "node1");
@@ -192,8 +192,19 @@ class RotationRulesTest {
     io.hivesafe.hive.protocol.AccountUpdateOperation update = (io.hivesafe.hive.protocol.AccountUpdateOperation)
         OpsHarness.decode(rotation).operations().get(0);
     List<String> keys = update.active().orElseThrow().keyAuths().stream().map(k -> k.key().toString()).toList();
-    assertEquals(3, keys.size(), keys.toString());
+    assertEquals(4, keys.size(), keys.toString());
     assertTrue(keys.contains(key(0)) && keys.contains(key(1)));
+    assertEquals(3, update.active().orElseThrow().weightThreshold());
+  }
+
+  @Test
+  void aFaultedSignerWithoutAReplacementWaitsForTheDrift() {
+    NetworkGenesis g = TestNetwork.genesis(5, 3, 0);
+    start(TestNetwork.withParams(g, g.params().with("max_missed", 1)));
+    h.tallyWithReports("node0", "node1", "node2", "node3");
+    assertTrue(h.node("node4").faulted(1));
+    assertTrue(h.nothingInFlight(), "1 of 5 keys is 20%, and no runner or standby is there to take node4's key");
+    assertTrue(h.store.read(SidechainState::rotationHold).isEmpty());
   }
 
   @Test

@@ -116,7 +116,8 @@ class SignerAuthorityTest {
         new SignerAuthority.Member(key(0), 4)), List.of());
     assertEquals(30, Custody.coverStake(exact, stakes), "key1's weight is the threshold exactly");
     assertEquals(0, Custody.coverStake(SignerAuthority.ofKeys(1, List.of(key(5))), stakes), "a key nobody stakes for");
-    SignerAuthority unreachable = SignerAuthority.ofKeys(3, List.of(key(0), key(1)));
-    assertEquals(130, Custody.coverStake(unreachable, stakes), "every key, when even all of them fall short");
+    SignerAuthority unreachable = new SignerAuthority(3, List.of(new SignerAuthority.Member(key(0), 1),
+        new SignerAuthority.Member(key(1), 1), new SignerAuthority.Member(key(3), 0)), List.of());
+    assertEquals(130, Custody.coverStake(unreachable, stakes), "every key of some weight, when even all of them fall short");
   }
 }
