@@ -285,6 +285,21 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The committed digest's accumulator before normalization (MuHash3072's numerator and denominator,
+   * 768 bytes). Two stores with equal accumulators have equal digests; the reverse does not hold (the
+   * same set reached through other writes can give other pairs), so a difference must be settled by
+   * {@link #digest()}. For comparisons at every block without a modular inverse each (the simulator).
+   */
+  public byte[] digestAccumulator() {
+    rw.readLock().lock();
+    try {
+      return accumulator.clone();
+    } finally {
+      rw.readLock().unlock();
+    }
+  }
+
   private StateDigest currentDigest() {
     StateDigest d = digest;
     if (d == null) {

@@ -34,6 +34,37 @@ class StateStoreTest {
   }
 
   @Test
+  void equalAccumulatorsMeanEqualDigestsButEqualDigestsMayComeFromOtherAccumulators() {
+    try (StateStore a = StateStore.open(StateConfig.of(dir.resolve("a")));
+        StateStore b = StateStore.open(StateConfig.of(dir.resolve("b")));
+        StateStore c = StateStore.open(StateConfig.of(dir.resolve("c")))) {
+      for (StateStore s : List.of(a, b)) {
+        try (StateTransaction tx = s.begin(1)) {
+          tx.put(key("x"), 1L);
+          tx.commit();
+        }
+      }
+      // c reaches the same set through another write: x=2 at block 1, then x=1 at block 2.
+      try (StateTransaction tx = c.begin(1)) {
+        tx.put(key("x"), 2L);
+        tx.commit();
+      }
+      try (StateTransaction tx = c.begin(2)) {
+        tx.put(key("x"), 1L);
+        tx.commit();
+      }
+      assertTrue(java.util.Arrays.equals(a.digestAccumulator(), b.digestAccumulator()), "same writes, same accumulator");
+      assertEquals(a.digest(), b.digest());
+      assertEquals(a.digest(), c.digest(), "the same set has the same digest");
+      assertFalse(java.util.Arrays.equals(a.digestAccumulator(), c.digestAccumulator()),
+          "reached through other writes: another accumulator, so a difference must be settled by the digest");
+      byte[] copy = a.digestAccumulator();
+      copy[0] ^= 1;
+      assertFalse(java.util.Arrays.equals(copy, a.digestAccumulator()), "a copy, not the store's own array");
+    }
+  }
+
+  @Test
   void readsInsideABlockSeeItsOwnWritesAndCommitPersistsThem() {
     try (StateStore store = StateStore.open(StateConfig.of(dir))) {
       try (StateTransaction tx = store.begin(100)) {

@@ -26,25 +26,43 @@ public final class Outbox implements AutoCloseable {
   static final int ATTEMPTS = 4;
   private final Sender sender;
   private final NodeEvents events;
+  /** The outbox's own thread; null for an {@link #inline} outbox. */
   private final ExecutorService thread;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong queued = new AtomicLong();
 
   public Outbox(Sender sender, NodeEvents events) {
-    this.sender = sender;
-    this.events = events;
-    this.thread = Executors.newSingleThreadExecutor(r -> {
+    this(sender, events, Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "hivesafe-outbox");
       t.setDaemon(true);
       return t;
-    });
+    }));
+  }
+
+  private Outbox(Sender sender, NodeEvents events, ExecutorService thread) {
+    this.sender = sender;
+    this.events = events;
+    this.thread = thread;
+  }
+
+  /**
+   * An outbox that sends on the caller's thread, before {@link #send} returns: for the simulator, where
+   * no thread's timing may decide anything (the sender there never throws {@link RpcException}, so the
+   * back-off sleep between attempts is never reached).
+   */
+  public static Outbox inline(Sender sender, NodeEvents events) {
+    return new Outbox(sender, events, null);
   }
 
   /** Queues a transaction; {@code what} names it in the log ("report for block 150"). */
   public void send(String what, Transaction tx) {
     queued.incrementAndGet();
-    thread.execute(() -> deliver(what, tx));
+    if (thread == null) {
+      deliver(what, tx);
+    } else {
+      thread.execute(() -> deliver(what, tx));
+    }
   }
 
   private void deliver(String what, Transaction tx) {
@@ -92,6 +110,9 @@ public final class Outbox implements AutoCloseable {
 
   @Override
   public void close() {
+    if (thread == null) {
+      return;
+    }
     thread.shutdown();
     try {
       if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,0 +1,149 @@
+package io.hivesafe.sim;
+
+import io.hivesafe.devnet.Admission;
+import io.hivesafe.devnet.ChainProperties;
+import io.hivesafe.devnet.DevnetChain;
+import io.hivesafe.devnet.ProducedBlock;
+import io.hivesafe.engine.node.NodeReport;
+import io.hivesafe.engine.traffic.TrafficNode;
+import io.hivesafe.hive.crypto.CompactSignature;
+import io.hivesafe.hive.crypto.PrivateKey;
+import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.hive.protocol.Transaction;
+import io.hivesafe.hive.protocol.TransferOperation;
+import io.hivesafe.hive.protocol.WireFormat;
+import io.hivesafe.ops.BlockApplier;
+import io.hivesafe.ops.MultisigTx;
+import io.hivesafe.ops.NetworkGenesis;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The byzantine signers' own transactions, within the threat model (DESIGN §3.9): they hold their Hive
+ * accounts' active keys and their multisig keys, and nothing else. Each method signs with those keys
+ * against the devnet's head and broadcasts; it returns what the devnet said (a refusal is a fact of the
+ * schedule, not an error: a minority's redirect is refused by the chain's authority check).
+ */
+final class Adversary {
+  private final DevnetChain chain;
+  private final NetworkGenesis genesis;
+  private final SignatureScheme crypto;
+
+  Adversary(DevnetChain chain, NetworkGenesis genesis, SignatureScheme crypto) {
+    this.chain = chain;
+    this.genesis = genesis;
+    this.crypto = crypto;
+  }
+
+  /** A sig_submit for the round in flight whose signature cannot count: over another digest, or by the node's active key. */
+  String forgedSignature(TrafficNode byz, MultisigTx round, SplittableRandom r) {
+    CompactSignature sig;
+    String how;
+    if (r.nextBoolean()) {
+      byte[] other = new byte[32];
+      r.nextBytes(other);
+      sig = crypto.sign(byz.multisigKey(), other);
+      how = "multisig key over another digest";
+    } else {
+      sig = crypto.sign(byz.user().activeKey(), HexFormat.of().parseHex(round.digest()));
+      how = "active key over the round's digest";
+    }
+    return submit(byz, round.seq(), sig, how);
+  }
+
+  /** A sig_submit for the round in flight carrying a signature counted for an earlier round. */
+  String replayedSignature(TrafficNode byz, MultisigTx round, String earlierSignatureHex) {
+    return submit(byz, round.seq(), CompactSignature.fromHex(earlierSignatureHex), "replayed from an earlier round");
+  }
+
+  private String submit(TrafficNode byz, long seq, CompactSignature sig, String how) {
+    String json = "{\"seq\":" + seq + ",\"sig\":\"" + sig.toHex() + "\"}";
+    Operation op = new CustomJsonOperation(List.of(byz.name()), List.of(), genesis.opId("sig_submit"), json);
+    return how + ": " + verdict(send(List.of(byz.user().activeKey()), op));
+  }
+
+  /**
+   * A node that was not in the genesis joins: it locks {@code stake} and registers its node's real
+   * multisig key with the proof (DESIGN §3.4), in one transaction signed with its active key.
+   */
+  String join(TrafficNode joiner, long stake) {
+    String proof = crypto.sign(joiner.multisigKey(), BlockApplier.nodeAddProofDigest(genesis, joiner.name().value())).toHex();
+    Operation lock = new CustomJsonOperation(List.of(joiner.name()), List.of(), genesis.opId("gov_lock"), "{\"amount\":" + stake + "}");
+    Operation add = new CustomJsonOperation(List.of(joiner.name()), List.of(), genesis.opId("node_add"),
+        "{\"key\":\"" + joiner.multisigKey().publicKey() + "\",\"proof\":\"" + proof + "\"}");
+    return "locks " + stake + " and registers its key: " + verdict(send(List.of(joiner.user().activeKey()), lock, add));
+  }
+
+  /** A node's operator asks to unlock {@code amount} of its stake (refused while its key signs or unbonds). */
+  String unlock(TrafficNode node, long amount) {
+    Operation op = new CustomJsonOperation(List.of(node.name()), List.of(), genesis.opId("gov_unlock"), "{\"amount\":" + amount + "}");
+    return "asks to unlock " + amount + ": " + verdict(send(List.of(node.user().activeKey()), op));
+  }
+
+  /** A report for the report block at the head with a made-up digest (or, one time in three, another block's header). */
+  String wrongReport(TrafficNode byz, ProducedBlock reportBlock, SplittableRandom r) {
+    byte[] digest = new byte[32];
+    r.nextBytes(digest);
+    ProducedBlock header = reportBlock;
+    String how = "wrong digest";
+    if (r.nextInt(3) == 0 && reportBlock.number() > 2) {
+      header = chain.block(reportBlock.number() - 1).orElseThrow();
+      how = "wrong digest and the header of block " + header.number();
+    }
+    NodeReport report = NodeReport.proposal(genesis, genesis.params().expirationSeconds(), reportBlock.id(), header.timestamp(),
+        HexFormat.of().formatHex(digest));
+    if (header != reportBlock) {
+      report = new NodeReport(report.block(), report.hash(), header.id().refBlockNum(), header.id().refBlockPrefix(),
+          report.expiration(), report.version());
+    }
+    Operation op = new CustomJsonOperation(List.of(byz.name()), List.of(), genesis.opId("report"), report.json());
+    return how + ": " + verdict(send(List.of(byz.user().activeKey()), op));
+  }
+
+  /**
+   * A transfer out of the multisig account to the first colluder, signed by every colluder's multisig
+   * key; with {@code markRound}, it also carries the marker of that round ({@code ms_signed}), as if it
+   * were the round's own transaction (it is not: another id).
+   */
+  String redirect(List<TrafficNode> colluders, long milliHive, Optional<Long> markRound) {
+    List<PrivateKey> keys = new ArrayList<>();
+    for (TrafficNode c : colluders) {
+      keys.add(c.multisigKey());
+    }
+    AccountName to = colluders.get(0).name();
+    List<Operation> ops = new ArrayList<>();
+    ops.add(new TransferOperation(genesis.multisigAccount(), to, Asset.of(milliHive, AssetSymbol.HIVE), ""));
+    markRound.ifPresent(seq -> ops.add(new CustomJsonOperation(List.of(genesis.multisigAccount()), List.of(),
+        genesis.opId("ms_signed"), "{\"seq\":" + seq + "}")));
+    return colluders.size() + " colluders, " + milliHive + " milli-HIVE to " + to
+        + markRound.map(seq -> " with round " + seq + "'s marker").orElse("") + ": " + verdict(send(keys, ops.toArray(Operation[]::new)));
+  }
+
+  private Admission send(List<PrivateKey> keys, Operation... ops) {
+    ChainProperties p = chain.properties();
+    Transaction tx = Transaction.builder()
+        .referenceBlock(p.headBlockId()).expiration(p.time().plusSeconds(60)).operations(List.of(ops)).build();
+    byte[] digest = tx.digest(genesis.chainId(), WireFormat.HF26);
+    List<CompactSignature> sigs = new ArrayList<>();
+    for (PrivateKey k : keys) {
+      sigs.add(crypto.sign(k, digest));
+    }
+    return chain.broadcast(tx.withSignatures(sigs));
+  }
+
+  private static String verdict(Admission a) {
+    if (a.isAccepted()) {
+      return "accepted by the chain";
+    }
+    String m = a.message();
+    return "refused by the chain: " + (m.length() > 80 ? m.substring(0, 80) : m);
+  }
+}
