@@ -82,6 +82,19 @@ final class Adversary {
     return "locks " + stake + " and registers its key: " + verdict(send(List.of(joiner.user().activeKey()), lock, add));
   }
 
+  /** A runner proposes a treasury payout of {@code milliHive} to {@code to}, to pass at once when approved. */
+  String proposePayout(TrafficNode runner, String to, long milliHive) {
+    Operation op = new CustomJsonOperation(List.of(runner.name()), List.of(), genesis.opId("propose"),
+        "{\"action\":\"payout\",\"to\":\"" + to + "\",\"amount\":" + milliHive + ",\"asset\":\"HIVE\",\"deadline\":200,\"activation\":0}");
+    return runner.name() + " proposes " + milliHive + " milli-HIVE to " + to + ": " + verdict(send(List.of(runner.user().activeKey()), op));
+  }
+
+  /** A runner approves proposal {@code id}. */
+  String approve(TrafficNode runner, long id) {
+    Operation op = new CustomJsonOperation(List.of(runner.name()), List.of(), genesis.opId("approve"), "{\"id\":" + id + "}");
+    return verdict(send(List.of(runner.user().activeKey()), op));
+  }
+
   /** A node's operator asks to unlock {@code amount} of its stake (refused while its key signs or unbonds). */
   String unlock(TrafficNode node, long amount) {
     Operation op = new CustomJsonOperation(List.of(node.name()), List.of(), genesis.opId("gov_unlock"), "{\"amount\":" + amount + "}");

@@ -24,6 +24,12 @@ public enum FaultKind {
   WRONG_REPORT,
   /** Colluding signers sign and broadcast a transfer out of the multisig account (the chain takes it only from a majority). */
   REDIRECT,
+  /**
+   * The runners pass a treasury payout to an account that does not exist (an operator's typo): every
+   * round holding it is refused by the chain, its batch expires with strikes, and it must come back to
+   * the treasury without holding the queue.
+   */
+  REFUSED_PAYOUT,
   /** A node that was not in the genesis locks stake and registers its real key: a new runner or standby. */
   JOIN,
   /** A node's operator asks to unlock its stake (the core refuses while its key signs or unbonds). */

@@ -299,10 +299,17 @@ final class InvariantChecks {
    * and two for what the last blocks before the stop queued.
    */
   long livenessBound() {
+    io.hivesafe.ops.NetworkParams params = oracle.read(SidechainState::params);
+    long batch = params.maxBatchPayouts();
     long struck = queue.values().stream().filter(p -> p.strikes() > 0).count();
     long clean = queue.size() - struck;
-    long batch = oracle.read(SidechainState::params).maxBatchPayouts();
-    return 4 + 2 * Math.max(struck, (clean + batch - 1) / batch);
+    // A payout the chain refuses, still queued: if clean, the batch it goes out in expires and strikes
+    // its batch mates too; and each strike it still lacks is one more expired round of its own.
+    long refusedClean = queue.values().stream().filter(p -> p.to().equals(Simulation.GHOST) && p.strikes() == 0).count();
+    long refusedRounds = queue.values().stream().filter(p -> p.to().equals(Simulation.GHOST))
+        .mapToLong(p -> params.payoutStrikes() - p.strikes()).sum();
+    long suspects = struck + refusedClean * Math.min(batch, clean);
+    return 4 + 2 * Math.max(suspects, (clean + batch - 1) / batch) + 2 * refusedRounds;
   }
 
   /** liveness, at the end of a run: nothing requested before the faults stopped is still queued. */

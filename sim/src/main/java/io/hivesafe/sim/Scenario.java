@@ -86,12 +86,25 @@ public record Scenario(long seed, int genesisNodes, int joiners, int users, List
     p.put(FaultKind.JOIN, 15);
     p.put(FaultKind.STAKE_UNLOCK, 10 * storm);
     boolean hostile = !byzantine.isEmpty();
+    // One scenario in eight holds a payout the chain refuses: at most one, early in the run (a refused
+    // payout strikes its whole batch, so the liveness bound grows with it).
+    p.put(FaultKind.REFUSED_PAYOUT, r.nextInt(8) == 0 ? 25 : 0);
     p.put(FaultKind.FORGED_SIGNATURE, hostile ? 30 * storm : 0);
     p.put(FaultKind.REPLAYED_SIGNATURE, hostile ? 30 * storm : 0);
     p.put(FaultKind.WRONG_REPORT, hostile ? 30 * storm : 0);
     p.put(FaultKind.REDIRECT, collusion ? 15 * storm : hostile ? 4 * storm : 0);
     return new Scenario(seed, genesis, joiners, 6, byzantine, collusion, batches[r.nextInt(batches.length)], p,
         blocks - TAIL_BLOCKS, TAIL_BLOCKS);
+  }
+
+  /** The same scenario with these fault kinds never drawn (the shrinker's and {@code --without}'s). */
+  public Scenario without(java.util.Collection<FaultKind> kinds) {
+    EnumMap<FaultKind, Integer> p = new EnumMap<>(FaultKind.class);
+    p.putAll(perMille);
+    for (FaultKind k : kinds) {
+      p.put(k, 0);
+    }
+    return new Scenario(seed, genesisNodes, joiners, users, byzantine, collusion, batchSize, p, faultBlocks, tailBlocks);
   }
 
   @Override

@@ -41,6 +41,12 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--stop-at-failure", description = "End a campaign at its lowest failing seed.")
   boolean stopAtFailure;
 
+  @Option(names = "--without", split = ",", description = "Fault kinds never drawn (e.g. CRASH,API_LAG): what --shrink prints.")
+  List<FaultKind> without = new java.util.ArrayList<>();
+
+  @Option(names = "--shrink", description = "With --seed: drop fault kinds one by one while the same invariant still fails, and print the smallest reproduction.")
+  boolean shrink;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimCommand()).execute(args));
   }
@@ -54,8 +60,19 @@ public final class SimCommand implements Callable<Integer> {
     Path dir = work != null ? work : defaultWork();
     String text;
     boolean failed;
+    if (shrink && seed == null) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--shrink needs --seed");
+    }
+    if (shrink) {
+      String report = Shrinker.shrink(Scenario.draw(seed, blocks).without(without), dir, System.out::println);
+      System.out.print(report);
+      if (summary != null) {
+        Files.writeString(summary, report);
+      }
+      return 0;
+    }
     if (seed != null) {
-      Scenario s = Scenario.draw(seed, blocks);
+      Scenario s = Scenario.draw(seed, blocks).without(without);
       long start = System.nanoTime();
       SimResult r = Simulation.run(s, dir);
       StringBuilder out = new StringBuilder(s.toString()).append('\n');

@@ -81,6 +81,9 @@ public final class Simulation implements AutoCloseable {
   private long head;
   private long starvedUntil;
   private long lostSends;
+  /** The block the ghost payout was proposed in (-1: not yet) and approved in (-1: not yet). */
+  private long ghostProposed = -1;
+  private long ghostApproved = -1;
   /** Joiners registered so far (the first genesisNodes nodes are the genesis's). */
   private int joined;
   /** What a joiner locks: ten times the default min_stake. */
@@ -345,7 +348,7 @@ public final class Simulation implements AutoCloseable {
     }
     starvedUntil = 0;
     boundTallies = checks.livenessBound();
-    record(block, FaultKind.QUIET, "-", "the faults stop; liveness bound " + boundTallies + " tallies");
+    note(block, FaultKind.QUIET, "-", "the faults stop; liveness bound " + boundTallies + " tallies");
   }
 
   private void drawNodeFaults(long block) {
@@ -440,7 +443,37 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
+  /** The account the refused payout goes to: a valid name no account holds. */
+  static final String GHOST = "ghost-account";
+
+  /** REFUSED_PAYOUT: one proposal to the ghost in the first half of the faulty blocks, then every genesis account approves it. */
+  private void drawRefusedPayout(long block) {
+    if (ghostProposed < 0 && block <= scenario.faultBlocks() / 2 && faults.nextInt(1000) < scenario.chance(FaultKind.REFUSED_PAYOUT)) {
+      TrafficNode proposer = nodes.get(faults.nextInt(scenario.genesisNodes())).who;
+      record(block, FaultKind.REFUSED_PAYOUT, proposer.name().value(), adversary.proposePayout(proposer, GHOST, 1_000 + faults.nextInt(20_000)));
+      ghostProposed = block;
+      return;
+    }
+    if (ghostProposed > 0 && ghostApproved < 0) {
+      Optional<io.hivesafe.ops.Proposal> open = oracle.read(io.hivesafe.ops.SidechainState::proposals).stream()
+          .filter(p -> GHOST.equals(p.args().get("to")) && p.status().equals(io.hivesafe.ops.Proposal.OPEN)).findFirst();
+      if (open.isPresent()) {
+        StringBuilder verdicts = new StringBuilder();
+        for (int i = 0; i < scenario.genesisNodes(); i++) {
+          verdicts.append(nodes.get(i).name).append(' ').append(adversary.approve(nodes.get(i).who, open.get().id())).append("; ");
+        }
+        ghostApproved = block;
+        note(block, FaultKind.REFUSED_PAYOUT, "-", "every genesis account approves proposal " + open.get().id() + ": " + verdicts);
+      } else if (block > ghostProposed + 10) {
+        ghostApproved = block; // refused (its proposer was no runner): nothing to approve
+      }
+    }
+  }
+
   private void drawAttacks(long block, boolean faulty) {
+    if (faulty) {
+      drawRefusedPayout(block);
+    }
     if (scenario.byzantine().isEmpty()) {
       return;
     }
@@ -494,12 +527,17 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
+  /** A line of the schedule that is part of a fault already counted (it does not count again). */
+  private void note(long block, FaultKind kind, String node, String detail) {
+    Fault f = new Fault(block, kind, node, detail);
+    schedule.add(f);
+    trace.update((f + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
   private void record(long block, FaultKind kind, String node, String detail) {
     Fault f = new Fault(block, kind, node, detail);
     schedule.add(f);
-    if (kind != FaultKind.QUIET) {
-      injected.merge(kind, 1L, Long::sum);
-    }
+    injected.merge(kind, 1L, Long::sum);
     trace.update((f + "\n").getBytes(StandardCharsets.UTF_8));
   }
 

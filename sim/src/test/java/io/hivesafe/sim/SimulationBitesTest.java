@@ -32,19 +32,19 @@ class SimulationBitesTest {
   }
 
   @Test
-  void aCalmNetworkHoldsEveryInvariant() {
-    SimResult r = Simulation.run(calm(3), work);
+  void aCalmNetworkHoldsEveryInvariant() throws Exception {
+    SimResult r = Simulation.run(calm(3), WorkDir.under(work));
     assertTrue(r.passed(), r.failureReport());
     assertTrue(r.schedule().stream().allMatch(f -> f.kind() == FaultKind.QUIET), r.schedule().toString());
     assertTrue(r.checks().get(Invariant.PAYOUT_ONCE) > 0, "payouts were made: " + r.checks());
   }
 
   @Test
-  void anOutflowTheBlockStreamDoesNotShowBreaksTheBooksAtItsBlock() {
+  void anOutflowTheBlockStreamDoesNotShowBreaksTheBooksAtItsBlock() throws Exception {
     // A virtual operation (an interest payment, a filled recurrent transfer) is not in the blocks'
     // transactions: the core cannot book it, the books and the chain part, and the shell's custody check
     // is what tells the operator (docs/multisig.md). The simulator must see it at once.
-    SimResult r = Simulation.run(calm(3), work, new Simulation.Hooks() {
+    SimResult r = Simulation.run(calm(3), WorkDir.under(work), new Simulation.Hooks() {
       @Override
       public void beforeProduce(long block, DevnetChain chain, Simulation sim) {
         if (block == 60) {
@@ -59,8 +59,30 @@ class SimulationBitesTest {
   }
 
   @Test
-  void aStoreChangedWithoutTheSimulatorKnowingBreaksDigestsAgree() {
-    SimResult r = Simulation.run(calm(3), work, new Simulation.Hooks() {
+  void theShrinkerDropsEveryFaultKindAFailureDoesNotNeed() throws Exception {
+    // The virtual outflow breaks the books whatever the faults: every kind the stormy run injected before
+    // it must be dropped, and the shrunk run must fail the same invariant at the same block.
+    Scenario stormy = Scenario.draw(7, 200);
+    Simulation.Hooks outflow = new Simulation.Hooks() {
+      @Override
+      public void beforeProduce(long block, DevnetChain chain, Simulation sim) {
+        if (block == 60) {
+          chain.virtualTransfer(TrafficNetwork.MULTISIG, AccountName.of("user0"), Asset.of(1_000, AssetSymbol.HIVE));
+        }
+      }
+    };
+    SimResult full = Simulation.run(stormy, WorkDir.under(work), outflow);
+    assertTrue(full.schedule().stream().anyMatch(f -> f.block() < 60 && f.kind() != FaultKind.QUIET), "faults before block 60");
+    java.util.List<String> progress = new java.util.ArrayList<>();
+    String report = Shrinker.shrink(stormy, WorkDir.under(work), progress::add, outflow);
+    assertTrue(report.startsWith("shrunk: seed 7 fails books-match-chain at block 60 with 0 faults (from "), report);
+    assertTrue(report.contains("replay the shrunk run: scripts/sim --seed 7 --blocks 200 --without "), report);
+    assertTrue(progress.stream().skip(1).allMatch(l -> l.endsWith(": dropped")), String.join("\n", progress));
+  }
+
+  @Test
+  void aStoreChangedWithoutTheSimulatorKnowingBreaksDigestsAgree() throws Exception {
+    SimResult r = Simulation.run(calm(3), WorkDir.under(work), new Simulation.Hooks() {
       @Override
       public void beforeProduce(long block, DevnetChain chain, Simulation sim) {
         if (block == 45) {

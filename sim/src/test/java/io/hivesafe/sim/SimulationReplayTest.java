@@ -14,16 +14,16 @@ class SimulationReplayTest {
   Path work;
 
   @Test
-  void aSeedRunTwiceGivesTheSameScheduleAndTheSameTrace() {
+  void aSeedRunTwiceGivesTheSameScheduleAndTheSameTrace() throws Exception {
     Scenario s = Scenario.draw(7, 200);
-    SimResult first = Simulation.run(s, work);
-    SimResult second = Simulation.run(Scenario.draw(7, 200), work);
+    SimResult first = Simulation.run(s, WorkDir.under(work));
+    SimResult second = Simulation.run(Scenario.draw(7, 200), WorkDir.under(work));
     assertTrue(first.schedule().size() > 3, "seed 7 injects faults: " + first.schedule());
     assertEquals(first.schedule(), second.schedule());
     assertEquals(first.trace(), second.trace());
     assertEquals(first.checks(), second.checks());
     assertEquals(first.lastBlock(), second.lastBlock());
-    SimResult other = Simulation.run(Scenario.draw(8, 200), work);
+    SimResult other = Simulation.run(Scenario.draw(8, 200), WorkDir.under(work));
     assertNotEquals(first.trace(), other.trace(), "another seed, another run");
   }
 }

@@ -22,7 +22,7 @@ class SimulationSeedsTest {
 
   @Test
   void everyCiSeedHoldsEveryInvariant() throws Exception {
-    Campaign.Summary summary = Campaign.run(FIRST, SEEDS, BLOCKS, 2, work);
+    Campaign.Summary summary = Campaign.run(FIRST, SEEDS, BLOCKS, 2, WorkDir.under(work));
     System.out.println("simulation, CI seeds " + FIRST + ".." + (FIRST + SEEDS - 1) + ":\n" + summary.render());
     assertTrue(summary.failures().isEmpty(), summary.render());
     assertEquals(SEEDS, summary.seeds());
