@@ -63,6 +63,7 @@ public final class Campaign {
       for (int i = 0; i < count; i++) {
         long seed = first + i;
         futures.add(pool.submit(() -> Simulation.run(Scenario.draw(seed, blocks), work)));
+        // (Simulation.run reports its own exceptions as a SIMULATOR_SOUND violation with the seed.)
       }
       List<SimResult> results = new ArrayList<>();
       for (Future<SimResult> f : futures) {

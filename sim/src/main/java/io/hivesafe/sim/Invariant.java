@@ -26,6 +26,8 @@ public enum Invariant {
   AUTHORITY_FLOOR("authority-floor"),
   /** Governance stake behind a key of the authority (or one that left it within signer_unbond_blocks) never starts unlocking. */
   SIGNER_STAKE_LOCKED("signer-stake-locked"),
+  /** The simulator itself raised no exception (a bug of the simulator, reported with its seed like any failure). */
+  SIMULATOR_SOUND("simulator-sound"),
   /** With at most n - threshold signers faulty, every payout requested before the faults stop leaves the queue within the bound. */
   LIVENESS("liveness");
 

@@ -84,6 +84,8 @@ public final class Simulation implements AutoCloseable {
   /** The block the ghost payout was proposed in (-1: not yet) and approved in (-1: not yet). */
   private long ghostProposed = -1;
   private long ghostApproved = -1;
+  /** The oracle's tally records by tally block (looked up, never iterated). */
+  private final java.util.Map<Long, TallyRecord> oracleTallies = new java.util.HashMap<>();
   /** Joiners registered so far (the first genesisNodes nodes are the genesis's). */
   private int joined;
   /** What a joiner locks: ten times the default min_stake. */
@@ -116,7 +118,7 @@ public final class Simulation implements AutoCloseable {
     this.net = network(scenario);
     this.genesis = net.network();
     this.chain = new DevnetChain(net.devnetConfig());
-    TrafficMix mix = TrafficMix.busy().withShape(0.6, 3, 0.02, 5, 12).withBackground(0.2, 2)
+    TrafficMix mix = TrafficMix.busy().withShape(0.6, 3, 0.02, 5, 12).withBackground(0.1, 2)
         .withWeight(TrafficKind.WITHDRAW, 120).withWeight(TrafficKind.DEPOSIT, 150);
     // Only the genesis nodes: the generator would register the joiners with keys their nodes do not hold;
     // the simulator registers them itself, with their real keys (FaultKind.JOIN).
@@ -175,14 +177,20 @@ public final class Simulation implements AutoCloseable {
       n.start((block, outcome) -> committed(n, block, outcome));
     }
     head = chain.headBlockNumber();
-    while (head < lastBlock() && checks.violations().isEmpty()) {
-      step(head + 1);
-      head = chain.headBlockNumber();
+    try {
+      while (head < lastBlock() && checks.violations().isEmpty()) {
+        step(head + 1);
+        head = chain.headBlockNumber();
+      }
+      if (checks.violations().isEmpty()) {
+        checks.liveness(scenario.faultBlocks(), livenessClaimed());
+      }
+    } catch (RuntimeException e) {
+      checks.violation(Invariant.SIMULATOR_SOUND, head + 1, "the simulator threw: " + stackOf(e));
     }
-    if (checks.violations().isEmpty()) {
-      checks.liveness(scenario.faultBlocks(), livenessClaimed());
+    if (oracle.lastBlock() > 0) {
+      trace.update(oracle.digestAfter(oracle.lastBlock()).getBytes(StandardCharsets.UTF_8));
     }
-    trace.update(oracle.digestAfter(oracle.lastBlock()).getBytes(StandardCharsets.UTF_8));
     return new SimResult(scenario, head, List.copyOf(schedule), new EnumMap<>(injected), checks.counts(),
         checks.violations(), HexFormat.of().formatHex(trace.digest()), livenessClaimed(), lostSends, boundTallies);
   }
@@ -192,7 +200,9 @@ public final class Simulation implements AutoCloseable {
    * stopped needs more quiet blocks.
    */
   private long lastBlock() {
-    return scenario.faultBlocks() + Math.max(scenario.tailBlocks(), boundTallies * Scenario.TALLY_INTERVAL);
+    // The oracle trails the head by the irreversible lag: the run goes on until it has seen the whole window.
+    return scenario.faultBlocks() + Math.max(scenario.tailBlocks(), boundTallies * Scenario.TALLY_INTERVAL)
+        + chain.config().irreversibleLag();
   }
 
   /** Whether this run holds the network to liveness: at most n − threshold signers faulty for good. */
@@ -222,12 +232,21 @@ public final class Simulation implements AutoCloseable {
     ProducedBlock produced = chain.produceBlock();
     ChainAccount ms = chain.account(genesis.multisigAccount()).orElseThrow();
     checks.chainAfter(produced.number(), ms.balance(AssetSymbol.HIVE).amount(), ms.balance(AssetSymbol.HBD).amount(),
-        ms.authorities());
+        ms.authorities(), chain.pendingCount());
     long irreversible = chain.lastIrreversibleBlockNumber();
     while (oracle.lastBlock() < irreversible && checks.violations().isEmpty()) {
       Block b = chain.block(oracle.lastBlock() + 1).orElseThrow().block();
       checks.beforeBlock(b.number());
-      BlockOutcome outcome = oracle.apply(b);
+      BlockOutcome outcome;
+      try {
+        outcome = oracle.apply(b);
+      } catch (RuntimeException e) {
+        // The core itself failed on the block: every node would stop on it too.
+        checks.violation(Invariant.NO_NODE_FAILURE, b.number(), "the core threw applying block " + b.number()
+            + " in the oracle: " + stackOf(e));
+        return;
+      }
+      outcome.tally().ifPresent(t -> oracleTallies.put(b.number(), t));
       checks.afterBlock(b, outcome);
       trace.update(oracle.accumulatorAfter(b.number()));
     }
@@ -268,6 +287,12 @@ public final class Simulation implements AutoCloseable {
   }
 
   private void crashed(SimNode n, long block) {
+    // A crash at a send comes after the block's commit and before the node's listeners: check that block here.
+    long last = n.node().store().lastBlock().orElse(0);
+    if (last > n.lastCommitted) {
+      n.lastCommitted = last;
+      committed(n, last, null);
+    }
     long committed = n.lastCommitted;
     int delivered = n.sendsThisStep;
     n.stop();
@@ -276,8 +301,20 @@ public final class Simulation implements AutoCloseable {
         + " sends of the step delivered; restarts at block " + n.restartAt);
   }
 
-  /** A node committed {@code block}: its digest must be the oracle's, and a tampered node must see its divergence. */
-  private void committed(SimNode n, long block, BlockOutcome outcome) {
+  /**
+   * A node committed {@code block}: its digest must be the oracle's, and a tampered node must see its
+   * divergence at a tally (the oracle's record of the block says whether it was one). An exception here is
+   * the simulator's, not the node's: it is reported as such.
+   */
+  private void committed(SimNode n, long block, BlockOutcome ignored) {
+    try {
+      checkCommitted(n, block);
+    } catch (RuntimeException e) {
+      checks.violation(Invariant.SIMULATOR_SOUND, block, "checking " + n.name + "'s block: " + stackOf(e));
+    }
+  }
+
+  private void checkCommitted(SimNode n, long block) {
     boolean tampered = n.tamperedAfter >= 0 && block >= n.tamperedAfter;
     if (!tampered) {
       checks.count(Invariant.DIGESTS_AGREE);
@@ -290,7 +327,7 @@ public final class Simulation implements AutoCloseable {
         }
       }
     }
-    Optional<TallyRecord> tally = outcome.tally();
+    Optional<TallyRecord> tally = Optional.ofNullable(oracleTallies.get(block));
     if (n.tamperedAfter >= 0 && tally.isPresent() && tally.get().consensus() && tally.get().reportBlock() >= n.tamperedAfter) {
       checks.count(Invariant.TAMPERING_DETECTED);
       if (!n.node().diverged()) {
@@ -303,6 +340,16 @@ public final class Simulation implements AutoCloseable {
 
   /** A node's send: checked, then maybe lost, maybe the crash point, else broadcast to the devnet. */
   private void deliver(SimNode n, Transaction tx) {
+    try {
+      send(n, tx);
+    } catch (SimulatedCrash crash) {
+      throw crash;
+    } catch (RuntimeException e) {
+      checks.violation(Invariant.SIMULATOR_SOUND, head + 1, "delivering " + n.name + "'s transaction: " + stackOf(e));
+    }
+  }
+
+  private void send(SimNode n, Transaction tx) {
     String kind = kindOf(tx);
     if (!kind.equals("report")) {
       checks.count(Invariant.NO_DIVERGED_SIGNATURE);
@@ -393,7 +440,7 @@ public final class Simulation implements AutoCloseable {
         case TAMPERED_STATE -> {
           if (faultyForGood.size() < scenario.budget()) {
             pick(n -> n.running() && n.tamperedAfter < 0 && !faultyForGood.contains(n.name)
-                && n.lastCommitted + 1 <= chain.lastIrreversibleBlockNumber()).ifPresent(n -> tamper(n, block));
+                && n.lastCommitted >= 1 && n.lastCommitted + 1 <= chain.lastIrreversibleBlockNumber()).ifPresent(n -> tamper(n, block));
           }
         }
         case JOIN -> {
