@@ -179,6 +179,7 @@ public final class Simulation implements AutoCloseable {
     head = chain.headBlockNumber();
     try {
       while (head < lastBlock() && checks.violations().isEmpty()) {
+        checks.count(Invariant.SIMULATOR_SOUND);
         step(head + 1);
         head = chain.headBlockNumber();
       }
@@ -276,6 +277,7 @@ public final class Simulation implements AutoCloseable {
       n.dead = true;
       return;
     }
+    checks.count(Invariant.NO_NODE_FAILURE);
     if (n.node().failure().isPresent()) {
       checks.violation(Invariant.NO_NODE_FAILURE, block, n.name + " failed: " + stackOf(n.node().failure().get()));
       return;
