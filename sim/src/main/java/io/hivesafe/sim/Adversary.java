@@ -8,10 +8,12 @@ import io.hivesafe.engine.node.NodeReport;
 import io.hivesafe.engine.traffic.TrafficNode;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PrivateKey;
+import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.Operation;
 import io.hivesafe.hive.protocol.Transaction;
@@ -138,6 +140,39 @@ final class Adversary {
         genesis.opId("ms_signed"), "{\"seq\":" + seq + "}")));
     return colluders.size() + " colluders, " + milliHive + " milli-HIVE to " + to
         + markRound.map(seq -> " with round " + seq + "'s marker").orElse("") + ": " + verdict(send(keys, ops.toArray(Operation[]::new)));
+  }
+
+  /**
+   * The colluders replace the multisig account's active authority: with {@code stranger}, the current
+   * one plus that key (weight 1, same threshold); without, only their own keys (weight 1, all of them
+   * needed). Signed by every colluder's multisig key.
+   */
+  String foreignUpdate(List<TrafficNode> colluders, Authority current, Optional<PublicKey> stranger, PublicKey memo) {
+    List<PrivateKey> keys = new ArrayList<>();
+    java.util.TreeMap<PublicKey, Integer> members = new java.util.TreeMap<>();
+    for (TrafficNode c : colluders) {
+      keys.add(c.multisigKey());
+    }
+    long threshold;
+    if (stranger.isPresent()) {
+      for (Authority.KeyWeight k : current.keyAuths()) {
+        members.put(k.key(), k.weight());
+      }
+      members.put(stranger.get(), 1);
+      threshold = current.weightThreshold();
+    } else {
+      for (TrafficNode c : colluders) {
+        members.put(c.multisigKey().publicKey(), 1);
+      }
+      threshold = colluders.size();
+    }
+    List<Authority.KeyWeight> weights = new ArrayList<>();
+    members.forEach((k, w) -> weights.add(new Authority.KeyWeight(k, w)));
+    Authority active = new Authority(threshold, current.accountAuths(), weights);
+    Operation op = new io.hivesafe.hive.protocol.AccountUpdateOperation(genesis.multisigAccount(), Optional.empty(), Optional.of(active),
+        Optional.empty(), Optional.of(memo), "");
+    return (stranger.isPresent() ? "adds a stranger's key " + stranger.get() : "keeps only their own " + colluders.size() + " keys")
+        + " in the active authority: " + verdict(send(keys, op));
   }
 
   private Admission send(List<PrivateKey> keys, Operation... ops) {

@@ -25,6 +25,12 @@ public enum FaultKind {
   /** Colluding signers sign and broadcast a transfer out of the multisig account (the chain takes it only from a majority). */
   REDIRECT,
   /**
+   * A colluding majority rewrites the multisig account's active authority with an account_update: a
+   * stranger's key added, or only their own keys left. An AUTHORITY_CHANGE alarm; the round in flight
+   * follows the new authority.
+   */
+  FOREIGN_UPDATE,
+  /**
    * The runners pass a treasury payout to an account that does not exist (an operator's typo): every
    * round holding it is refused by the chain, its batch expires with strikes, and it must come back to
    * the treasury without holding the queue.

@@ -59,6 +59,8 @@ final class InvariantChecks {
   private TreeMap<Long, Payout> queue = new TreeMap<>();
   private MultisigAuthority authority;
   private long lastRotation;
+  /** Whether an AUTHORITY_CHANGE alarm was ever raised: the authority is then not the core's doing. */
+  private boolean foreignAuthority;
   /** Accounts whose stake must stay locked in the next block → their unlocking amount now. */
   private TreeMap<String, Long> locked = new TreeMap<>();
   private final TreeMap<Long, Long> requestedAt = new TreeMap<>();
@@ -274,10 +276,16 @@ final class InvariantChecks {
         || !SignerAuthority.of(onChain.active()).equals(after.active()))) {
       violation(Invariant.AUTHORITY_FLOOR, n, "the recorded authority " + after + " is not the chain's " + onChain);
     }
-    if (after.active().keyNames().size() < floor || after.owner().keyNames().size() < floor || !after.usable()) {
+    if (alarmedAuthority(n)) {
+      foreignAuthority = true;
+    }
+    // After a foreign account_update (an alarm) the authority is whatever its authors made it: the floor
+    // binds the core's own rotations, not them.
+    if (!foreignAuthority
+        && (after.active().keyNames().size() < floor || after.owner().keyNames().size() < floor || !after.usable())) {
       violation(Invariant.AUTHORITY_FLOOR, n, "the authority " + after + " is below the floor of " + floor + " keys or cannot sign");
     }
-    if (authority != null && !authority.owner().equals(after.owner()) && !alarmedAuthority(n)) {
+    if (authority != null && !authority.owner().equals(after.owner()) && !alarmedAuthority(n) && !foreignAuthority) {
       TreeSet<String> kept = after.signerKeys();
       if (authority.owner().signedWeight(kept) < authority.owner().threshold()
           || authority.active().signedWeight(kept) < authority.active().threshold()) {

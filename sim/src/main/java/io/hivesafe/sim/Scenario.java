@@ -93,6 +93,7 @@ public record Scenario(long seed, int genesisNodes, int joiners, int users, List
     p.put(FaultKind.REPLAYED_SIGNATURE, hostile ? 30 * storm : 0);
     p.put(FaultKind.WRONG_REPORT, hostile ? 30 * storm : 0);
     p.put(FaultKind.REDIRECT, collusion ? 15 * storm : hostile ? 4 * storm : 0);
+    p.put(FaultKind.FOREIGN_UPDATE, collusion ? 5 * storm : 0);
     return new Scenario(seed, genesis, joiners, 6, byzantine, collusion, batches[r.nextInt(batches.length)], p,
         blocks - TAIL_BLOCKS, TAIL_BLOCKS);
   }

@@ -86,6 +86,8 @@ public final class Simulation implements AutoCloseable {
   private long ghostApproved = -1;
   /** The oracle's tally records by tally block (looked up, never iterated). */
   private final java.util.Map<Long, TallyRecord> oracleTallies = new java.util.HashMap<>();
+  /** Foreign authority updates made (at most two a run). */
+  private int foreignUpdates;
   /** Joiners registered so far (the first genesisNodes nodes are the genesis's). */
   private int joined;
   /** What a joiner locks: ten times the default min_stake. */
@@ -542,6 +544,18 @@ public final class Simulation implements AutoCloseable {
     if (genesis.isReportBlock(top.number()) && attacks.nextInt(1000) < scenario.chance(FaultKind.WRONG_REPORT)) {
       TrafficNode byz = byzantine();
       record(block, FaultKind.WRONG_REPORT, byz.name().value(), adversary.wrongReport(byz, top, attacks));
+    }
+    if (faulty && foreignUpdates < 2 && attacks.nextInt(1000) < scenario.chance(FaultKind.FOREIGN_UPDATE)) {
+      List<TrafficNode> colluders = new ArrayList<>();
+      for (int i : scenario.byzantine()) {
+        colluders.add(nodes.get(i).who);
+      }
+      io.hivesafe.hive.protocol.Authority current = chain.account(genesis.multisigAccount()).orElseThrow().authorities().active();
+      Optional<io.hivesafe.hive.crypto.PublicKey> stranger = attacks.nextBoolean()
+          ? Optional.of(TrafficNetwork.key("stranger" + foreignUpdates, "multisig").publicKey()) : Optional.empty();
+      foreignUpdates++;
+      record(block, FaultKind.FOREIGN_UPDATE, colluders.get(0).name().value(), adversary.foreignUpdate(colluders, current, stranger,
+          TrafficNetwork.key(genesis.multisigAccount().value(), "memo").publicKey()));
     }
     if (faulty && attacks.nextInt(1000) < scenario.chance(FaultKind.REDIRECT)) {
       long hive = chain.account(genesis.multisigAccount()).orElseThrow().balance(AssetSymbol.HIVE).amount();
