@@ -258,7 +258,7 @@ public final class NetworkGenesisFile {
     object(node, where);
     try {
       return AuthorityJson.read(node);
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + " is not a Hive authority: " + e.getMessage());
     }
   }
@@ -280,7 +280,7 @@ public final class NetworkGenesisFile {
     String hex = text(root, "chain_id", "");
     try {
       return ChainId.fromHex(hex);
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("chain_id must be 64 hex digits");
     }
   }
@@ -304,7 +304,7 @@ public final class NetworkGenesisFile {
     String name = text(node, field, where);
     try {
       return AccountName.of(name);
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + field + " is not a valid Hive account name: " + name);
     }
   }
@@ -316,7 +316,7 @@ public final class NetworkGenesisFile {
   private static PublicKey publicKey(String text, String where) {
     try {
       return PublicKey.fromString(text);
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + " is not a public key: " + e.getMessage());
     }
   }

@@ -40,7 +40,7 @@ final class NodeOperations {
     PublicKey key;
     try {
       key = PublicKey.fromString(keyText);
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new OpRejected("key is not a public key");
     }
     CompactSignature proof = args.signature("proof");

@@ -149,7 +149,7 @@ final class OpArgs {
     String s = text(field, 64);
     try {
       return AccountName.of(s).value();
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       throw new OpRejected(field + " is not a valid Hive account name");
     }
   }

@@ -22,4 +22,17 @@ class ModuleBoundaryTest {
     assertTrue(scan.filesChecked() >= 20, "sources found: " + scan.filesChecked());
     assertEquals(List.of(), scan.violations());
   }
+
+  /**
+   * A bug stops the node; it never becomes a recorded rejection (a fork): the core catches only the
+   * declared invalid-input exceptions (OpRejected, IllegalArgumentException from a value's constructor),
+   * never a catch-all.
+   */
+  @Test
+  void opsHasNoCatchAll() {
+    SourceRules.Scan scan = SourceRules.scan(Path.of("src/main/java"), p -> true,
+        "catch \\((final )?(RuntimeException|Exception|Throwable|Error)\\b|catch \\([^)]*\\| *(RuntimeException|Exception|Throwable|Error)\\b");
+    assertTrue(scan.filesChecked() >= 20, "sources found: " + scan.filesChecked());
+    assertEquals(List.of(), scan.violations());
+  }
 }

@@ -140,7 +140,19 @@ public final class StateStore implements AutoCloseable {
       closeQuietly(opened, vol, storeChannel);
       closeQuietly(null, null, journalChannel);
       throw e;
-    } catch (IOException | RuntimeException | Error e) {
+    } catch (VirtualMachineError e) {
+      // Out of memory, out of stack: the machine's resources, not the store's contents.
+      closeQuietly(opened, vol, storeChannel);
+      closeQuietly(null, null, journalChannel);
+      throw e;
+    } catch (IOException e) {
+      // The operating system refused (disk full, permissions, too many open files, not a file): nothing
+      // in the store was found damaged, and opening it again once the cause is fixed recovers it.
+      closeQuietly(opened, vol, storeChannel);
+      closeQuietly(null, null, journalChannel);
+      throw new StateStoreException("state store " + storeFile + " cannot be opened: " + e
+          + " (an I/O error, not damage found in the store: fix the cause and start again)", e);
+    } catch (RuntimeException | Error e) {
       closeQuietly(opened, vol, storeChannel);
       closeQuietly(null, null, journalChannel);
       throw new StoreDamagedException(storeFile, "it cannot be read (" + e + ")", e);

@@ -50,6 +50,26 @@ class DamagedStoreTest {
   }
 
   @Test
+  void anIoErrorIsNotDamageAndChangesNothing() throws IOException {
+    // The operating system refuses the store file (here: a directory stands in its place). That is an
+    // I/O error to fix, not damage found in the store: no "damaged", no advice to restore a snapshot,
+    // and once the cause is gone the store opens as it was.
+    Path aside = dir.resolve("aside.db");
+    Files.move(storeFile, aside);
+    Files.createDirectory(storeFile);
+    StateStoreException e = assertThrows(StateStoreException.class, () -> StateStore.open(StateConfig.of(dir)).close());
+    assertTrue(!(e instanceof StoreDamagedException), "not reported as damage: " + e);
+    assertTrue(e.getMessage().contains("an I/O error, not damage found in the store"), e.getMessage());
+    assertTrue(!e.getMessage().contains("snapshot import"), e.getMessage());
+    Files.delete(storeFile);
+    Files.move(aside, storeFile);
+    try (StateStore store = StateStore.open(StateConfig.of(dir))) {
+      assertEquals(digest, store.digest());
+      assertEquals(original, StoreFixtures.contents(store));
+    }
+  }
+
+  @Test
   void truncatedStoreFile() throws IOException {
     try (FileChannel c = FileChannel.open(storeFile, StandardOpenOption.WRITE)) {
       c.truncate(c.size() / 2);
