@@ -19,7 +19,7 @@ public final class Campaign {
 
   /** The summary of a campaign; {@code nanos} is the wall time, for the speed figures only. */
   public record Summary(int seeds, long blocks, EnumMap<FaultKind, Long> faults, EnumMap<Invariant, Long> checks,
-      List<SimResult> failures, int livenessClaimed, long lostSends, long nanos) {
+      List<SimResult> failures, int livenessClaimed, long lostSends, long rotations, long nanos) {
 
     public String render() {
       StringBuilder s = new StringBuilder();
@@ -29,7 +29,7 @@ public final class Campaign {
           blocks / Math.max(secs, 1e-9), seeds * 60 / Math.max(secs, 1e-9)));
       s.append("faults injected:");
       faults.forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
-      s.append("\nnode sends lost: ").append(lostSends);
+      s.append("\nnode sends lost: ").append(lostSends).append(", key rotations confirmed: ").append(rotations);
       s.append("\ninvariant checks:");
       long total = 0;
       for (var e : checks.entrySet()) {
@@ -90,10 +90,12 @@ public final class Campaign {
     List<SimResult> failures = new ArrayList<>();
     long blocks = 0;
     long lost = 0;
+    long rotations = 0;
     int claimed = 0;
     for (SimResult r : results) {
       blocks += r.lastBlock();
       lost += r.lostSends();
+      rotations += r.rotations();
       r.faults().forEach((k, v) -> faults.merge(k, v, Long::sum));
       r.checks().forEach((k, v) -> checks.merge(k, v, Long::sum));
       if (!r.passed()) {
@@ -103,6 +105,6 @@ public final class Campaign {
         claimed++;
       }
     }
-    return new Summary(results.size(), blocks, faults, checks, failures, claimed, lost, nanos);
+    return new Summary(results.size(), blocks, faults, checks, failures, claimed, lost, rotations, nanos);
   }
 }

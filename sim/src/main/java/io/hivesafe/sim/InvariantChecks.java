@@ -59,6 +59,8 @@ final class InvariantChecks {
   private TreeMap<Long, Payout> queue = new TreeMap<>();
   private MultisigAuthority authority;
   private long lastRotation;
+  /** Rotations of the core's own (authority changes without an alarm) seen so far. */
+  private long rotations;
   /** Whether an AUTHORITY_CHANGE alarm was ever raised: the authority is then not the core's doing. */
   private boolean foreignAuthority;
   /** Accounts whose stake must stay locked in the next block → their unlocking amount now. */
@@ -296,6 +298,7 @@ final class InvariantChecks {
             + " blocks after the last one");
       }
       lastRotation = n;
+      rotations++;
     }
   }
 
@@ -398,6 +401,10 @@ final class InvariantChecks {
 
   List<Violation> violations() {
     return List.copyOf(violations);
+  }
+
+  long rotations() {
+    return rotations;
   }
 
   EnumMap<Invariant, Long> counts() {

@@ -8,11 +8,11 @@ import java.util.List;
  * kind, the invariant checks made by invariant, the violations (empty: passed), a SHA-256 over every
  * oracle digest and every fault in order (two runs of one seed must give the same trace), whether the run
  * held the network to liveness (and the bound it set, in tallies after the faults stopped), and how many
- * node sends the faults lost.
+ * node sends the faults lost, and how many key rotations of the core's own were confirmed.
  */
 public record SimResult(Scenario scenario, long lastBlock, List<Fault> schedule, EnumMap<FaultKind, Long> faults,
     EnumMap<Invariant, Long> checks, List<Violation> violations, String trace, boolean livenessClaimed, long lostSends,
-    long livenessBoundTallies) {
+    long livenessBoundTallies, long rotations) {
 
   public boolean passed() {
     return violations.isEmpty();

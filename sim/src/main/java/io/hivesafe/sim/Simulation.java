@@ -195,7 +195,8 @@ public final class Simulation implements AutoCloseable {
       trace.update(oracle.digestAfter(oracle.lastBlock()).getBytes(StandardCharsets.UTF_8));
     }
     return new SimResult(scenario, head, List.copyOf(schedule), new EnumMap<>(injected), checks.counts(),
-        checks.violations(), HexFormat.of().formatHex(trace.digest()), livenessClaimed(), lostSends, boundTallies);
+        checks.violations(), HexFormat.of().formatHex(trace.digest()), livenessClaimed(), lostSends, boundTallies,
+        checks.rotations());
   }
 
   /**
