@@ -32,8 +32,20 @@ public record SimResult(Scenario scenario, long lastBlock, List<Fault> schedule,
         s.append("    ").append(f).append('\n');
       }
     }
-    s.append("  replay: scripts/sim --seed ").append(scenario.seed()).append(" --blocks ")
-        .append(scenario.faultBlocks() + scenario.tailBlocks()).append('\n');
+    long blocks = scenario.faultBlocks() + scenario.tailBlocks();
+    s.append("  replay: scripts/sim --seed ").append(scenario.seed()).append(" --blocks ").append(blocks);
+    // The kinds this run had switched off (--without, the shrinker): the seed's own draw has them on.
+    Scenario drawn = Scenario.draw(scenario.seed(), blocks);
+    List<String> off = new java.util.ArrayList<>();
+    for (FaultKind k : FaultKind.values()) {
+      if (drawn.chance(k) > 0 && scenario.chance(k) == 0) {
+        off.add(k.name());
+      }
+    }
+    if (!off.isEmpty()) {
+      s.append(" --without ").append(String.join(",", off));
+    }
+    s.append('\n');
     return s.toString();
   }
 }

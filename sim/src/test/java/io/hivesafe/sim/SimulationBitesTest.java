@@ -77,6 +77,10 @@ class SimulationBitesTest {
     String report = Shrinker.shrink(stormy, WorkDir.under(work), progress::add, outflow);
     assertTrue(report.startsWith("shrunk: seed 7 fails books-match-chain at block 60 with 0 faults (from "), report);
     assertTrue(report.contains("replay the shrunk run: scripts/sim --seed 7 --blocks 200 --without "), report);
+    // The shrunk failure's own replay line names the kinds it had switched off, so it replays that run.
+    String shrunkCommand = report.lines().filter(l -> l.startsWith("  replay the shrunk run: ")).findFirst().orElseThrow()
+        .substring("  replay the shrunk run: ".length());
+    assertTrue(report.contains("  replay: " + shrunkCommand + "\n"), report);
     assertTrue(progress.stream().skip(1).allMatch(l -> l.endsWith(": dropped")), String.join("\n", progress));
   }
 
