@@ -1,7 +1,6 @@
 package io.hivesafe.sim;
 
 import io.hivesafe.devnet.AccountAuthorities;
-import io.hivesafe.devnet.DevnetChain;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
@@ -47,7 +46,6 @@ final class InvariantChecks {
   private final NetworkGenesis genesis;
   private final SignatureScheme crypto;
   private final Oracle oracle;
-  private final DevnetChain chain;
   private final long floor;
   /** The multisig account on chain after each block: {hive, hbd}; looked up by number, never iterated. */
   private final Map<Long, long[]> chainBalances = new HashMap<>();
@@ -69,11 +67,10 @@ final class InvariantChecks {
   private final TreeSet<Long> paid = new TreeSet<>();
   private final List<String> earlierSignatures = new ArrayList<>();
 
-  InvariantChecks(NetworkGenesis genesis, SignatureScheme crypto, Oracle oracle, DevnetChain chain) {
+  InvariantChecks(NetworkGenesis genesis, SignatureScheme crypto, Oracle oracle) {
     this.genesis = genesis;
     this.crypto = crypto;
     this.oracle = oracle;
-    this.chain = chain;
     this.floor = Math.min(genesis.custody().minSigners(), SignerAuthority.of(genesis.active()).keyNames().size());
   }
 
@@ -117,8 +114,8 @@ final class InvariantChecks {
     payouts(b, queueAfter, feed);
     conservation(n);
     signatures(n, roundAfter);
-    authority(n, authAfter);
-    stake(n, feed);
+    authority(n, authAfter, outcome);
+    stake(n, feed, authAfter);
 
     if (round.isPresent() && (roundAfter.isEmpty() || roundAfter.get().seq() != round.get().seq())) {
       for (String sig : round.get().signatures().values()) {
@@ -271,23 +268,21 @@ final class InvariantChecks {
   }
 
   /** authority-floor: equal to the chain's, at least the floor of keys, able to sign; a rotation keeps the old thresholds and the gap. */
-  private void authority(long n, MultisigAuthority after) {
+  private void authority(long n, MultisigAuthority after, BlockOutcome outcome) {
     count(Invariant.AUTHORITY_FLOOR);
     AccountAuthorities onChain = chainAuthorities.get(n);
     if (onChain != null && (!SignerAuthority.of(onChain.owner()).equals(after.owner())
         || !SignerAuthority.of(onChain.active()).equals(after.active()))) {
       violation(Invariant.AUTHORITY_FLOOR, n, "the recorded authority " + after + " is not the chain's " + onChain);
     }
-    if (alarmedAuthority(n)) {
-      foreignAuthority = true;
-    }
+    foreignAuthority |= outcome.alarms().stream().anyMatch(a -> a.kind() == io.hivesafe.ops.AlarmKind.AUTHORITY_CHANGE);
     // After a foreign account_update (an alarm) the authority is whatever its authors made it: the floor
     // binds the core's own rotations, not them.
     if (!foreignAuthority
         && (after.active().keyNames().size() < floor || after.owner().keyNames().size() < floor || !after.usable())) {
       violation(Invariant.AUTHORITY_FLOOR, n, "the authority " + after + " is below the floor of " + floor + " keys or cannot sign");
     }
-    if (authority != null && !authority.owner().equals(after.owner()) && !alarmedAuthority(n) && !foreignAuthority) {
+    if (authority != null && !authority.owner().equals(after.owner()) && !foreignAuthority) {
       TreeSet<String> kept = after.signerKeys();
       if (authority.owner().signedWeight(kept) < authority.owner().threshold()
           || authority.active().signedWeight(kept) < authority.active().threshold()) {
@@ -302,13 +297,8 @@ final class InvariantChecks {
     }
   }
 
-  private boolean alarmedAuthority(long n) {
-    return oracle.read(r -> SidechainState.alarms(r, n, 1_000)).stream()
-        .anyMatch(a -> a.block() == n && a.kind() == io.hivesafe.ops.AlarmKind.AUTHORITY_CHANGE);
-  }
-
   /** signer-stake-locked: the accounts locked for this block did not start unlocking; then who is locked for the next. */
-  private void stake(long n, List<FeedEntry> feed) {
+  private void stake(long n, List<FeedEntry> feed, MultisigAuthority auth) {
     for (FeedEntry f : feed) {
       if (f.kind().equals("gov_unlock") && f.ok() && !f.tx().isEmpty() && locked.containsKey(f.account())) {
         violation(Invariant.SIGNER_STAKE_LOCKED, n, f.account() + "'s gov_unlock was accepted while its key signs for the"
@@ -324,7 +314,6 @@ final class InvariantChecks {
       }
     }
     TreeMap<String, Long> next = new TreeMap<>();
-    MultisigAuthority auth = oracle.read(SidechainState::authority);
     for (NodeRecord node : oracle.read(SidechainState::nodes)) {
       if (auth.holds(node.key()) || node.unbondBlock() > n + 1) {
         next.put(node.account(), oracle.read(r -> SidechainState.balances(r, node.account())).unlocking());
@@ -409,9 +398,5 @@ final class InvariantChecks {
 
   EnumMap<Invariant, Long> counts() {
     return new EnumMap<>(counts);
-  }
-
-  DevnetChain chain() {
-    return chain;
   }
 }

@@ -128,7 +128,7 @@ public final class Simulation implements AutoCloseable {
         .nodes(net.nodes().subList(0, scenario.genesisNodes())).seed(trafficSeed).mix(mix).build();
     this.oracle = new Oracle(genesis, CRYPTO, dir.resolve("oracle"));
     this.adversary = new Adversary(chain, genesis, CRYPTO);
-    this.checks = new InvariantChecks(genesis, CRYPTO, oracle, chain);
+    this.checks = new InvariantChecks(genesis, CRYPTO, oracle);
     try {
       this.trace = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

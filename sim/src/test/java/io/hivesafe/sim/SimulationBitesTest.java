@@ -24,6 +24,25 @@ class SimulationBitesTest {
   @TempDir
   Path work;
 
+  /** A hook that does {@code action} before the devnet produces {@code at}. */
+  private static Simulation.Hooks at(long at, java.util.function.BiConsumer<DevnetChain, Simulation> action) {
+    return new Simulation.Hooks() {
+      @Override
+      public void beforeProduce(long block, DevnetChain chain, Simulation sim) {
+        if (block == at) {
+          action.accept(chain, sim);
+        }
+      }
+    };
+  }
+
+  /**
+   * A virtual transfer of 1 HIVE out of the multisig account before block 60: an outflow no block's
+   * transactions show.
+   */
+  private static final Simulation.Hooks VIRTUAL_OUTFLOW_AT_60 = at(60, (chain, sim) ->
+      chain.virtualTransfer(TrafficNetwork.MULTISIG, AccountName.of("user0"), Asset.of(1_000, AssetSymbol.HIVE)));
+
   /** A calm scenario: no fault drawn, so the only thing wrong is what the test does. */
   private static Scenario calm(long seed) {
     Scenario s = Scenario.draw(seed, 200);
@@ -44,14 +63,7 @@ class SimulationBitesTest {
     // A virtual operation (an interest payment, a filled recurrent transfer) is not in the blocks'
     // transactions: the core cannot book it, the books and the chain part, and the shell's custody check
     // is what tells the operator (docs/multisig.md). The simulator must see it at once.
-    SimResult r = Simulation.run(calm(3), WorkDir.under(work), new Simulation.Hooks() {
-      @Override
-      public void beforeProduce(long block, DevnetChain chain, Simulation sim) {
-        if (block == 60) {
-          chain.virtualTransfer(TrafficNetwork.MULTISIG, AccountName.of("user0"), Asset.of(1_000, AssetSymbol.HIVE));
-        }
-      }
-    });
+    SimResult r = Simulation.run(calm(3), WorkDir.under(work), VIRTUAL_OUTFLOW_AT_60);
     assertFalse(r.passed());
     Violation v = r.violations().get(0);
     assertEquals(Invariant.BOOKS_MATCH_CHAIN, v.invariant(), r.failureReport());
@@ -63,14 +75,7 @@ class SimulationBitesTest {
     // The virtual outflow breaks the books whatever the faults: every kind the stormy run injected before
     // it must be dropped, and the shrunk run must fail the same invariant at the same block.
     Scenario stormy = Scenario.draw(7, 200);
-    Simulation.Hooks outflow = new Simulation.Hooks() {
-      @Override
-      public void beforeProduce(long block, DevnetChain chain, Simulation sim) {
-        if (block == 60) {
-          chain.virtualTransfer(TrafficNetwork.MULTISIG, AccountName.of("user0"), Asset.of(1_000, AssetSymbol.HIVE));
-        }
-      }
-    };
+    Simulation.Hooks outflow = VIRTUAL_OUTFLOW_AT_60;
     SimResult full = Simulation.run(stormy, WorkDir.under(work), outflow);
     assertTrue(full.schedule().stream().anyMatch(f -> f.block() < 60 && f.kind() != FaultKind.QUIET), "faults before block 60");
     java.util.List<String> progress = new java.util.ArrayList<>();
@@ -86,14 +91,7 @@ class SimulationBitesTest {
 
   @Test
   void aStoreChangedWithoutTheSimulatorKnowingBreaksDigestsAgree() throws Exception {
-    SimResult r = Simulation.run(calm(3), WorkDir.under(work), new Simulation.Hooks() {
-      @Override
-      public void beforeProduce(long block, DevnetChain chain, Simulation sim) {
-        if (block == 45) {
-          sim.tamperUnannounced(1);
-        }
-      }
-    });
+    SimResult r = Simulation.run(calm(3), WorkDir.under(work), at(45, (chain, sim) -> sim.tamperUnannounced(1)));
     assertFalse(r.passed());
     Violation v = r.violations().get(0);
     assertEquals(Invariant.DIGESTS_AGREE, v.invariant(), r.failureReport());
