@@ -18,6 +18,8 @@ import io.hivesafe.hive.protocol.TransferOperation;
 import io.hivesafe.ops.FeedEntry;
 import io.hivesafe.ops.MultisigAuthority;
 import io.hivesafe.ops.MultisigTx;
+import io.hivesafe.ops.Reason;
+import io.hivesafe.ops.ReasonCode;
 import io.hivesafe.ops.SidechainState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -248,13 +250,13 @@ public final class MultisigRoundBench {
   static List<Round> rounds(List<FeedEntry> feed, List<Double> wallMs) {
     List<Round> out = new ArrayList<>();
     for (int r = 1; r <= wallMs.size(); r++) {
-      String name = "round " + r;
-      long built = first(feed, e -> e.kind().equals("multisig") && e.ok() && e.detail().startsWith(name + " built"));
-      long ready = first(feed, e -> e.kind().equals("sig_submit") && e.ok() && e.detail().endsWith("for " + name
-          + ": ready to broadcast"));
-      long confirmed = first(feed, e -> e.kind().equals("ms_signed") && e.ok() && e.detail().startsWith(name + " confirmed"));
-      String nextName = "round " + (r + 1) + " built";
-      long nextBuilt = first(feed, e -> e.kind().equals("multisig") && e.detail().startsWith(nextName));
+      long seq = r;
+      long built = first(feed, e -> e.kind().equals("multisig") && e.ok() && isBuilt(e.reason(), seq));
+      long ready = first(feed, e -> e.kind().equals("sig_submit") && e.ok()
+          && e.reason().code() == ReasonCode.SIG_COUNTED_READY && e.reason().integer(0) == seq);
+      long confirmed = first(feed, e -> e.kind().equals("ms_signed") && e.ok()
+          && e.reason().code() == ReasonCode.ROUND_CONFIRMED && e.reason().integer(0) == seq);
+      long nextBuilt = first(feed, e -> e.kind().equals("multisig") && isBuilt(e.reason(), seq + 1));
       long next = nextBuilt > 0 ? nextBuilt : Long.MAX_VALUE;
       long submits = 0;
       long counted = 0;
@@ -271,11 +273,16 @@ public final class MultisigRoundBench {
         }
       }
       if (built <= 0 || ready <= 0 || confirmed <= 0) {
-        throw new IllegalStateException(name + ": built " + built + ", ready " + ready + ", confirmed " + confirmed);
+        throw new IllegalStateException("round " + seq + ": built " + built + ", ready " + ready + ", confirmed " + confirmed);
       }
       out.add(new Round(r, built, ready - built, confirmed - built, submits, counted, recasts, wallMs.get(r - 1)));
     }
     return out;
+  }
+
+  private static boolean isBuilt(Reason r, long seq) {
+    return (r.code() == ReasonCode.BATCH_BUILT || r.code() == ReasonCode.ROTATION_BUILT
+        || r.code() == ReasonCode.ISOLATED_BATCH_BUILT) && r.integer(0) == seq;
   }
 
   private static long first(List<FeedEntry> feed, java.util.function.Predicate<FeedEntry> match) {

@@ -67,7 +67,7 @@ public final class SnapshotCostBench {
         int first = done;
         commit(store, block, tx -> {
           for (int i = 0; i < n; i++) {
-            tx.put(StateKey.path("acct", "user" + FixedWidth.uint32(first + i)), new Balances(1_000_000L + i, 10_000, 0, i, 2 * i));
+            tx.put(StateKey.path("acct", "user" + FixedWidth.uint32(first + i)), new Balances(1_000_000L + i, 10_000, 0, i, 2 * i), Balances.CODEC);
           }
         });
       }
@@ -78,7 +78,7 @@ public final class SnapshotCostBench {
       for (int round = 0; round < rounds; round++) {
         while (!genesis.isReportBlock(block + 1)) {
           block++;
-          commit(store, block, tx -> tx.put(StateKey.of("filler"), 1L));
+          commit(store, block, tx -> tx.put(StateKey.of("filler"), 1L, io.hivesafe.state.ValueCodec.INT64));
         }
         long r = ++block;
         commit(store, r, tx -> touch(tx, r));
@@ -126,7 +126,7 @@ public final class SnapshotCostBench {
 
   private static void touch(StateTransaction tx, long block) {
     for (int i = 0; i < 10; i++) {
-      tx.put(StateKey.path("acct", "user" + FixedWidth.uint32((block * 7919 + i) % 1000)), new Balances(block, i, 0, 0, 0));
+      tx.put(StateKey.path("acct", "user" + FixedWidth.uint32((block * 7919 + i) % 1000)), new Balances(block, i, 0, 0, 0), Balances.CODEC);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.hivesafe.bench;
 
+import io.hivesafe.state.ValueCodec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hivesafe.state.CommitObserver;
 import io.hivesafe.state.FixedWidth;
 import io.hivesafe.state.SnapshotInfo;
 import io.hivesafe.state.Snapshots;
-import io.hivesafe.state.StateCodec;
 import io.hivesafe.state.StateConfig;
 import io.hivesafe.state.StateDigest;
 import io.hivesafe.state.StateKey;
@@ -48,7 +48,9 @@ import java.util.Random;
  * and few blocks: its figures mean nothing.
  */
 public final class StateBench {
-  record Row(long n, String text) {}
+  record Row(long n, String text) {
+    static final ValueCodec<Row> CODEC = ValueCodec.of((w, v) -> w.int64(v.n()).text(v.text()), r -> new Row(r.int64(), r.text()));
+  }
 
   /** How big each phase is. */
   record Scale(String name, int prefill, int keySpace, int[] blocksPerRun, int repeats, int digestBlocks,
@@ -122,7 +124,7 @@ public final class StateBench {
   // ---- setup ----
 
   private void describeSetup() {
-    byte[] sample = StateCodec.encode(new Row(123_456_789L, "x".repeat(TEXT_CHARS)));
+    byte[] sample = Row.CODEC.encode(new Row(123_456_789L, "x".repeat(TEXT_CHARS)));
     int keyBytes = key(0).toBytes().length;
     Map<String, Object> setup = new LinkedHashMap<>();
     setup.put("scale", scale.name());
@@ -201,7 +203,7 @@ public final class StateBench {
     for (int first = 0; first < scale.prefill(); first += scale.bigBlockWrites()) {
       try (StateTransaction tx = store.begin(block++)) {
         for (int i = first; i < Math.min(scale.prefill(), first + scale.bigBlockWrites()); i++) {
-          tx.put(key(2L * i), work.row());
+          tx.put(key(2L * i), work.row(), Row.CODEC);
         }
         tx.commit();
       }
@@ -455,7 +457,7 @@ public final class StateBench {
     for (int b = 0; b < blocks; b++) {
       try (StateTransaction tx = store.begin(b + 1)) {
         for (int i = b * scale.bigBlockWrites(); i < Math.min(order.length, (b + 1) * scale.bigBlockWrites()); i++) {
-          tx.put(key(order[i]), work.row());
+          tx.put(key(order[i]), work.row(), Row.CODEC);
         }
         long t0 = System.nanoTime();
         tx.commit();
@@ -556,7 +558,7 @@ public final class StateBench {
         if (rnd.nextInt(100) < DELETE_PERCENT) {
           tx.delete(k);
         } else {
-          tx.put(k, row());
+          tx.put(k, row(), Row.CODEC);
         }
       }
     }

@@ -3,12 +3,15 @@ package io.hivesafe.chrono;
 import io.hivesafe.state.FixedWidth;
 import io.hivesafe.state.KeyRange;
 import io.hivesafe.state.StateEntry;
+import io.hivesafe.state.StateColumn;
 import io.hivesafe.state.StateKey;
+import io.hivesafe.state.ValueCodec;
 import io.hivesafe.state.WriteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.SortedMap;
 
 /**
@@ -29,16 +32,33 @@ import java.util.SortedMap;
  * <p>An instance is a view over one block's write buffer; it holds no state of its own.
  */
 public final class Chrono {
-  static final StateKey DUE = StateKey.path("chrono", "due");
-  static final StateKey BY_ID = StateKey.path("chrono", "id");
-  static final StateKey NEXT_ID = StateKey.path("chrono", "next-id");
-
-  /** The stored form of a queued task. */
-  record Stored(long id, long due, String kind, SortedMap<String, String> params) {
-    ScheduledTask task() {
-      return new ScheduledTask(id, due, new ChronoTask(kind, params));
-    }
-  }
+  /** The stored form of a queued task: id, due block, kind, then its parameters (name, value) in name order. */
+  static final ValueCodec<ScheduledTask> TASK_CODEC = ValueCodec.of(
+      (w, t) -> w.int64(t.id()).int64(t.dueBlock()).text(t.task().kind())
+          .list(t.task().params().entrySet(), (ww, e) -> ww.text(e.getKey()).text(e.getValue())),
+      r -> {
+        long id = r.int64();
+        long due = r.int64();
+        String kind = r.text();
+        TreeMap<String, String> params = new TreeMap<>();
+        int n = r.count();
+        for (int i = 0; i < n; i++) {
+          String name = r.text();
+          if (!params.isEmpty() && name.compareTo(params.lastKey()) <= 0) {
+            throw new IllegalStateException("stored task parameters are not in strict name order: " + name);
+          }
+          params.put(name, r.text());
+        }
+        return new ScheduledTask(id, due, new ChronoTask(kind, params));
+      });
+  /** Chrono's columns (docs/state.md, "State schema"). */
+  public static final StateColumn<ScheduledTask> DUE = StateColumn.keyed("chrono/due", "ScheduledTask", TASK_CODEC,
+      StateColumn.Segment.UINT32, StateColumn.Segment.INT64);
+  public static final StateColumn<Long> BY_ID = StateColumn.keyed("chrono/id", "due block (int64)", ValueCodec.INT64,
+      StateColumn.Segment.INT64);
+  public static final StateColumn<Long> NEXT_ID = StateColumn.single("chrono/next-id", "next id (int64)", ValueCodec.INT64);
+  /** Every column chrono writes. */
+  public static final List<StateColumn<?>> COLUMNS = List.of(DUE, BY_ID, NEXT_ID);
 
   private final WriteBuffer state;
   private final long currentBlock;
@@ -62,11 +82,11 @@ public final class Chrono {
     if (dueBlock < currentBlock) {
       throw new IllegalArgumentException("cannot schedule at block " + dueBlock + ", before the current block " + currentBlock);
     }
-    String due = FixedWidth.uint32(dueBlock);
-    long id = state.get(NEXT_ID, Long.class).orElse(1L);
-    state.put(NEXT_ID, Math.addExact(id, 1));
-    state.put(DUE.child(due).child(FixedWidth.int64(id)), new Stored(id, dueBlock, task.kind(), task.params()));
-    state.put(BY_ID.child(FixedWidth.int64(id)), dueBlock);
+    FixedWidth.uint32(dueBlock);
+    long id = NEXT_ID.get(state).orElse(1L);
+    NEXT_ID.put(state, Math.addExact(id, 1));
+    DUE.put(state, new ScheduledTask(id, dueBlock, task), dueBlock, id);
+    BY_ID.put(state, dueBlock, id);
     return id;
   }
 
@@ -85,20 +105,18 @@ public final class Chrono {
     if (id < 1) {
       return Optional.empty();
     }
-    return state.get(BY_ID.child(FixedWidth.int64(id)), Long.class)
-        .flatMap(due -> state.get(queueKey(due, id), Stored.class))
-        .map(Stored::task);
+    return BY_ID.get(state, id).flatMap(due -> DUE.get(state, due, id));
   }
 
   /** Tasks due at or before {@code block}, in (block, id) order. Changes nothing. */
   public List<ScheduledTask> due(long block) {
     FixedWidth.uint32(block);
-    KeyRange upTo = new KeyRange(KeyRange.descendantsOf(DUE).from(),
+    KeyRange upTo = new KeyRange(KeyRange.descendantsOf(DUE.prefix()).from(),
         StateKey.path("chrono", "due", FixedWidth.uint32(block), ":").toBytes());
     List<ScheduledTask> out = new ArrayList<>();
     Iterator<StateEntry> it = state.iterate(upTo);
     while (it.hasNext()) {
-      out.add(it.next().value(Stored.class).task());
+      out.add(DUE.value(it.next()));
     }
     return out;
   }
@@ -112,15 +130,11 @@ public final class Chrono {
 
   /** Up to {@code limit} pending tasks in (block, id) order, for status pages. */
   public List<ScheduledTask> pending(int limit) {
-    return state.descendants(DUE, limit).stream().map(e -> e.value(Stored.class).task()).toList();
+    return state.descendants(DUE.prefix(), limit).stream().map(DUE::value).toList();
   }
 
   private void remove(ScheduledTask task) {
-    state.delete(queueKey(task.dueBlock(), task.id()));
-    state.delete(BY_ID.child(FixedWidth.int64(task.id())));
-  }
-
-  private static StateKey queueKey(long due, long id) {
-    return DUE.child(FixedWidth.uint32(due)).child(FixedWidth.int64(id));
+    DUE.delete(state, task.dueBlock(), task.id());
+    BY_ID.delete(state, task.id());
   }
 }

@@ -1,5 +1,6 @@
 package io.hivesafe.chrono;
 
+import io.hivesafe.state.ValueCodec;
 import io.hivesafe.state.FixedWidth;
 import io.hivesafe.state.StateKey;
 import io.hivesafe.state.StateStore;
@@ -14,7 +15,9 @@ import java.util.SplittableRandom;
  * same state.
  */
 final class SyntheticChain {
-  record Row(long n, String text) {}
+  record Row(long n, String text) {
+    static final ValueCodec<Row> CODEC = ValueCodec.of((w, v) -> w.int64(v.n()).text(v.text()), r -> new Row(r.int64(), r.text()));
+  }
 
   private final long seed;
 
@@ -34,7 +37,7 @@ final class SyntheticChain {
       int roll = rnd.nextInt(100);
       StateKey key = StateKey.path("k", FixedWidth.int64(rnd.nextInt(20_000)));
       if (roll < 65) {
-        tx.put(key, new Row(rnd.nextLong(), "v".repeat(rnd.nextInt(100))));
+        tx.put(key, new Row(rnd.nextLong(), "v".repeat(rnd.nextInt(100))), Row.CODEC);
       } else if (roll < 90) {
         tx.delete(key);
       } else if (roll < 97) {
@@ -44,7 +47,7 @@ final class SyntheticChain {
       }
     }
     for (ScheduledTask task : chrono.takeDue(block)) {
-      tx.put(StateKey.path("done", FixedWidth.int64(task.id())), block);
+      tx.put(StateKey.path("done", FixedWidth.int64(task.id())), block, io.hivesafe.state.ValueCodec.INT64);
     }
     return writes;
   }

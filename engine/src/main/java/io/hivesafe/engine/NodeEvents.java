@@ -128,7 +128,7 @@ public final class NodeEvents {
   /** The core raised an alarm in block {@code block} (its feed holds it too): someone must look. */
   public void alarm(long block, io.hivesafe.ops.Alarm alarm) {
     log.error("block {}: ALARM {}{}: {}", block, alarm.kind(), alarm.tx().isEmpty() ? "" : " in transaction " + alarm.tx(),
-        alarm.detail());
+        ReasonText.render(alarm.reason()));
   }
 
   /** The custody check: after the node's block the multisig account held what the books say. */

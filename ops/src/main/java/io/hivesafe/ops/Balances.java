@@ -1,10 +1,19 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 /**
  * One account's books, all in smallest units: liquid token, governance stake, stake on its way back
  * to liquid (unlocking), and the pegged HIVE and HBD it deposited into the multisig account.
  */
 public record Balances(long token, long gov, long unlocking, long hive, long hbd) {
+  /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
+  public static final ValueCodec<Balances> CODEC = ValueCodec.of(
+      (w, v) -> w.int64(v.token()).int64(v.gov()).int64(v.unlocking()).int64(v.hive()).int64(v.hbd()),
+      r -> new Balances(r.int64(), r.int64(), r.int64(), r.int64(), r.int64()));
+
   public static final Balances EMPTY = new Balances(0, 0, 0, 0, 0);
 
   public Balances {

@@ -155,7 +155,7 @@ public final class BlockApplier {
       }
       OpContext ctx = new OpContext(number, block.timestamp(), txId, index, sender, active);
       OpResult result = runIsolated(tx, ctx, name, cj.json());
-      feed.add(txId, index, sender, name, result.accepted(), result.detail());
+      feed.add(txId, index, sender, name, result.accepted(), result.reason());
       scope.count(result);
       return;
     }
@@ -167,7 +167,7 @@ public final class BlockApplier {
       if (t.to().value().equals(multisig)) {
         OpContext ctx = new OpContext(number, block.timestamp(), txId, index, t.from().value(), true);
         OpResult result = PayoutOperations.deposit(s, ctx, t, genesis);
-        feed.add(txId, index, ctx.sender(), "deposit", true, result.detail());
+        feed.add(txId, index, ctx.sender(), "deposit", true, result.reason());
         scope.count(result);
       }
       return;
@@ -197,32 +197,30 @@ public final class BlockApplier {
       FeedWriter feed) {
     PeggedAsset asset = PeggedAsset.of(t.amount().symbol());
     if (round.isPresent()) {
-      feed.add(txId, index, multisig, "payout", true, "paid " + t.amount().amount() + " " + asset + " to " + t.to()
-          + " (round " + round.get().seq() + ")");
+      feed.add(txId, index, multisig, "payout", true, ReasonCode.PAID, t.amount().amount(), asset.name(), t.to().value(),
+          round.get().seq());
       return;
     }
     if (t.to().value().equals(multisig)) {
-      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, t.name(), 0, 0, 0, "a transfer of " + t.amount().amount()
-          + " " + asset + " from the multisig account to itself, signed outside any round of ours");
+      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, t.name(), 0, 0, 0, ReasonCode.ALARM_TRANSFER_TO_SELF,
+          t.amount().amount(), asset.name());
       return;
     }
     long hive = asset == PeggedAsset.HIVE ? t.amount().amount() : 0;
     long hbd = asset == PeggedAsset.HBD ? t.amount().amount() : 0;
     s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).unexplained(hive, hbd));
-    feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, t.name(), hive, hbd, 0, "a transfer of " + t.amount().amount() + " "
-        + asset + " to " + t.to() + " out of the multisig account that no round of ours explains: booked as an unexplained"
-        + " outflow");
+    feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, t.name(), hive, hbd, 0, ReasonCode.ALARM_TRANSFER_OUT,
+        t.amount().amount(), asset.name(), t.to().value());
   }
 
   /** A marker from the multisig account in a transaction that is not the round's own: it confirms nothing. */
   private void strayMarker(SidechainState s, CustomJsonOperation cj, String txId, int index, FeedWriter feed) {
     long named = MultisigOperations.markerSeq(cj.json());
     Optional<MultisigTx> flight = SidechainState.multisigInFlight(s.buffer());
-    String why = flight.isPresent() && flight.get().seq() == named
-        ? "in transaction " + txId + ", not round " + named + "'s own transaction " + flight.get().id()
-        : "for round " + named + ", which is not in flight";
-    feed.alarm(txId, index, AlarmKind.STRAY_CONFIRMATION, multisig, cj.name(), 0, 0, named,
-        "the multisig account signed a confirmation " + why + ": it confirms nothing and pays nothing");
+    Reason why = flight.isPresent() && flight.get().seq() == named
+        ? Reason.of(ReasonCode.ALARM_STRAY_MARKER, named, flight.get().id())
+        : Reason.of(ReasonCode.ALARM_MARKER_NO_ROUND, named);
+    feed.alarm(txId, index, AlarmKind.STRAY_CONFIRMATION, multisig, cj.name(), 0, 0, named, why.code(), why.args().toArray());
   }
 
   /** Any other operation that needed the multisig account's owner or active authority, or targets its recovery. */
@@ -238,16 +236,13 @@ public final class BlockApplier {
     long hive = out[PeggedAsset.HIVE.ordinal()];
     long hbd = out[PeggedAsset.HBD.ordinal()];
     if (effects.recoveryTarget().filter(genesis.multisigAccount()::equals).isPresent()) {
-      feed.alarm(txId, index, AlarmKind.RECOVERY, multisig, op.name(), 0, 0, 0, op.name()
-          + " targets the multisig account's recovery");
+      feed.alarm(txId, index, AlarmKind.RECOVERY, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_RECOVERY, op.name());
     } else if (hive > 0 || hbd > 0) {
       s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).unexplained(hive, hbd));
-      feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, op.name(), hive, hbd, 0, op.name() + " took " + hive
-          + " milli-HIVE and " + hbd + " milli-HBD out of the multisig account outside any round of ours: booked as an"
-          + " unexplained outflow");
+      feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, op.name(), hive, hbd, 0, ReasonCode.ALARM_OUTFLOW, op.name(), hive,
+          hbd);
     } else {
-      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, op.name(), 0, 0, 0, op.name()
-          + " used the multisig account's owner or active authority outside any round of ours");
+      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_AUTHORITY_USE, op.name());
     }
   }
 
@@ -274,22 +269,18 @@ public final class BlockApplier {
     java.util.TreeSet<String> left = before.signerKeys();
     left.removeAll(after.signerKeys());
     SignerBonds.keysLeft(s, left, number, genesis.custody().signerUnbondBlocks());
-    String summary = "owner " + describe(after.owner()) + ", active " + describe(after.active());
+    Object[] summary = {after.owner().threshold(), after.owner().totalWeight(), after.active().threshold(),
+        after.active().totalWeight()};
     if (ours) {
-      feed.add(txId, index, multisig, "authority", true, "our rotation: " + summary);
+      feed.add(txId, index, multisig, "authority", true, ReasonCode.OUR_ROTATION, summary);
       return;
     }
-    feed.alarm(txId, index, AlarmKind.AUTHORITY_CHANGE, multisig, op.name(), 0, 0, 0,
-        "the multisig account's authority changed outside any rotation of ours: " + summary);
+    feed.alarm(txId, index, AlarmKind.AUTHORITY_CHANGE, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_AUTHORITY_CHANGE, summary);
     if (!after.usable()) {
-      feed.alarm(txId, index, AlarmKind.AUTHORITY_UNUSABLE, multisig, op.name(), 0, 0, 0,
-          "the recorded authority cannot be satisfied (" + summary + "): nothing can be built");
+      feed.alarm(txId, index, AlarmKind.AUTHORITY_UNUSABLE, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_AUTHORITY_UNUSABLE,
+          summary);
     }
     MultisigOperations.reauthorize(s, after, number, feed);
-  }
-
-  private static String describe(SignerAuthority a) {
-    return a.threshold() + " of " + a.totalWeight() + " (" + a.keys().size() + " keys, " + a.accounts().size() + " accounts)";
   }
 
   private OpResult runIsolated(WriteBuffer tx, OpContext ctx, String name, String json) {
@@ -298,7 +289,7 @@ public final class BlockApplier {
     try {
       result = dispatch(new SidechainState(child), ctx, name, json);
     } catch (OpRejected e) {
-      result = OpResult.rejected(e.getMessage());
+      result = OpResult.rejected(e.reason());
     }
     if (result.accepted()) {
       child.publish();
@@ -310,10 +301,10 @@ public final class BlockApplier {
 
   private OpResult dispatch(SidechainState s, OpContext ctx, String name, String json) throws OpRejected {
     if (!OPERATIONS.contains(name)) {
-      return OpResult.rejected("unknown operation " + name);
+      return OpResult.rejected(ReasonCode.UNKNOWN_OPERATION, name);
     }
     if (!ctx.active()) {
-      return OpResult.rejected(name + " needs the active authority (required_auths), it was signed with posting");
+      return OpResult.rejected(ReasonCode.NEEDS_ACTIVE, name);
     }
     switch (name) {
       case "send":
@@ -346,7 +337,7 @@ public final class BlockApplier {
     List<ScheduledTask> due = Chrono.at(state.buffer(), number).takeDue(number);
     for (ScheduledTask task : due) {
       String kind = task.task().kind();
-      String detail;
+      Reason detail;
       String account;
       if (kind.equals(TokenOperations.UNLOCK_TASK)) {
         account = task.task().param("account");

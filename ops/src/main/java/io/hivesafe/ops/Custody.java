@@ -93,17 +93,19 @@ public final class Custody {
     return cost;
   }
 
-  /** Why a deposit of {@code amount} would take custody over the safety limit, or null if it fits. */
-  static String overSafetyLimit(SidechainState s, NetworkGenesis g, PeggedAsset asset, long amount) {
+  /** How far custody stands over the limit: its value and the limit, both in milli-HIVE. */
+  record Excess(long value, long limit) {}
+
+  /** By how much a deposit of {@code amount} would take custody over the safety limit, if it would. */
+  static java.util.Optional<Excess> overSafetyLimit(SidechainState s, NetworkGenesis g, PeggedAsset asset, long amount) {
     Balance held = books(s.buffer(), g);
     long hive = held.hive() + (asset == PeggedAsset.HIVE ? amount : 0);
     long hbd = held.hbd() + (asset == PeggedAsset.HBD ? amount : 0);
     long stake = weakestMajorityStake(s.buffer());
     if (g.custody().covers(stake, hive, hbd)) {
-      return null;
+      return java.util.Optional.empty();
     }
-    return "custody would be worth " + g.custody().custodyValue(hive, hbd) + " milli-HIVE, over the safety limit of "
-        + g.custody().stakeValue(stake) + " (the weakest majority's stake, " + stake + ")";
+    return java.util.Optional.of(new Excess(g.custody().custodyValue(hive, hbd), g.custody().stakeValue(stake)));
   }
 
   /** Whether custody as it stands is within the safety limit. */
@@ -128,13 +130,10 @@ public final class Custody {
     long stake = weakestMajorityStake(s.buffer());
     String account = g.multisigAccount().value();
     if (over) {
-      feed.alarm("", 0, AlarmKind.SAFETY_LIMIT, account, "", held.hive(), held.hbd(), 0, "custody worth "
-          + g.custody().custodyValue(Math.max(0, held.hive()), Math.max(0, held.hbd()))
-          + " milli-HIVE stands over the safety limit of " + g.custody().stakeValue(stake)
-          + " (the weakest majority's stake, " + stake + "): deposits are refunded and a rotation restoring it is built"
-          + " when the eligible nodes allow");
+      feed.alarm("", 0, AlarmKind.SAFETY_LIMIT, account, "", held.hive(), held.hbd(), 0, ReasonCode.ALARM_SAFETY_LIMIT,
+          g.custody().custodyValue(Math.max(0, held.hive()), Math.max(0, held.hbd())), g.custody().stakeValue(stake), stake);
     } else {
-      feed.add("", 0, account, "custody", true, "custody is within the safety limit again (weakest majority's stake " + stake + ")");
+      feed.add("", 0, account, "custody", true, ReasonCode.WITHIN_LIMIT_AGAIN, stake);
     }
   }
 

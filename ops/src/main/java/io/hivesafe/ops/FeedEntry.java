@@ -1,8 +1,17 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 /**
  * One line of the feed: what an operation (or a chrono task, or a tally) did, or why it changed
- * nothing. {@code tx} is the Hive transaction id (empty for block-level events), {@code op} the
- * operation's index in it.
+ * nothing, as a {@link Reason} (a code and its arguments; the shell renders the text). {@code tx} is the
+ * Hive transaction id (empty for block-level events), {@code op} the operation's index in it.
  */
-public record FeedEntry(long block, String tx, long op, String account, String kind, boolean ok, String detail) {}
+public record FeedEntry(long block, String tx, long op, String account, String kind, boolean ok, Reason reason) {
+  /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
+  public static final ValueCodec<FeedEntry> CODEC = ValueCodec.of(
+      (w, v) -> w.int64(v.block()).text(v.tx()).int64(v.op()).text(v.account()).text(v.kind()).bool(v.ok()).then(v.reason(), Reason::write),
+      r -> new FeedEntry(r.int64(), r.text(), r.int64(), r.text(), r.text(), r.bool(), Reason.read(r)));
+}

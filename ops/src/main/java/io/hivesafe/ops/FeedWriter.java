@@ -19,16 +19,21 @@ final class FeedWriter {
     this.block = block;
   }
 
-  void add(String tx, long op, String account, String kind, boolean ok, String detail) {
-    state.putFeed(block, next++, new FeedEntry(block, tx, op, account, kind, ok, detail));
+  void add(String tx, long op, String account, String kind, boolean ok, Reason reason) {
+    state.putFeed(block, next++, new FeedEntry(block, tx, op, account, kind, ok, reason));
   }
 
-  /** An alarm: a feed entry of kind "alarm" (not ok) and the typed record under the same index. */
+  void add(String tx, long op, String account, String kind, boolean ok, ReasonCode code, Object... args) {
+    add(tx, op, account, kind, ok, Reason.of(code, args));
+  }
+
+  /** An alarm: a feed entry of kind "alarm" (not ok, the alarm's reason) and the typed record under the same index. */
   void alarm(String tx, long op, AlarmKind kind, String account, String operation, long hive, long hbd, long round,
-      String detail) {
-    Alarm alarm = new Alarm(block, next, tx, op, kind, account, operation, hive, hbd, round, detail);
+      ReasonCode code, Object... args) {
+    Reason reason = Reason.of(code, args);
+    Alarm alarm = new Alarm(block, next, tx, op, kind, account, operation, hive, hbd, round, reason);
     state.putAlarm(alarm);
-    add(tx, op, account, "alarm", false, "ALARM " + kind + ": " + detail);
+    add(tx, op, account, "alarm", false, reason);
     alarms.add(alarm);
   }
 

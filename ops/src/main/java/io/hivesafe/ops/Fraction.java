@@ -1,5 +1,8 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,14 @@ public record Fraction(long numerator, long denominator) {
     if (numerator < 1 || denominator < 1) {
       throw new IllegalArgumentException("a fraction must be num/den with num, den >= 1, got " + numerator + "/" + denominator);
     }
+  }
+
+  static void write(ValueWriter w, Fraction f) {
+    w.int64(f.numerator).int64(f.denominator);
+  }
+
+  static Fraction read(ValueReader r) {
+    return new Fraction(r.int64(), r.int64());
   }
 
   /** Parses {@code "num/den"} or {@code "num"}, each at most 9 digits. */

@@ -27,7 +27,7 @@ final class GenesisState {
     s.putRoster(new Roster(runners, List.of(), g.startBlock()));
     s.putAuthority(new MultisigAuthority(SignerAuthority.of(g.owner()), SignerAuthority.of(g.active()),
         g.recoveryAccount().map(a -> a.value()).orElse(""), g.startBlock()));
-    feed.add("", 0, "", "genesis", true, "network " + g.network() + ": " + g.allocations().size() + " allocations, "
-        + g.nodes().size() + " nodes, token supply " + g.tokenSupply());
+    feed.add("", 0, "", "genesis", true, ReasonCode.GENESIS, g.network(), g.allocations().size(), g.nodes().size(),
+        g.tokenSupply());
   }
 }

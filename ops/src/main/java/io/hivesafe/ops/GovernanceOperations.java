@@ -46,11 +46,10 @@ final class GovernanceOperations {
         actionArgs.put("amount", Long.toString(amount));
         PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
         if (asset == null) {
-          throw new OpRejected("asset must be HIVE or HBD");
+          throw new OpRejected(ReasonCode.ASSET_NOT_PEGGED);
         }
         if (amount > limits.dailyCap(asset)) {
-          throw new OpRejected("amount " + amount + " is over the 24-hour payout cap of " + limits.dailyCap(asset) + " " + asset
-              + ": it could never be paid");
+          throw new OpRejected(ReasonCode.OVER_DAILY_CAP, amount, limits.dailyCap(asset), asset.name());
         }
         actionArgs.put("asset", asset.name());
         actionArgs.put("memo", args.memo("memo"));
@@ -60,7 +59,7 @@ final class GovernanceOperations {
         onlyFields(args, Set.of("name", "value"));
         String name = args.text("name", 32);
         if (!NetworkParams.names().contains(name)) {
-          throw new OpRejected("name must be one of " + NetworkParams.names());
+          throw new OpRejected(ReasonCode.PARAM_UNKNOWN, name);
         }
         String value;
         if (NetworkParams.isFraction(name)) {
@@ -68,7 +67,7 @@ final class GovernanceOperations {
           try {
             params.with(name, Fraction.parse(value));
           } catch (IllegalArgumentException e) {
-            throw new OpRejected("value must be a fraction \"num/den\" over 1/2 and at most 1");
+            throw new OpRejected(ReasonCode.FRACTION_INVALID, name);
           }
         } else {
           long[] range = NetworkParams.range(name);
@@ -82,13 +81,13 @@ final class GovernanceOperations {
         onlyFields(args, Set.of("account"));
         String account = args.account("account");
         if (s.node(account).isEmpty()) {
-          throw new OpRejected("account is not a registered node");
+          throw new OpRejected(ReasonCode.NODE_UNKNOWN, account);
         }
         actionArgs.put("account", account);
         break;
       }
       default:
-        throw new OpRejected("action must be payout, param or remove_node");
+        throw new OpRejected(ReasonCode.ACTION_UNKNOWN, action);
     }
     long deadline = args.integer("deadline", 1, params.maxProposalBlocks());
     long activation = args.integer("activation", 0, params.maxProposalBlocks());
@@ -96,10 +95,10 @@ final class GovernanceOperations {
     long id = totals.nextProposal();
     s.putTotals(totals.withNextProposal(id + 1));
     Proposal p = new Proposal(id, ctx.sender(), action, actionArgs, ctx.block(), ctx.block() + deadline, activation,
-        List.of(ctx.sender()), Proposal.OPEN, 0, "");
+        List.of(ctx.sender()), Proposal.OPEN, 0, Reason.of(ReasonCode.PROPOSAL_OPEN, id, ctx.block() + deadline));
     p = passIfApproved(s, p, ctx.block());
     s.putProposal(p);
-    return OpResult.ok("proposal " + id + " (" + action + ") " + p.status());
+    return OpResult.ok(ReasonCode.PROPOSED, id, action, p.status());
   }
 
   /** {"id": integer}: a runner's approval, counted once. */
@@ -109,23 +108,23 @@ final class GovernanceOperations {
     requireRunner(s, ctx.sender());
     Optional<Proposal> found = SidechainState.proposal(s.buffer(), id);
     if (found.isEmpty()) {
-      throw new OpRejected("no proposal " + id);
+      throw new OpRejected(ReasonCode.PROPOSAL_UNKNOWN, id);
     }
     Proposal p = found.get();
     if (!p.status().equals(Proposal.OPEN)) {
-      throw new OpRejected("proposal " + id + " is " + p.status());
+      throw new OpRejected(ReasonCode.PROPOSAL_NOT_OPEN, id, p.status());
     }
     if (ctx.block() > p.deadline()) {
-      throw new OpRejected("proposal " + id + " closed at block " + p.deadline());
+      throw new OpRejected(ReasonCode.PROPOSAL_CLOSED, id, p.deadline());
     }
     if (p.approvals().contains(ctx.sender())) {
-      throw new OpRejected("already approved proposal " + id);
+      throw new OpRejected(ReasonCode.ALREADY_APPROVED, id);
     }
     TreeSet<String> approvals = new TreeSet<>(p.approvals());
     approvals.add(ctx.sender());
-    p = passIfApproved(s, p.with(new ArrayList<>(approvals), p.status(), 0, ""), ctx.block());
+    p = passIfApproved(s, p.with(new ArrayList<>(approvals), p.status(), 0, p.note()), ctx.block());
     s.putProposal(p);
-    return OpResult.ok("approved proposal " + id + " (" + p.status() + ")");
+    return OpResult.ok(ReasonCode.APPROVED, id, p.status());
   }
 
   /** At a tally: open proposals past their deadline expire; others pass if the new runners suffice. */
@@ -138,14 +137,15 @@ final class GovernanceOperations {
         continue;
       }
       if (block > p.deadline()) {
-        s.putProposal(p.with(p.approvals(), Proposal.EXPIRED, 0, "deadline passed"));
-        feed.add("", 0, p.proposer(), "proposal", false, "proposal " + p.id() + " expired without enough approvals");
+        Reason expired = Reason.of(ReasonCode.PROPOSAL_EXPIRED, p.id());
+        s.putProposal(p.with(p.approvals(), Proposal.EXPIRED, 0, expired));
+        feed.add("", 0, p.proposer(), "proposal", false, expired);
         continue;
       }
       Proposal after = passIfApproved(s, p, block);
       if (after != p) {
         s.putProposal(after);
-        feed.add("", 0, p.proposer(), "proposal", true, "proposal " + p.id() + " passed");
+        feed.add("", 0, p.proposer(), "proposal", true, ReasonCode.PROPOSAL_PASSED, p.id());
       }
     }
   }
@@ -156,14 +156,14 @@ final class GovernanceOperations {
    * {@code execution_window} blocks after passing); then it is void. A removal of a node that is gone
    * is void at once; a parameter change always executes.
    */
-  static String execute(SidechainState s, long id, long block, NetworkGenesis g) {
+  static Reason execute(SidechainState s, long id, long block, NetworkGenesis g) {
     Proposal p = SidechainState.proposal(s.buffer(), id)
         .orElseThrow(() -> new IllegalStateException("execution of missing proposal " + id));
     if (!p.status().equals(Proposal.PASSED)) {
       throw new IllegalStateException("execution of proposal " + id + " in status " + p.status());
     }
     long windowEnd = p.passedBlock() + Math.max(1, p.activation()) + s.params().executionWindow();
-    String outcome;
+    Reason outcome;
     String status = Proposal.EXECUTED;
     switch (p.action()) {
       case PAYOUT: {
@@ -174,26 +174,24 @@ final class GovernanceOperations {
           if (block < windowEnd) {
             long retry = Math.min(windowEnd, nextTally(block, g));
             Chrono.at(s.buffer(), block).schedule(retry, ChronoTask.of(EXECUTE_TASK, Map.of("id", Long.toString(id))));
-            String waiting = "waits: the treasury holds " + t.treasury(asset) + " " + asset + ", less than " + amount
-                + "; tried again at block " + retry + ", void after block " + windowEnd;
+            Reason waiting = Reason.of(ReasonCode.PROPOSAL_WAITS, id, asset.name(), t.treasury(asset), amount, retry, windowEnd);
             s.putProposal(p.with(p.approvals(), Proposal.PASSED, p.passedBlock(), waiting));
-            return "proposal " + id + " " + waiting;
+            return waiting;
           }
           status = Proposal.VOID;
-          outcome = "not executed within its window: the treasury holds " + t.treasury(asset) + " " + asset + ", less than "
-              + amount;
+          outcome = Reason.of(ReasonCode.PROPOSAL_VOID_UNFUNDED, id, asset.name(), t.treasury(asset), amount);
         } else {
           s.putTotals(t.withTreasury(asset, t.treasury(asset) - amount));
           long seq = PayoutOperations.queue(s, Payout.TREASURY, p.args().get("to"), amount, asset, p.args().get("memo"),
               block, "proposal:" + id);
-          outcome = "payout " + seq + " queued";
+          outcome = Reason.of(ReasonCode.PROPOSAL_PAYOUT_QUEUED, id, seq);
         }
         break;
       }
       case PARAM: {
         String name = p.args().get("name");
         s.putParams(s.params().withText(name, p.args().get("value")));
-        outcome = name + " = " + p.args().get("value");
+        outcome = Reason.of(ReasonCode.PROPOSAL_PARAM_SET, id, name, p.args().get("value"));
         break;
       }
       case REMOVE_NODE: {
@@ -201,12 +199,12 @@ final class GovernanceOperations {
         Optional<NodeRecord> node = s.node(account);
         if (node.isEmpty()) {
           status = Proposal.VOID;
-          outcome = account + " is no longer registered";
+          outcome = Reason.of(ReasonCode.PROPOSAL_VOID_NODE_GONE, id, account);
         } else {
           s.deleteNode(account);
           long banned = block + s.params().removalBanBlocks();
           s.putRemoved(new RemovedNode(account, node.get().key(), block, banned, node.get().unbondBlock()));
-          outcome = account + " removed; it may register again from block " + banned;
+          outcome = Reason.of(ReasonCode.PROPOSAL_NODE_REMOVED, id, account, banned);
         }
         break;
       }
@@ -214,7 +212,7 @@ final class GovernanceOperations {
         throw new IllegalStateException("stored proposal " + id + " has unknown action " + p.action());
     }
     s.putProposal(p.with(p.approvals(), status, p.passedBlock(), outcome));
-    return "proposal " + id + " " + status + ": " + outcome;
+    return outcome;
   }
 
   private static long nextTally(long block, NetworkGenesis g) {
@@ -234,7 +232,7 @@ final class GovernanceOperations {
     }
     long due = block + Math.max(1, p.activation());
     Chrono.at(s.buffer(), block).schedule(due, ChronoTask.of(EXECUTE_TASK, Map.of("id", Long.toString(p.id()))));
-    return p.with(p.approvals(), Proposal.PASSED, block, "executes at block " + due);
+    return p.with(p.approvals(), Proposal.PASSED, block, Reason.of(ReasonCode.PROPOSAL_EXECUTES_AT, p.id(), due));
   }
 
   /** The share of runners whose approvals pass an action, an exact fraction: 2 of 3 passes 2/3. */
@@ -253,14 +251,14 @@ final class GovernanceOperations {
 
   private static void requireRunner(SidechainState s, String account) throws OpRejected {
     if (!s.roster().isRunner(account)) {
-      throw new OpRejected("sender is not a runner");
+      throw new OpRejected(ReasonCode.NOT_A_RUNNER);
     }
   }
 
   private static void onlyFields(OpArgs args, Set<String> actionFields) throws OpRejected {
     for (String f : List.of("to", "amount", "asset", "memo", "name", "value", "account")) {
       if (args.has(f) && !actionFields.contains(f)) {
-        throw new OpRejected("field " + f + " does not belong to this action");
+        throw new OpRejected(ReasonCode.FIELD_NOT_FOR_ACTION, f);
       }
     }
   }

@@ -1,5 +1,9 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 import java.util.TreeSet;
 
 /**
@@ -9,6 +13,11 @@ import java.util.TreeSet;
  * empty when the genesis did not name it. {@code seenBlock} is the block the last change was seen in.
  */
 public record MultisigAuthority(SignerAuthority owner, SignerAuthority active, String recoveryAccount, long seenBlock) {
+  /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
+  public static final ValueCodec<MultisigAuthority> CODEC = ValueCodec.of(
+      (w, v) -> w.then(v.owner(), SignerAuthority::write).then(v.active(), SignerAuthority::write).text(v.recoveryAccount()).int64(v.seenBlock()),
+      r -> new MultisigAuthority(SignerAuthority.read(r), SignerAuthority.read(r), r.text(), r.int64()));
+
   /** Whether key {@code stm} is a member of the owner or the active authority. */
   public boolean holds(String stm) {
     return owner.keyNames().contains(stm) || active.keyNames().contains(stm);

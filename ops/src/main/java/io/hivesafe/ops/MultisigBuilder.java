@@ -39,9 +39,8 @@ final class MultisigBuilder {
     MultisigAuthority auth = SidechainState.authority(s.buffer());
     MultisigBooks books = SidechainState.multisigBooks(s.buffer());
     if (!auth.usable()) {
-      hold(s, feed, account, new RotationHold(block, RotationHold.Reason.AUTHORITY_UNUSABLE, "the recorded authority (owner "
-          + auth.owner().threshold() + " of " + auth.owner().totalWeight() + ", active " + auth.active().threshold() + " of "
-          + auth.active().totalWeight() + ") cannot be satisfied: nothing is built"));
+      hold(s, feed, account, new RotationHold(block, Reason.of(ReasonCode.HOLD_AUTHORITY_UNUSABLE, auth.owner().threshold(),
+          auth.owner().totalWeight(), auth.active().threshold(), auth.active().totalWeight())));
       return;
     }
     RotationPlan plan = RotationPlan.at(s, g, auth, books, block);
@@ -65,15 +64,19 @@ final class MultisigBuilder {
     }
     s.putMultisig(built);
     s.putMultisigBooks(books.built(built.isolated()));
-    feed.add("", 0, account, "multisig", true, "round " + built.seq() + " built: " + built.kind()
-        + (built.kind().equals(MultisigTx.TRANSFER) ? " of " + built.payouts().size() + " payouts"
-            + (built.isolated() ? " (a payout whose signed round expired, alone)" : "") : "")
-        + ", id " + built.id() + ", expires " + built.expiration());
+    if (built.kind().equals(MultisigTx.ROTATION)) {
+      feed.add("", 0, account, "multisig", true, ReasonCode.ROTATION_BUILT, built.seq(), built.id(), built.expiration());
+    } else if (built.isolated()) {
+      feed.add("", 0, account, "multisig", true, ReasonCode.ISOLATED_BATCH_BUILT, built.seq(), built.id(), built.expiration());
+    } else {
+      feed.add("", 0, account, "multisig", true, ReasonCode.BATCH_BUILT, built.seq(), built.payouts().size(), built.id(),
+          built.expiration());
+    }
   }
 
   private static void hold(SidechainState s, FeedWriter feed, String account, RotationHold hold) {
     s.putRotationHold(hold);
-    feed.add("", 0, account, "rotation", false, "rotation due but not built (" + hold.reason() + "): " + hold.detail());
+    feed.add("", 0, account, "rotation", false, hold.reason());
   }
 
   private static MultisigTx rotation(SidechainState s, NetworkGenesis g, TallyRecord tally, long block, MultisigAuthority auth,
@@ -151,9 +154,8 @@ final class MultisigBuilder {
     }
     if (held != null) {
       PeggedAsset asset = PeggedAsset.valueOf(held.asset());
-      feed.add("", 0, g.multisigAccount().value(), "multisig", true, "payout " + held.seq() + " (" + held.amount() + " "
-          + asset + ") and those after it wait: " + window[asset.ordinal()] + " of the 24-hour cap of "
-          + g.custody().dailyCap(asset) + " " + asset + " were paid in the last 24 hours");
+      feed.add("", 0, g.multisigAccount().value(), "multisig", true, ReasonCode.PAYOUTS_WAIT_FOR_CAP, held.seq(), held.amount(),
+          asset.name(), window[asset.ordinal()], g.custody().dailyCap(asset));
     }
     if (paid.isEmpty()) {
       return null;

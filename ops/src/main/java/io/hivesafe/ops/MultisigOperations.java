@@ -34,35 +34,38 @@ final class MultisigOperations {
     OpArgs args = OpArgs.parse(json, Set.of("seq", "sig"));
     long seq = args.integer("seq", 1, Long.MAX_VALUE);
     Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
-    if (current.isEmpty() || current.get().seq() != seq) {
-      throw new OpRejected("round " + seq + " is not in flight" + current.map(c -> " (round " + c.seq() + " is)").orElse(""));
+    if (current.isEmpty()) {
+      throw new OpRejected(ReasonCode.NO_ROUND_IN_FLIGHT, seq);
+    }
+    if (current.get().seq() != seq) {
+      throw new OpRejected(ReasonCode.ROUND_NOT_IN_FLIGHT, seq, current.get().seq());
     }
     MultisigTx tx = current.get();
     CompactSignature sig = args.signature("sig");
     if (!sig.isAcceptableToHived()) {
-      throw new OpRejected("sig is not in a form hived accepts (canonical, low-S)");
+      throw new OpRejected(ReasonCode.SIG_NOT_CANONICAL);
     }
     // Hostile bytes recover to nothing (SignatureScheme.recover); an exception here is a bug and stops the node.
     Optional<PublicKey> key = crypto.recover(sig, HexFormat.of().parseHex(tx.digest()));
     if (key.isEmpty()) {
-      throw new OpRejected("sig recovers to no key");
+      throw new OpRejected(ReasonCode.SIG_RECOVERS_TO_NONE);
     }
     String stm = key.get().toString();
     if (!tx.signers().contains(stm)) {
-      throw new OpRejected("sig recovers to " + stm + ", not a signer of round " + seq);
+      throw new OpRejected(ReasonCode.SIG_NOT_SIGNER, stm, seq);
     }
     if (tx.signatures().containsKey(stm)) {
-      throw new OpRejected("a signature by " + stm + " is already counted for round " + seq);
+      throw new OpRejected(ReasonCode.SIG_ALREADY_COUNTED, stm, seq);
     }
     MultisigTx signed = tx.withSignature(stm, sig.toHex());
-    String detail = "signature for round " + seq + " counted: " + signed.progress();
+    ReasonCode counted = ReasonCode.SIG_COUNTED;
     if (!signed.ready() && signed.met()) {
       long task = scheduleRecast(s, ctx.block(), seq);
       signed = signed.readyAt(ctx.block(), task);
-      detail += ": ready to broadcast";
+      counted = ReasonCode.SIG_COUNTED_READY;
     }
     s.putMultisig(signed);
-    return OpResult.ok(detail);
+    return OpResult.ok(counted, seq, stm);
   }
 
   private static long scheduleRecast(SidechainState s, long block, long seq) {
@@ -71,13 +74,13 @@ final class MultisigOperations {
   }
 
   /** The chrono task: the next broadcast attempt, by the next signer node in rotation. */
-  static String recast(SidechainState s, long seq, long block) {
+  static Reason recast(SidechainState s, long seq, long block) {
     MultisigTx tx = SidechainState.multisigInFlight(s.buffer())
         .filter(t -> t.seq() == seq && t.ready())
         .orElseThrow(() -> new IllegalStateException("recast of round " + seq + ", which is not in flight and ready"));
     MultisigTx next = tx.recast(scheduleRecast(s, block, seq));
     s.putMultisig(next);
-    return "round " + seq + ": broadcast attempt " + (next.attempt() + 1);
+    return Reason.of(ReasonCode.RECAST, seq, next.attempt() + 1);
   }
 
   /** The round a marker's JSON names, or 0 when it names none a round could have. */
@@ -95,7 +98,7 @@ final class MultisigOperations {
    */
   static OpResult confirm(SidechainState s, OpContext ctx, String json, NetworkGenesis g) throws OpRejected {
     if (!ctx.sender().equals(g.multisigAccount().value())) {
-      throw new OpRejected("only the multisig account confirms a round");
+      throw new OpRejected(ReasonCode.NOT_MULTISIG_ACCOUNT);
     }
     long seq = OpArgs.parse(json, Set.of("seq")).integer("seq", 1, Long.MAX_VALUE);
     MultisigTx tx = SidechainState.multisigInFlight(s.buffer()).filter(t -> t.seq() == seq)
@@ -125,7 +128,7 @@ final class MultisigOperations {
     s.putMultisigBooks(books.afterConfirmation(hive, hbd,
         tx.kind().equals(MultisigTx.ROTATION) ? ctx.block() : books.lastRotationBlock()));
     s.clearMultisig();
-    return OpResult.ok("round " + seq + " confirmed (" + tx.kind() + ", " + tx.payouts().size() + " payouts paid)");
+    return OpResult.ok(ReasonCode.ROUND_CONFIRMED, seq, tx.kind(), tx.payouts().size());
   }
 
   /**
@@ -145,11 +148,10 @@ final class MultisigOperations {
         Chrono.at(s.buffer(), block).cancel(tx.recastTask());
       }
       tx = tx.unready();
-      feed.add("", 0, "", "multisig", true, "round " + tx.seq() + " back to signing under the new authority: "
-          + tx.progress());
+      feed.add("", 0, "", "multisig", true, ReasonCode.ROUND_BACK_TO_SIGNING, tx.seq());
     } else if (!tx.ready() && tx.met()) {
       tx = tx.readyAt(block, scheduleRecast(s, block, tx.seq()));
-      feed.add("", 0, "", "multisig", true, "round " + tx.seq() + " ready under the new authority: " + tx.progress());
+      feed.add("", 0, "", "multisig", true, ReasonCode.ROUND_READY, tx.seq());
     }
     s.putMultisig(tx);
   }
@@ -171,9 +173,8 @@ final class MultisigOperations {
     }
     s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).afterExpiry());
     s.clearMultisig();
-    feed.add("", 0, "", "multisig", false, "round " + tx.seq() + " expired unconfirmed at " + tx.expiration() + "; its "
-        + tx.payouts().size() + " payouts return to the queue" + (tx.ready() && !tx.payouts().isEmpty()
-        ? " with a strike each (it was signed and broadcast)" : ""));
+    feed.add("", 0, "", "multisig", false, tx.ready() && !tx.payouts().isEmpty() ? ReasonCode.ROUND_EXPIRED_STRUCK
+        : ReasonCode.ROUND_EXPIRED, tx.seq(), tx.expiration(), tx.payouts().size());
     if (!tx.ready()) {
       return;
     }

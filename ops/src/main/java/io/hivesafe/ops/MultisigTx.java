@@ -1,5 +1,9 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 import io.hivesafe.hive.crypto.PublicKey;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +54,33 @@ public record MultisigTx(
 
   /** One authority the transaction must satisfy: its role and the authority as in force. */
   public record Requirement(String role, SignerAuthority authority) {}
+
+  /**
+   * The canonical encoding: the fields in declaration order; requirements as (role, authority);
+   * signatures as (key, signature) pairs in key order.
+   */
+  public static final ValueCodec<MultisigTx> CODEC = ValueCodec.of(
+      (w, v) -> w.int64(v.seq).text(v.kind).text(v.id).text(v.digest).text(v.unsignedHex).int64(v.builtBlock)
+          .text(v.expiration).list(v.payouts, ValueWriter::int64)
+          .list(v.requirements, (ww, q) -> ww.text(q.role()).then(q.authority(), SignerAuthority::write))
+          .list(v.signatures.entrySet(), (ww, e) -> ww.text(e.getKey()).text(e.getValue()))
+          .int64(v.readyBlock).int64(v.attempt).int64(v.recastTask).bool(v.isolated),
+      r -> new MultisigTx(r.int64(), r.text(), r.text(), r.text(), r.text(), r.int64(), r.text(), r.list(ValueReader::int64),
+          r.list(rr -> new Requirement(rr.text(), SignerAuthority.read(rr))), readSignatures(r), r.int64(), r.int64(),
+          r.int64(), r.bool()));
+
+  private static SortedMap<String, String> readSignatures(ValueReader r) {
+    TreeMap<String, String> out = new TreeMap<>();
+    int n = r.count();
+    for (int i = 0; i < n; i++) {
+      String key = r.text();
+      if (!out.isEmpty() && key.compareTo(out.lastKey()) <= 0) {
+        throw new IllegalStateException("stored signatures are not in strict key order: " + key);
+      }
+      out.put(key, r.text());
+    }
+    return out;
+  }
 
   public MultisigTx {
     payouts = List.copyOf(payouts);

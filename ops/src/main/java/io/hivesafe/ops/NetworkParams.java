@@ -1,5 +1,7 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,15 @@ public record NetworkParams(
   private static final Map<String, long[]> RANGES = ranges();
   /** The fraction parameters, each in (1/2, 1]. */
   private static final List<String> FRACTIONS = List.of("param_threshold", "payout_threshold", "remove_threshold");
+
+  /** The canonical encoding: the fields in declaration order, a fraction as numerator then denominator. */
+  public static final ValueCodec<NetworkParams> CODEC = ValueCodec.of(
+      (w, v) -> w.int64(v.maxSigners).int64(v.minStake).int64(v.unlockDelay).int64(v.expirationSeconds).int64(v.feedRetention)
+          .then(v.payoutThreshold, Fraction::write).then(v.paramThreshold, Fraction::write).then(v.removeThreshold, Fraction::write)
+          .int64(v.maxProposalBlocks).int64(v.executionWindow).int64(v.maxWithdrawals).int64(v.recastInterval)
+          .int64(v.maxBatchPayouts).int64(v.maxMissed).int64(v.removalBanBlocks).int64(v.payoutStrikes),
+      r -> new NetworkParams(r.int64(), r.int64(), r.int64(), r.int64(), r.int64(), Fraction.read(r), Fraction.read(r),
+          Fraction.read(r), r.int64(), r.int64(), r.int64(), r.int64(), r.int64(), r.int64(), r.int64(), r.int64()));
 
   public NetworkParams {
     Map<String, Object> values = values(maxSigners, minStake, unlockDelay, expirationSeconds, feedRetention, payoutThreshold,

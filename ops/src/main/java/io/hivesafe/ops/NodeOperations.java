@@ -41,55 +41,52 @@ final class NodeOperations {
     try {
       key = PublicKey.fromString(keyText);
     } catch (IllegalArgumentException e) {
-      throw new OpRejected("key is not a public key");
+      throw new OpRejected(ReasonCode.FIELD_NOT_PUBLIC_KEY, "key");
     }
     CompactSignature proof = args.signature("proof");
     if (!proof.isFcCanonical()) {
-      throw new OpRejected("proof is not a canonical signature");
+      throw new OpRejected(ReasonCode.PROOF_NOT_CANONICAL);
     }
     // Hostile bytes recover to nothing (SignatureScheme.recover); an exception here is a bug and stops the node.
     Optional<PublicKey> signer = crypto.recover(proof, proofDigest(genesis, ctx.sender()));
     if (signer.isEmpty() || !signer.get().equals(key)) {
-      throw new OpRejected("proof is not a signature by key over this account's node_add message");
+      throw new OpRejected(ReasonCode.PROOF_WRONG_KEY);
     }
     String stm = key.toString();
     for (NodeRecord other : SidechainState.nodes(s.buffer())) {
       if (other.key().equals(stm) && !other.account().equals(ctx.sender())) {
-        throw new OpRejected("key is already registered by " + other.account());
+        throw new OpRejected(ReasonCode.KEY_TAKEN, other.account());
       }
     }
     for (RemovedNode gone : SidechainState.removedNodes(s.buffer())) {
       if (gone.key().equals(stm) && !gone.account().equals(ctx.sender()) && SidechainState.authority(s.buffer()).holds(stm)) {
-        throw new OpRejected("key belonged to the removed node " + gone.account() + " and is still in the multisig authority");
+        throw new OpRejected(ReasonCode.KEY_OF_REMOVED_NODE, gone.account());
       }
     }
     Optional<NodeRecord> existing = s.node(ctx.sender());
     if (existing.isPresent()) {
       if (existing.get().key().equals(stm)) {
-        throw new OpRejected("already registered with this key");
+        throw new OpRejected(ReasonCode.ALREADY_REGISTERED);
       }
       if (SidechainState.authority(s.buffer()).holds(existing.get().key())) {
-        throw new OpRejected("the node's key " + existing.get().key() + " is in the multisig authority: it changes only after a"
-            + " rotation removed it");
+        throw new OpRejected(ReasonCode.KEY_IN_AUTHORITY, existing.get().key());
       }
       s.putNode(existing.get().withKey(stm, ctx.block()));
-      return OpResult.ok("key changed; age starts again at 0");
+      return OpResult.ok(ReasonCode.KEY_CHANGED);
     }
     Optional<RemovedNode> removed = SidechainState.removed(s.buffer(), ctx.sender());
     if (removed.isPresent() && ctx.block() < removed.get().bannedUntil()) {
-      throw new OpRejected("removed by governance at block " + removed.get().removedBlock() + ": may register again from block "
-          + removed.get().bannedUntil());
+      throw new OpRejected(ReasonCode.REMOVED_BANNED, removed.get().removedBlock(), removed.get().bannedUntil());
     }
     long unbond = removed.map(RemovedNode::unbondBlock).orElse(0L);
     if (removed.isPresent()) {
       if (SidechainState.authority(s.buffer()).holds(removed.get().key()) && !removed.get().key().equals(stm)) {
-        throw new OpRejected("its last key " + removed.get().key() + " is still in the multisig authority: register with it"
-            + " again, or after a rotation removed it");
+        throw new OpRejected(ReasonCode.LAST_KEY_IN_AUTHORITY, removed.get().key());
       }
       s.deleteRemoved(ctx.sender());
     }
     s.putNode(new NodeRecord(ctx.sender(), stm, ctx.block(), ctx.block(), 0, 0, 0, unbond));
-    return OpResult.ok("registered");
+    return OpResult.ok(ReasonCode.REGISTERED);
   }
 
 
@@ -102,15 +99,15 @@ final class NodeOperations {
     OpArgs args = OpArgs.parse(json, REPORT_FIELDS);
     Optional<NodeRecord> node = s.node(ctx.sender());
     if (node.isEmpty()) {
-      throw new OpRejected("sender is not a registered node");
+      throw new OpRejected(ReasonCode.NOT_A_NODE);
     }
     Report report = reportFields(args, ctx.sender(), ctx.block(), genesis);
     if (s.report(report.block(), ctx.sender()).isPresent()) {
-      throw new OpRejected("already reported for block " + report.block());
+      throw new OpRejected(ReasonCode.ALREADY_REPORTED, report.block());
     }
     s.putReport(report);
     s.putNode(node.get().reported(report.block()));
-    return OpResult.ok("report for block " + report.block());
+    return OpResult.ok(ReasonCode.REPORTED, report.block());
   }
 
   /**
@@ -125,16 +122,15 @@ final class NodeOperations {
     long block = args.integer("block", 0, 0xffff_ffffL);
     long expected = reportBlockFor(landed, genesis);
     if (block != expected || expected < genesis.startBlock()) {
-      throw new OpRejected("block must be the current report block " + expected + ", got " + block);
+      throw new OpRejected(ReasonCode.REPORT_BLOCK_WRONG, expected, block);
     }
     long tally = expected + genesis.tallyInterval() - genesis.reportOffset();
     if (landed > tally) {
-      throw new OpRejected("the tally of block " + expected + " was at block " + tally + "; the next report block is "
-          + (expected + genesis.tallyInterval()));
+      throw new OpRejected(ReasonCode.REPORT_TOO_LATE, expected, tally, expected + genesis.tallyInterval());
     }
     String hash = args.text("hash", 64);
     if (!HASH.matcher(hash).matches()) {
-      throw new OpRejected("hash must be 64 lowercase hex digits");
+      throw new OpRejected(ReasonCode.FIELD_NOT_HASH, "hash");
     }
     OpArgs ms = args.object("ms");
     ms.only(MS_FIELDS, "ms");
@@ -155,12 +151,12 @@ final class NodeOperations {
   /** Parses Hive's UTC time form {@code YYYY-MM-DDTHH:MM:SS}. */
   static Instant parseTime(String text, String field) throws OpRejected {
     if (!TIME.matcher(text).matches()) {
-      throw new OpRejected(field + " must be YYYY-MM-DDTHH:MM:SS");
+      throw new OpRejected(ReasonCode.FIELD_NOT_TIME_FORM, field);
     }
     try {
       return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new OpRejected(field + " is not a valid time");
+      throw new OpRejected(ReasonCode.FIELD_NOT_TIME, field);
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 /**
  * A registered node. {@code key} is its multisig public key (STM form), verified by a proof of
  * possession in block {@code keyBlock} (the start block for a genesis node). {@code age} grows by one
@@ -10,6 +14,11 @@ package io.hivesafe.ops;
  */
 public record NodeRecord(String account, String key, long registeredBlock, long keyBlock, long age, long missed,
     long lastReportBlock, long unbondBlock) {
+  /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
+  public static final ValueCodec<NodeRecord> CODEC = ValueCodec.of(
+      (w, v) -> w.text(v.account()).text(v.key()).int64(v.registeredBlock()).int64(v.keyBlock()).int64(v.age()).int64(v.missed()).int64(v.lastReportBlock()).int64(v.unbondBlock()),
+      r -> new NodeRecord(r.text(), r.text(), r.int64(), r.int64(), r.int64(), r.int64(), r.int64(), r.int64()));
+
 
   /** Whether {@code maxMissed} reports in a row were missed. */
   public boolean faulted(long maxMissed) {

@@ -38,15 +38,15 @@ final class OpArgs {
     try {
       node = JSON.readTree(json);
     } catch (IOException e) {
-      throw new OpRejected("json is not valid JSON");
+      throw new OpRejected(ReasonCode.JSON_INVALID);
     }
     if (node == null || !node.isObject()) {
-      throw new OpRejected("json must be a JSON object");
+      throw new OpRejected(ReasonCode.JSON_NOT_OBJECT);
     }
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowed.contains(name)) {
-        throw new OpRejected("unknown field " + quote(name));
+        throw new OpRejected(ReasonCode.FIELD_UNKNOWN, quote(name));
       }
     }
     return new OpArgs(node);
@@ -55,7 +55,7 @@ final class OpArgs {
   OpArgs object(String field) throws OpRejected {
     JsonNode v = required(field);
     if (!v.isObject()) {
-      throw new OpRejected(field + " must be an object");
+      throw new OpRejected(ReasonCode.FIELD_NOT_OBJECT, field);
     }
     return new OpArgs(v);
   }
@@ -64,7 +64,7 @@ final class OpArgs {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowed.contains(name)) {
-        throw new OpRejected("unknown field " + where + "." + quote(name));
+        throw new OpRejected(ReasonCode.FIELD_UNKNOWN, where + "." + quote(name));
       }
     }
   }
@@ -77,10 +77,10 @@ final class OpArgs {
   long integer(String field, long min, long max) throws OpRejected {
     JsonNode v = required(field);
     if (!v.isIntegralNumber()) {
-      throw new OpRejected(field + " must be an integer");
+      throw new OpRejected(ReasonCode.FIELD_NOT_INTEGER, field);
     }
     if (!v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
-      throw new OpRejected(field + " must be in [" + min + ", " + max + "]");
+      throw new OpRejected(ReasonCode.FIELD_OUT_OF_RANGE, field, min, max);
     }
     return v.asLong();
   }
@@ -93,11 +93,11 @@ final class OpArgs {
   String text(String field, int maxLength) throws OpRejected {
     JsonNode v = required(field);
     if (!v.isTextual()) {
-      throw new OpRejected(field + " must be a string");
+      throw new OpRejected(ReasonCode.FIELD_NOT_STRING, field);
     }
     String s = v.asText();
     if (s.length() > maxLength) {
-      throw new OpRejected(field + " is longer than " + maxLength + " characters");
+      throw new OpRejected(ReasonCode.FIELD_TOO_LONG, field, maxLength);
     }
     return s;
   }
@@ -118,12 +118,12 @@ final class OpArgs {
       if (Character.isHighSurrogate(c) && i + 1 < memo.length() && Character.isLowSurrogate(memo.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new OpRejected(field + " holds a lone UTF-16 surrogate, which has no UTF-8 form");
+        throw new OpRejected(ReasonCode.FIELD_LONE_SURROGATE, field);
       }
     }
     int bytes = memo.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_MEMO) {
-      throw new OpRejected(field + " is " + bytes + " bytes of UTF-8, more than " + MAX_MEMO);
+      throw new OpRejected(ReasonCode.FIELD_MEMO_TOO_LONG, field, bytes, MAX_MEMO);
     }
     return memo;
   }
@@ -136,11 +136,11 @@ final class OpArgs {
   io.hivesafe.hive.crypto.CompactSignature signature(String field) throws OpRejected {
     String hex = text(field, 130);
     if (!HEX_SIGNATURE.matcher(hex).matches()) {
-      throw new OpRejected(field + " must be 130 lowercase hex digits (a compact signature)");
+      throw new OpRejected(ReasonCode.FIELD_NOT_SIGNATURE, field);
     }
     int header = Integer.parseInt(hex.substring(0, 2), 16);
     if (header < 27 || header > 34) {
-      throw new OpRejected(field + " must start with a signature header (27..34), got " + header);
+      throw new OpRejected(ReasonCode.FIELD_SIGNATURE_HEADER, field, header);
     }
     return io.hivesafe.hive.crypto.CompactSignature.fromHex(hex);
   }
@@ -150,19 +150,19 @@ final class OpArgs {
     try {
       return AccountName.of(s).value();
     } catch (IllegalArgumentException e) {
-      throw new OpRejected(field + " is not a valid Hive account name");
+      throw new OpRejected(ReasonCode.FIELD_NOT_ACCOUNT, field);
     }
   }
 
   private JsonNode required(String field) throws OpRejected {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
-      throw new OpRejected(field + " is required");
+      throw new OpRejected(ReasonCode.FIELD_REQUIRED, field);
     }
     return v;
   }
 
-  /** A field name for a reason: at most 32 characters, printable ASCII only. */
+  /** A field name for a reason: at most 32 characters, printable ASCII only (it is in the feed, so it is bounded). */
   private static String quote(String name) {
     StringBuilder b = new StringBuilder("\"");
     for (int i = 0; i < name.length() && i < 32; i++) {

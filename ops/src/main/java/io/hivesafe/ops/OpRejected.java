@@ -6,7 +6,14 @@ package io.hivesafe.ops;
  * invalid op stays a value for the rest of the node. Any other exception from a handler is a bug.
  */
 final class OpRejected extends Exception {
-  OpRejected(String reason) {
-    super(reason, null, false, false);
+  private final Reason reason;
+
+  OpRejected(ReasonCode code, Object... args) {
+    super(code.name(), null, false, false);
+    this.reason = Reason.of(code, args);
+  }
+
+  Reason reason() {
+    return reason;
   }
 }

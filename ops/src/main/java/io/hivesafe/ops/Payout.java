@@ -1,5 +1,9 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 /**
  * A queued payment out of the multisig account, in request order ({@code seq}): a user's withdrawal,
  * a passed treasury payout, or the refund of a deposit over the safety limit. {@code amount} is in
@@ -9,9 +13,19 @@ package io.hivesafe.ops;
  */
 public record Payout(long seq, String kind, String to, long amount, String asset, String memo, long requestedBlock, String source,
     long strikes) {
+  /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
+  public static final ValueCodec<Payout> CODEC = ValueCodec.of(
+      (w, v) -> w.int64(v.seq()).text(v.kind()).text(v.to()).int64(v.amount()).text(v.asset()).text(v.memo()).int64(v.requestedBlock()).text(v.source()).int64(v.strikes()),
+      r -> new Payout(r.int64(), r.text(), r.text(), r.int64(), r.text(), r.text(), r.int64(), r.text(), r.int64()));
+
   public static final String WITHDRAWAL = "withdrawal";
   public static final String TREASURY = "treasury";
   public static final String REFUND = "refund";
+  /**
+   * The Hive memo of a refund (a deposit over the safety limit goes back to its sender): fixed bytes of
+   * the protocol, so every node builds the same transfer (docs/protocol.md).
+   */
+  public static final String REFUND_MEMO = "refund: deposit over the safety limit";
 
   Payout struck() {
     return new Payout(seq, kind, to, amount, asset, memo, requestedBlock, source, strikes + 1);

@@ -19,15 +19,15 @@ final class PayoutOperations {
       throw new IllegalStateException("a transfer of " + transfer.amount().symbol() + " in block " + ctx.block());
     }
     long amount = transfer.amount().amount();
-    String over = Custody.overSafetyLimit(s, g, asset, amount);
+    java.util.Optional<Custody.Excess> over = Custody.overSafetyLimit(s, g, asset, amount);
     s.putTotals(s.totals().deposited(asset, amount));
-    if (over != null) {
-      long seq = queue(s, Payout.REFUND, ctx.sender(), amount, asset, "refund: " + over, ctx.block(), ctx.tx() + ":" + ctx.op());
-      return OpResult.ok("refund " + seq + " of " + amount + " " + asset + " queued: " + over);
+    if (over.isPresent()) {
+      long seq = queue(s, Payout.REFUND, ctx.sender(), amount, asset, Payout.REFUND_MEMO, ctx.block(), ctx.tx() + ":" + ctx.op());
+      return OpResult.ok(ReasonCode.DEPOSIT_REFUNDED, seq, amount, asset.name(), over.get().value(), over.get().limit());
     }
     Balances b = s.balances(ctx.sender());
     s.putBalances(ctx.sender(), b.withPegged(asset, Math.addExact(b.pegged(asset), amount)));
-    return OpResult.ok("deposited " + amount + " " + asset);
+    return OpResult.ok(ReasonCode.DEPOSITED, amount, asset.name());
   }
 
   /** {"amount": integer, "asset": "HIVE"|"HBD", "memo": string?}: debit now, queue the payout. */
@@ -36,16 +36,15 @@ final class PayoutOperations {
     long amount = args.amount("amount");
     PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
     if (asset == null) {
-      throw new OpRejected("asset must be HIVE or HBD");
+      throw new OpRejected(ReasonCode.ASSET_NOT_PEGGED);
     }
     String memo = args.memo("memo");
     if (amount > limits.dailyCap(asset)) {
-      throw new OpRejected("amount " + amount + " is over the 24-hour payout cap of " + limits.dailyCap(asset) + " " + asset
-          + ": it could never be paid");
+      throw new OpRejected(ReasonCode.OVER_DAILY_CAP, amount, limits.dailyCap(asset), asset.name());
     }
     Balances b = s.balances(ctx.sender());
     if (b.pegged(asset) < amount) {
-      throw new OpRejected(asset + " balance " + b.pegged(asset) + " is less than amount " + amount);
+      throw new OpRejected(ReasonCode.PEGGED_BALANCE_LOW, asset.name(), b.pegged(asset), amount);
     }
     long queued = 0;
     for (Payout p : SidechainState.payouts(s.buffer())) {
@@ -54,11 +53,11 @@ final class PayoutOperations {
       }
     }
     if (queued >= s.params().maxWithdrawals()) {
-      throw new OpRejected("already " + queued + " withdrawals queued (max_withdrawals)");
+      throw new OpRejected(ReasonCode.TOO_MANY_WITHDRAWALS, queued);
     }
     s.putBalances(ctx.sender(), b.withPegged(asset, b.pegged(asset) - amount));
-    queue(s, Payout.WITHDRAWAL, ctx.sender(), amount, asset, memo, ctx.block(), ctx.tx() + ":" + ctx.op());
-    return OpResult.ok("withdrawal of " + amount + " " + asset + " queued");
+    long seq = queue(s, Payout.WITHDRAWAL, ctx.sender(), amount, asset, memo, ctx.block(), ctx.tx() + ":" + ctx.op());
+    return OpResult.ok(ReasonCode.WITHDRAWAL_QUEUED, seq, amount, asset.name());
   }
 
   /**
@@ -66,21 +65,17 @@ final class PayoutOperations {
    * or a refund to its owner's pegged balance, a treasury payout to the treasury. Nothing is lost; the
    * returned feed line says what happened.
    */
-  static String giveBack(SidechainState s, Payout p, long block) {
+  static Reason giveBack(SidechainState s, Payout p, long block) {
     PeggedAsset asset = PeggedAsset.valueOf(p.asset());
     s.deletePayout(p.seq());
-    String where;
     if (p.kind().equals(Payout.TREASURY)) {
       Totals t = s.totals();
       s.putTotals(t.withTreasury(asset, Math.addExact(t.treasury(asset), p.amount())));
-      where = "the treasury";
-    } else {
-      Balances b = s.balances(p.to());
-      s.putBalances(p.to(), b.withPegged(asset, Math.addExact(b.pegged(asset), p.amount())));
-      where = p.to() + "'s " + asset + " balance";
+      return Reason.of(ReasonCode.PAYOUT_RETURNED_TO_TREASURY, p.seq(), p.amount(), asset.name(), p.to(), p.strikes());
     }
-    return "payout " + p.seq() + " (" + p.kind() + " of " + p.amount() + " " + asset + " to " + p.to() + ") returned to " + where
-        + " after " + p.strikes() + " signed rounds holding it expired unconfirmed: the chain refuses it";
+    Balances b = s.balances(p.to());
+    s.putBalances(p.to(), b.withPegged(asset, Math.addExact(b.pegged(asset), p.amount())));
+    return Reason.of(ReasonCode.PAYOUT_RETURNED_TO_OWNER, p.seq(), p.kind(), p.amount(), asset.name(), p.to(), p.strikes());
   }
 
   static long queue(SidechainState s, String kind, String to, long amount, PeggedAsset asset, String memo, long block,

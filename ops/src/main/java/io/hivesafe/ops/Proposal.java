@@ -1,5 +1,9 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 import java.util.List;
 import java.util.SortedMap;
 
@@ -7,7 +11,8 @@ import java.util.SortedMap;
  * A governance proposal (DESIGN §3.6). {@code action} is the action's type ({@code payout},
  * {@code param}, {@code remove_node}) and {@code args} its arguments as strings, sorted by name.
  * {@code approvals} holds the approving runners' names, sorted, each once. {@code status} moves from
- * {@code open} to {@code passed} (then {@code executed} or {@code void}) or {@code expired}.
+ * {@code open} to {@code passed} (then {@code executed} or {@code void}) or {@code expired}; {@code note}
+ * says where it stands (when it executes, why it waits, what it did).
  */
 public record Proposal(
     long id,
@@ -20,7 +25,29 @@ public record Proposal(
     List<String> approvals,
     String status,
     long passedBlock,
-    String outcome) {
+    Reason note) {
+
+  /** The canonical encoding: the fields in declaration order; args as (name, value) pairs in name order. */
+  public static final ValueCodec<Proposal> CODEC = ValueCodec.of(
+      (w, v) -> w.int64(v.id).text(v.proposer).text(v.action)
+          .list(v.args.entrySet(), (ww, e) -> ww.text(e.getKey()).text(e.getValue()))
+          .int64(v.createdBlock).int64(v.deadline).int64(v.activation).list(v.approvals, ValueWriter::text).text(v.status)
+          .int64(v.passedBlock).then(v.note, Reason::write),
+      r -> new Proposal(r.int64(), r.text(), r.text(), readArgs(r), r.int64(), r.int64(), r.int64(), r.list(ValueReader::text),
+          r.text(), r.int64(), Reason.read(r)));
+
+  private static SortedMap<String, String> readArgs(ValueReader r) {
+    java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+    int n = r.count();
+    for (int i = 0; i < n; i++) {
+      String name = r.text();
+      if (!out.isEmpty() && name.compareTo(out.lastKey()) <= 0) {
+        throw new IllegalStateException("stored proposal arguments are not in strict name order: " + name);
+      }
+      out.put(name, r.text());
+    }
+    return out;
+  }
 
   public static final String OPEN = "open";
   public static final String PASSED = "passed";
@@ -33,8 +60,8 @@ public record Proposal(
     args = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(args));
   }
 
-  public Proposal with(List<String> newApprovals, String newStatus, long newPassedBlock, String newOutcome) {
+  public Proposal with(List<String> newApprovals, String newStatus, long newPassedBlock, Reason newNote) {
     return new Proposal(id, proposer, action, args, createdBlock, deadline, activation, newApprovals, newStatus,
-        newPassedBlock, newOutcome);
+        newPassedBlock, newNote);
   }
 }

@@ -1,5 +1,9 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import java.util.Optional;
 
@@ -9,6 +13,11 @@ import java.util.Optional;
  */
 public record Report(String account, long block, String hash, long refBlockNum, long refBlockPrefix, String expiration,
     String version, long landed) {
+  /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
+  public static final ValueCodec<Report> CODEC = ValueCodec.of(
+      (w, v) -> w.text(v.account()).int64(v.block()).text(v.hash()).int64(v.refBlockNum()).int64(v.refBlockPrefix()).text(v.expiration()).text(v.version()).int64(v.landed()),
+      r -> new Report(r.text(), r.int64(), r.text(), r.int64(), r.int64(), r.text(), r.text(), r.int64()));
+
 
   /**
    * The report {@code op} makes when it lands in block {@code landed}, if it passes every check of the

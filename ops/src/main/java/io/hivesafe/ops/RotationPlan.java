@@ -66,8 +66,7 @@ record RotationPlan(Optional<List<String>> keys, Optional<RotationHold> hold) {
       return NONE;
     }
     if (books.lastRotationBlock() > 0 && block < books.lastRotationBlock() + GAP_BLOCKS) {
-      return held(block, RotationHold.Reason.ROTATION_GAP, "the last rotation was confirmed at block " + books.lastRotationBlock()
-          + "; the next may be built from block " + (books.lastRotationBlock() + GAP_BLOCKS));
+      return held(block, ReasonCode.HOLD_ROTATION_GAP, books.lastRotationBlock(), books.lastRotationBlock() + GAP_BLOCKS);
     }
     Map<String, Long> stakes = Custody.stakeByKey(s.buffer());
     List<String> candidates = new ArrayList<>();
@@ -85,20 +84,17 @@ record RotationPlan(Optional<List<String>> keys, Optional<RotationHold> hold) {
       next.add(candidates.get(taken++));
     }
     if (!keepsOldThreshold(auth, next)) {
-      return held(block, RotationHold.Reason.OLD_THRESHOLD_NOT_KEPT, "registered nodes hold old keys of weight "
-          + auth.owner().signedWeight(next) + " (owner) and " + auth.active().signedWeight(next) + " (active), less than the old"
-          + " thresholds " + auth.owner().threshold() + " and " + auth.active().threshold());
+      return held(block, ReasonCode.HOLD_OLD_THRESHOLD_NOT_KEPT, auth.owner().signedWeight(next), auth.active().signedWeight(next),
+          auth.owner().threshold(), auth.active().threshold());
     }
     while (next.size() < g.custody().minSigners() && taken < candidates.size()) {
       next.add(candidates.get(taken++));
     }
     if (next.size() < g.custody().minSigners()) {
-      return held(block, RotationHold.Reason.BELOW_FLOOR, "the new set would hold " + next.size() + " keys, fewer than min_signers "
-          + g.custody().minSigners());
+      return held(block, ReasonCode.HOLD_BELOW_FLOOR, next.size(), g.custody().minSigners());
     }
     if (next.size() > NetworkParams.MAX_SIGNERS_LIMIT) {
-      return held(block, RotationHold.Reason.TOO_MANY_KEYS, "the new set would hold " + next.size() + " keys, more than "
-          + NetworkParams.MAX_SIGNERS_LIMIT);
+      return held(block, ReasonCode.HOLD_TOO_MANY_KEYS, next.size(), NetworkParams.MAX_SIGNERS_LIMIT);
     }
     SignerAuthority target = SignerAuthority.ofKeys(next.size() / 2 + 1, next);
     boolean unchanged = target.equals(auth.owner()) && target.equals(auth.active());
@@ -106,9 +102,7 @@ record RotationPlan(Optional<List<String>> keys, Optional<RotationHold> hold) {
         Math.max(0, Custody.books(s.buffer(), g).hbd()));
     if (unchanged || (over && !drift && !replace && !restores)) {
       return over && !restores
-          ? held(block, RotationHold.Reason.LIMIT_NOT_RESTORED, "custody stands over the safety limit and no rotation to the"
-              + " eligible nodes' keys restores it (the best set's weakest majority has stake " + Custody.weakestMajorityOf(next, stakes)
-              + ")")
+          ? held(block, ReasonCode.HOLD_LIMIT_NOT_RESTORED, Custody.weakestMajorityOf(next, stakes))
           : NONE;
     }
     return new RotationPlan(Optional.of(List.copyOf(next)), Optional.empty());
@@ -120,7 +114,7 @@ record RotationPlan(Optional<List<String>> keys, Optional<RotationHold> hold) {
         && auth.active().signedWeight(next) >= auth.active().threshold();
   }
 
-  private static RotationPlan held(long block, RotationHold.Reason reason, String detail) {
-    return new RotationPlan(Optional.empty(), Optional.of(new RotationHold(block, reason, detail)));
+  private static RotationPlan held(long block, ReasonCode code, Object... args) {
+    return new RotationPlan(Optional.empty(), Optional.of(new RotationHold(block, Reason.of(code, args))));
   }
 }

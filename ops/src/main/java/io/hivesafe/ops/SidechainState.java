@@ -1,9 +1,10 @@
 package io.hivesafe.ops;
 
-import io.hivesafe.state.FixedWidth;
+import io.hivesafe.chrono.Chrono;
+import io.hivesafe.state.StateColumn;
+import io.hivesafe.state.StateColumn.Segment;
 import io.hivesafe.state.StateEntry;
 import io.hivesafe.state.StateKey;
-import io.hivesafe.state.StateCodec;
 import io.hivesafe.state.StateReader;
 import io.hivesafe.state.WriteBuffer;
 import java.util.ArrayList;
@@ -11,50 +12,41 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sidechain's state schema: every key the core reads or writes, typed. A view over one write
- * buffer (the block's transaction or an operation's child buffer); it holds nothing itself.
- *
- * <pre>
- * params                          NetworkParams   (changeable by governance)
- * totals                          Totals
- * authority                       MultisigAuthority
- * roster                          Roster          (runners, standby)
- * tally                           TallyRecord     (the last tally)
- * acct/&lt;account&gt;                  Balances
- * nodes/&lt;account&gt;                 NodeRecord
- * reports/&lt;block:10&gt;/&lt;account&gt;    Report
- * blocks/&lt;ref_block_num:5&gt;        BlockRef        (TaPoS window)
- * payouts/&lt;seq:19&gt;               Payout          (the payout queue, request order)
- * proposals/&lt;id:19&gt;              Proposal
- * feed/&lt;block:10&gt;/&lt;index:5&gt;      FeedEntry
- * multisig/current                MultisigTx      (the one in flight, if any)
- * multisig/books                  MultisigBooks
- * multisig/paid/&lt;time:10&gt;/&lt;seq:19&gt; PaidRound   (confirmed payouts of the last 24 hours)
- * multisig/hold                   RotationHold    (why a due rotation was not built)
- * alarms/&lt;block:10&gt;/&lt;index:5&gt;    Alarm           (never pruned)
- * removed/&lt;account&gt;              RemovedNode     (nodes removed by governance)
- * chrono/...                      chrono's own keys
- * </pre>
+ * The sidechain's state schema: every kind of entry the core reads or writes, each a typed
+ * {@link StateColumn} (key segments and value codec) declared here, and nowhere else (docs/state.md,
+ * "State schema", is this table). A view over one write buffer (the block's transaction or an
+ * operation's child buffer); it holds nothing itself.
  */
 public final class SidechainState {
-  static final StateKey PARAMS = StateKey.of("params");
-  static final StateKey TOTALS = StateKey.of("totals");
-  static final StateKey AUTHORITY = StateKey.of("authority");
-  static final StateKey ROSTER = StateKey.of("roster");
-  static final StateKey TALLY = StateKey.of("tally");
-  static final StateKey ACCOUNTS = StateKey.of("acct");
-  static final StateKey NODES = StateKey.of("nodes");
-  static final StateKey REPORTS = StateKey.of("reports");
-  static final StateKey BLOCKS = StateKey.of("blocks");
-  static final StateKey PAYOUTS = StateKey.of("payouts");
-  static final StateKey PROPOSALS = StateKey.of("proposals");
-  static final StateKey FEED = StateKey.of("feed");
-  static final StateKey MULTISIG_CURRENT = StateKey.path("multisig", "current");
-  static final StateKey MULTISIG_BOOKS = StateKey.path("multisig", "books");
-  static final StateKey MULTISIG_PAID = StateKey.path("multisig", "paid");
-  static final StateKey MULTISIG_HOLD = StateKey.path("multisig", "hold");
-  static final StateKey ALARMS = StateKey.of("alarms");
-  static final StateKey REMOVED = StateKey.of("removed");
+  public static final StateColumn<NetworkParams> PARAMS = StateColumn.single("params", "NetworkParams", NetworkParams.CODEC);
+  public static final StateColumn<Totals> TOTALS = StateColumn.single("totals", "Totals", Totals.CODEC);
+  public static final StateColumn<MultisigAuthority> AUTHORITY =
+      StateColumn.single("authority", "MultisigAuthority", MultisigAuthority.CODEC);
+  public static final StateColumn<Roster> ROSTER = StateColumn.single("roster", "Roster", Roster.CODEC);
+  public static final StateColumn<TallyRecord> TALLY = StateColumn.single("tally", "TallyRecord", TallyRecord.CODEC);
+  public static final StateColumn<Balances> ACCOUNTS = StateColumn.keyed("acct", "Balances", Balances.CODEC, Segment.NAME);
+  public static final StateColumn<NodeRecord> NODES = StateColumn.keyed("nodes", "NodeRecord", NodeRecord.CODEC, Segment.NAME);
+  public static final StateColumn<Report> REPORTS =
+      StateColumn.keyed("reports", "Report", Report.CODEC, Segment.UINT32, Segment.NAME);
+  public static final StateColumn<BlockRef> BLOCKS = StateColumn.keyed("blocks", "BlockRef", BlockRef.CODEC, Segment.DIGITS5);
+  public static final StateColumn<Payout> PAYOUTS = StateColumn.keyed("payouts", "Payout", Payout.CODEC, Segment.INT64);
+  public static final StateColumn<Proposal> PROPOSALS = StateColumn.keyed("proposals", "Proposal", Proposal.CODEC, Segment.INT64);
+  public static final StateColumn<FeedEntry> FEED =
+      StateColumn.keyed("feed", "FeedEntry", FeedEntry.CODEC, Segment.UINT32, Segment.DIGITS5);
+  public static final StateColumn<MultisigTx> MULTISIG_CURRENT =
+      StateColumn.single("multisig/current", "MultisigTx", MultisigTx.CODEC);
+  public static final StateColumn<MultisigBooks> MULTISIG_BOOKS =
+      StateColumn.single("multisig/books", "MultisigBooks", MultisigBooks.CODEC);
+  public static final StateColumn<PaidRound> MULTISIG_PAID =
+      StateColumn.keyed("multisig/paid", "PaidRound", PaidRound.CODEC, Segment.UINT32, Segment.INT64);
+  public static final StateColumn<RotationHold> MULTISIG_HOLD =
+      StateColumn.single("multisig/hold", "RotationHold", RotationHold.CODEC);
+  public static final StateColumn<Alarm> ALARMS =
+      StateColumn.keyed("alarms", "Alarm", Alarm.CODEC, Segment.UINT32, Segment.DIGITS5);
+  public static final StateColumn<RemovedNode> REMOVED =
+      StateColumn.keyed("removed", "RemovedNode", RemovedNode.CODEC, Segment.NAME);
+  /** Every column of the sidechain's state, chrono's included: a stored key belongs to exactly one. */
+  public static final List<StateColumn<?>> COLUMNS = columns();
   private static final int ALL = Integer.MAX_VALUE;
 
   private final WriteBuffer buffer;
@@ -69,106 +61,106 @@ public final class SidechainState {
 
   /** Whether the genesis has been written. */
   public boolean initialized() {
-    return buffer.contains(TOTALS);
+    return buffer.contains(TOTALS.key());
   }
 
   // ---- reads that also work on committed state (static, over any reader) ----
 
   public static NetworkParams params(StateReader r) {
-    return required(r, PARAMS, NetworkParams.class);
+    return required(r, PARAMS);
   }
 
   public static Totals totals(StateReader r) {
-    return required(r, TOTALS, Totals.class);
+    return required(r, TOTALS);
   }
 
   public static Balances balances(StateReader r, String account) {
-    return r.get(ACCOUNTS.child(account), Balances.class).orElse(Balances.EMPTY);
+    return ACCOUNTS.get(r, account).orElse(Balances.EMPTY);
   }
 
   public static Optional<NodeRecord> node(StateReader r, String account) {
-    return r.get(NODES.child(account), NodeRecord.class);
+    return NODES.get(r, account);
   }
 
   public static Roster roster(StateReader r) {
-    return required(r, ROSTER, Roster.class);
+    return required(r, ROSTER);
   }
 
   public static Optional<TallyRecord> lastTally(StateReader r) {
-    return r.get(TALLY, TallyRecord.class);
+    return TALLY.get(r);
   }
 
   public static MultisigAuthority authority(StateReader r) {
-    return required(r, AUTHORITY, MultisigAuthority.class);
+    return required(r, AUTHORITY);
   }
 
   /** Every registered node, in account order. */
   public static List<NodeRecord> nodes(StateReader r) {
-    return values(r, NODES, NodeRecord.class);
+    return NODES.values(r);
   }
 
   /** Every account with a non-empty balance, in account order. */
   public static List<String> accountNames(StateReader r) {
     List<String> names = new ArrayList<>();
-    for (StateEntry e : r.descendants(ACCOUNTS, ALL)) {
+    for (StateEntry e : r.descendants(ACCOUNTS.prefix(), ALL)) {
       names.add(lastSegment(e.key()));
     }
     return names;
   }
 
   public static List<Payout> payouts(StateReader r) {
-    return values(r, PAYOUTS, Payout.class);
+    return PAYOUTS.values(r);
   }
 
   public static List<Proposal> proposals(StateReader r) {
-    return values(r, PROPOSALS, Proposal.class);
+    return PROPOSALS.values(r);
   }
 
   public static Optional<Proposal> proposal(StateReader r, long id) {
-    return r.get(PROPOSALS.child(FixedWidth.int64(id)), Proposal.class);
+    return PROPOSALS.get(r, id);
   }
 
   /** The reports made for {@code block}, in account order. */
   public static List<Report> reports(StateReader r, long block) {
-    return values(r, REPORTS.child(FixedWidth.uint32(block)), Report.class);
+    return REPORTS.values(r, block);
   }
 
   public static Optional<BlockRef> blockRef(StateReader r, long refBlockNum) {
-    return r.get(BLOCKS.child(refNum(refBlockNum)), BlockRef.class);
+    return BLOCKS.get(r, refBlockNum);
   }
 
   /** Feed entries of blocks {@code >= fromBlock}, oldest first, at most {@code limit}. */
   public static List<FeedEntry> feed(StateReader r, long fromBlock, int limit) {
     List<FeedEntry> out = new ArrayList<>();
-    for (StateEntry e : r.range(FEED.child(FixedWidth.uint32(fromBlock)), StateKey.of("feed0"), limit)) {
-      out.add(StateCodec.decode(e.value(), FeedEntry.class));
+    for (StateEntry e : r.range(FEED.under(fromBlock), StateKey.of("feed0"), limit)) {
+      out.add(FEED.value(e));
     }
     return out;
   }
 
   public static Optional<MultisigTx> multisigInFlight(StateReader r) {
-    return r.get(MULTISIG_CURRENT, MultisigTx.class);
+    return MULTISIG_CURRENT.get(r);
   }
 
   public static MultisigBooks multisigBooks(StateReader r) {
-    return r.get(MULTISIG_BOOKS, MultisigBooks.class).orElse(MultisigBooks.START);
+    return MULTISIG_BOOKS.get(r).orElse(MultisigBooks.START);
   }
 
   /** Confirmed rounds' payouts still inside (or just out of) the 24-hour window, oldest first. */
   public static List<PaidRound> paidRounds(StateReader r) {
-    return values(r, MULTISIG_PAID, PaidRound.class);
+    return MULTISIG_PAID.values(r);
   }
 
   /** Why the last due rotation was not built, if it was not. */
   public static Optional<RotationHold> rotationHold(StateReader r) {
-    return r.get(MULTISIG_HOLD, RotationHold.class);
+    return MULTISIG_HOLD.get(r);
   }
 
   /** Alarms of blocks {@code >= fromBlock}, oldest first, at most {@code limit}. */
   public static List<Alarm> alarms(StateReader r, long fromBlock, int limit) {
     List<Alarm> out = new ArrayList<>();
-    for (StateEntry e : r.range(ALARMS.child(FixedWidth.uint32(fromBlock)), StateKey.of("alarms0"), limit)) {
-      out.add(StateCodec.decode(e.value(), Alarm.class));
+    for (StateEntry e : r.range(ALARMS.under(fromBlock), StateKey.of("alarms0"), limit)) {
+      out.add(ALARMS.value(e));
     }
     return out;
   }
@@ -176,7 +168,7 @@ public final class SidechainState {
   /** How many alarms the state holds (they are never pruned); counts keys, decodes none. */
   public static long alarmCount(StateReader r) {
     long n = 0;
-    for (java.util.Iterator<StateEntry> it = r.iterate(io.hivesafe.state.KeyRange.descendantsOf(ALARMS)); it.hasNext(); it.next()) {
+    for (java.util.Iterator<StateEntry> it = r.iterate(io.hivesafe.state.KeyRange.descendantsOf(ALARMS.prefix())); it.hasNext(); it.next()) {
       n++;
     }
     return n;
@@ -184,16 +176,16 @@ public final class SidechainState {
 
   /** A node removed by governance, if {@code account} was. */
   public static Optional<RemovedNode> removed(StateReader r, String account) {
-    return r.get(REMOVED.child(account), RemovedNode.class);
+    return REMOVED.get(r, account);
   }
 
   /** Every removed node, in account order. */
   public static List<RemovedNode> removedNodes(StateReader r) {
-    return values(r, REMOVED, RemovedNode.class);
+    return REMOVED.values(r);
   }
 
   public static Optional<Payout> payout(StateReader r, long seq) {
-    return r.get(PAYOUTS.child(FixedWidth.int64(seq)), Payout.class);
+    return PAYOUTS.get(r, seq);
   }
 
   // ---- instance reads (this buffer) ----
@@ -221,49 +213,48 @@ public final class SidechainState {
   // ---- writes ----
 
   public void putParams(NetworkParams p) {
-    buffer.put(PARAMS, p);
+    PARAMS.put(buffer, p);
   }
 
   public void putTotals(Totals t) {
-    buffer.put(TOTALS, t);
+    TOTALS.put(buffer, t);
   }
 
   public void putAuthority(MultisigAuthority a) {
-    buffer.put(AUTHORITY, a);
+    AUTHORITY.put(buffer, a);
   }
 
   public void putRoster(Roster r) {
-    buffer.put(ROSTER, r);
+    ROSTER.put(buffer, r);
   }
 
   public void putTally(TallyRecord t) {
-    buffer.put(TALLY, t);
+    TALLY.put(buffer, t);
   }
 
   /** Stores an account's books; an empty account is deleted, so the state holds no zero rows. */
   public void putBalances(String account, Balances b) {
-    StateKey key = ACCOUNTS.child(account);
     if (b.holdsNothing()) {
-      buffer.delete(key);
+      ACCOUNTS.delete(buffer, account);
     } else {
-      buffer.put(key, b);
+      ACCOUNTS.put(buffer, b, account);
     }
   }
 
   public void putNode(NodeRecord n) {
-    buffer.put(NODES.child(n.account()), n);
+    NODES.put(buffer, n, n.account());
   }
 
   public void deleteNode(String account) {
-    buffer.delete(NODES.child(account));
+    NODES.delete(buffer, account);
   }
 
   public void putReport(Report report) {
-    buffer.put(REPORTS.child(FixedWidth.uint32(report.block())).child(report.account()), report);
+    REPORTS.put(buffer, report, report.block(), report.account());
   }
 
   public Optional<Report> report(long block, String account) {
-    return buffer.get(REPORTS.child(FixedWidth.uint32(block)).child(account), Report.class);
+    return REPORTS.get(buffer, block, account);
   }
 
   /** Deletes the reports of every block {@code < beforeBlock}; nothing when {@code beforeBlock <= 0}. */
@@ -271,7 +262,7 @@ public final class SidechainState {
     if (beforeBlock <= 0) {
       return;
     }
-    deleteRange(REPORTS, REPORTS.child(FixedWidth.uint32(beforeBlock)));
+    deleteRange(REPORTS.prefix(), REPORTS.under(beforeBlock));
   }
 
   /** Deletes the feed of every block {@code < beforeBlock}; nothing when {@code beforeBlock <= 0} (a young chain). */
@@ -279,75 +270,71 @@ public final class SidechainState {
     if (beforeBlock <= 0) {
       return;
     }
-    deleteRange(FEED, FEED.child(FixedWidth.uint32(beforeBlock)));
+    deleteRange(FEED.prefix(), FEED.under(beforeBlock));
   }
 
   public void putBlockRef(long block, String idHex) {
-    buffer.put(BLOCKS.child(refNum(block & 0xffff)), new BlockRef(block, idHex));
+    BLOCKS.put(buffer, new BlockRef(block, idHex), block & 0xffff);
   }
 
   public void putMultisig(MultisigTx tx) {
-    buffer.put(MULTISIG_CURRENT, tx);
+    MULTISIG_CURRENT.put(buffer, tx);
   }
 
   public void clearMultisig() {
-    buffer.delete(MULTISIG_CURRENT);
+    MULTISIG_CURRENT.delete(buffer);
   }
 
   public void putMultisigBooks(MultisigBooks books) {
-    buffer.put(MULTISIG_BOOKS, books);
+    MULTISIG_BOOKS.put(buffer, books);
   }
 
   public void putPaidRound(PaidRound p) {
-    buffer.put(paidKey(p), p);
+    MULTISIG_PAID.put(buffer, p, p.time(), p.seq());
   }
 
   public void deletePaidRound(PaidRound p) {
-    buffer.delete(paidKey(p));
-  }
-
-  private static StateKey paidKey(PaidRound p) {
-    return MULTISIG_PAID.child(FixedWidth.uint32(p.time())).child(FixedWidth.int64(p.seq()));
+    MULTISIG_PAID.delete(buffer, p.time(), p.seq());
   }
 
   public void putRotationHold(RotationHold hold) {
-    buffer.put(MULTISIG_HOLD, hold);
+    MULTISIG_HOLD.put(buffer, hold);
   }
 
   public void clearRotationHold() {
-    buffer.delete(MULTISIG_HOLD);
+    MULTISIG_HOLD.delete(buffer);
   }
 
   public void putAlarm(Alarm alarm) {
-    buffer.put(ALARMS.child(FixedWidth.uint32(alarm.block())).child(pad5(alarm.index())), alarm);
+    ALARMS.put(buffer, alarm, alarm.block(), alarm.index());
   }
 
   public void putRemoved(RemovedNode n) {
-    buffer.put(REMOVED.child(n.account()), n);
+    REMOVED.put(buffer, n, n.account());
   }
 
   public void deleteRemoved(String account) {
-    buffer.delete(REMOVED.child(account));
+    REMOVED.delete(buffer, account);
   }
 
   public void deletePayout(long seq) {
-    buffer.delete(PAYOUTS.child(FixedWidth.int64(seq)));
+    PAYOUTS.delete(buffer, seq);
   }
 
   public void putPayout(Payout p) {
-    buffer.put(PAYOUTS.child(FixedWidth.int64(p.seq())), p);
+    PAYOUTS.put(buffer, p, p.seq());
   }
 
   public void deleteProposal(long id) {
-    buffer.delete(PROPOSALS.child(FixedWidth.int64(id)));
+    PROPOSALS.delete(buffer, id);
   }
 
   public void putProposal(Proposal p) {
-    buffer.put(PROPOSALS.child(FixedWidth.int64(p.id())), p);
+    PROPOSALS.put(buffer, p, p.id());
   }
 
   public void putFeed(long block, int index, FeedEntry entry) {
-    buffer.put(FEED.child(FixedWidth.uint32(block)).child(pad5(index)), entry);
+    FEED.put(buffer, entry, block, index);
   }
 
   private void deleteRange(StateKey parent, StateKey before) {
@@ -360,29 +347,16 @@ public final class SidechainState {
     }
   }
 
-  private static String refNum(long refBlockNum) {
-    return pad5(refBlockNum);
+  private static <T> T required(StateReader r, StateColumn<T> column) {
+    return column.get(r).orElseThrow(() -> new IllegalStateException("state has no " + column.prefix()
+        + ": not initialized from a genesis"));
   }
 
-  /** Five zero-padded ASCII digits (String.format would follow the locale's digits). */
-  private static String pad5(long value) {
-    if (value < 0 || value > 99_999) {
-      throw new IllegalArgumentException("five-digit key segment out of range: " + value);
-    }
-    String digits = Long.toString(value);
-    return "00000".substring(digits.length()) + digits;
-  }
-
-  private static <T> T required(StateReader r, StateKey key, Class<T> type) {
-    return r.get(key, type).orElseThrow(() -> new IllegalStateException("state has no " + key + ": not initialized from a genesis"));
-  }
-
-  private static <T> List<T> values(StateReader r, StateKey parent, Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (StateEntry e : r.descendants(parent, ALL)) {
-      out.add(StateCodec.decode(e.value(), type));
-    }
-    return out;
+  private static List<StateColumn<?>> columns() {
+    List<StateColumn<?>> all = new ArrayList<>(List.of(PARAMS, TOTALS, AUTHORITY, ROSTER, TALLY, ACCOUNTS, NODES, REPORTS,
+        BLOCKS, PAYOUTS, PROPOSALS, FEED, MULTISIG_CURRENT, MULTISIG_BOOKS, MULTISIG_PAID, MULTISIG_HOLD, ALARMS, REMOVED));
+    all.addAll(Chrono.COLUMNS);
+    return List.copyOf(all);
   }
 
   private static String lastSegment(StateKey key) {

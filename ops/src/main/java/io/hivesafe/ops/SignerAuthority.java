@@ -1,5 +1,8 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Authority;
@@ -22,6 +25,23 @@ public record SignerAuthority(long threshold, List<Member> keys, List<Member> ac
   public SignerAuthority {
     keys = List.copyOf(keys);
     accounts = List.copyOf(accounts);
+  }
+
+  /** The canonical encoding: threshold, keys (name, weight), accounts (name, weight), in recorded order. */
+  static void write(ValueWriter w, SignerAuthority a) {
+    w.int64(a.threshold).list(a.keys, SignerAuthority::writeMember).list(a.accounts, SignerAuthority::writeMember);
+  }
+
+  static SignerAuthority read(ValueReader r) {
+    return new SignerAuthority(r.int64(), r.list(SignerAuthority::readMember), r.list(SignerAuthority::readMember));
+  }
+
+  private static void writeMember(ValueWriter w, Member m) {
+    w.text(m.name()).int64(m.weight());
+  }
+
+  private static Member readMember(ValueReader r) {
+    return new Member(r.text(), r.int64());
   }
 
   /** The state's record of {@code authority}, in hived's member order. */

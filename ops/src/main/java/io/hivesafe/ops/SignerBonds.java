@@ -13,20 +13,19 @@ import java.util.Set;
 final class SignerBonds {
   private SignerBonds() {}
 
-  /** Why {@code account}'s stake cannot unlock at {@code block}, if it cannot. */
-  static Optional<String> lockReason(SidechainState s, String account, long block) {
+  /** Rejects the unlock when {@code account}'s stake backs a multisig key at {@code block}. */
+  static void requireUnlocked(SidechainState s, String account, long block) throws OpRejected {
     MultisigAuthority auth = SidechainState.authority(s.buffer());
     Optional<NodeRecord> node = s.node(account);
     Optional<RemovedNode> removed = SidechainState.removed(s.buffer(), account);
     String key = node.map(NodeRecord::key).orElse(removed.map(RemovedNode::key).orElse(null));
     if (key != null && auth.holds(key)) {
-      return Optional.of("its key " + key + " is in the multisig authority: rotate it out first");
+      throw new OpRejected(ReasonCode.STAKE_KEY_IN_AUTHORITY, key);
     }
     long unbond = Math.max(node.map(NodeRecord::unbondBlock).orElse(0L), removed.map(RemovedNode::unbondBlock).orElse(0L));
     if (block < unbond) {
-      return Optional.of("its key left the multisig authority recently: stake stays locked until block " + unbond);
+      throw new OpRejected(ReasonCode.STAKE_UNBONDING, unbond);
     }
-    return Optional.empty();
   }
 
   /** Keys that left the authority at {@code block}: the stake of the accounts holding them unbonds from then. */

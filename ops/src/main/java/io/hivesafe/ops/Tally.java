@@ -78,8 +78,7 @@ final class Tally {
       }
       record = new TallyRecord(block, reportBlock, "", reports.size(), 0, runnerCount, 0, ageTotal, inRow + 1, total + 1,
           header.refNum, header.refPrefix, header.expiration, header.source);
-      feed.add("", 0, "", "tally", false, "no consensus on block " + reportBlock + " (" + reports.size() + " reports, "
-          + runnerCount + " runners counting, " + (inRow + 1) + " in a row)");
+      feed.add("", 0, "", "tally", false, ReasonCode.NO_CONSENSUS, reportBlock, reports.size(), runnerCount, inRow + 1);
     } else {
       List<Election.Candidate> eligible = new ArrayList<>();
       long minStake = s.params().minStake();
@@ -103,8 +102,7 @@ final class Tally {
       s.putRoster(elected);
       record = new TallyRecord(block, reportBlock, consensus, reports.size(), agreeing, runnerCount, ageAgreeing, ageTotal,
           0, total, header.refNum, header.refPrefix, header.expiration, header.source);
-      feed.add("", 0, "", "tally", true, "consensus on block " + reportBlock + ": " + agreeing + " of " + runnerCount
-          + " runners; runners " + elected.runners() + ", standby " + elected.standby());
+      feed.add("", 0, "", "tally", true, ReasonCode.CONSENSUS, reportBlock, agreeing, runnerCount);
     }
     s.putTally(record);
     s.pruneReports(reportBlock);

@@ -18,16 +18,16 @@ final class TokenOperations {
     long amount = args.amount("amount");
     args.memo("memo");
     if (to.equals(ctx.sender())) {
-      throw new OpRejected("to is the sender");
+      throw new OpRejected(ReasonCode.SEND_TO_SELF);
     }
     Balances from = s.balances(ctx.sender());
     if (from.token() < amount) {
-      throw new OpRejected("balance " + from.token() + " is less than amount " + amount);
+      throw new OpRejected(ReasonCode.TOKEN_BALANCE_LOW, from.token(), amount);
     }
     s.putBalances(ctx.sender(), from.withToken(from.token() - amount));
     Balances dest = s.balances(to);
     s.putBalances(to, dest.withToken(dest.token() + amount));
-    return OpResult.ok("sent " + amount + " to " + to);
+    return OpResult.ok(ReasonCode.SENT, amount, to);
   }
 
   /** {"amount": integer}: liquid token becomes governance stake at once. */
@@ -35,10 +35,10 @@ final class TokenOperations {
     long amount = OpArgs.parse(json, Set.of("amount")).amount("amount");
     Balances b = s.balances(ctx.sender());
     if (b.token() < amount) {
-      throw new OpRejected("balance " + b.token() + " is less than amount " + amount);
+      throw new OpRejected(ReasonCode.TOKEN_BALANCE_LOW, b.token(), amount);
     }
     s.putBalances(ctx.sender(), b.withToken(b.token() - amount).withGov(b.gov() + amount));
-    return OpResult.ok("locked " + amount);
+    return OpResult.ok(ReasonCode.LOCKED, amount);
   }
 
   /**
@@ -47,28 +47,25 @@ final class TokenOperations {
    */
   static OpResult unlock(SidechainState s, OpContext ctx, String json) throws OpRejected {
     long amount = OpArgs.parse(json, Set.of("amount")).amount("amount");
-    java.util.Optional<String> locked = SignerBonds.lockReason(s, ctx.sender(), ctx.block());
-    if (locked.isPresent()) {
-      throw new OpRejected("stake backs a multisig key: " + locked.get());
-    }
+    SignerBonds.requireUnlocked(s, ctx.sender(), ctx.block());
     Balances b = s.balances(ctx.sender());
     if (b.gov() < amount) {
-      throw new OpRejected("governance stake " + b.gov() + " is less than amount " + amount);
+      throw new OpRejected(ReasonCode.GOV_BALANCE_LOW, b.gov(), amount);
     }
     s.putBalances(ctx.sender(), b.withGov(b.gov() - amount).withUnlocking(b.unlocking() + amount));
     long due = ctx.block() + s.params().unlockDelay();
     Chrono.at(s.buffer(), ctx.block()).schedule(due,
         ChronoTask.of(UNLOCK_TASK, Map.of("account", ctx.sender(), "amount", Long.toString(amount))));
-    return OpResult.ok("unlocking " + amount + " at block " + due);
+    return OpResult.ok(ReasonCode.UNLOCKING, amount, due);
   }
 
   /** The chrono task: the unlocking amount becomes liquid. */
-  static String finishUnlock(SidechainState s, String account, long amount) {
+  static Reason finishUnlock(SidechainState s, String account, long amount) {
     Balances b = s.balances(account);
     if (b.unlocking() < amount) {
       throw new IllegalStateException("unlock of " + amount + " for " + account + " but only " + b.unlocking() + " is unlocking");
     }
     s.putBalances(account, b.withUnlocking(b.unlocking() - amount).withToken(Math.addExact(b.token(), amount)));
-    return "unlocked " + amount;
+    return Reason.of(ReasonCode.UNLOCKED, amount);
   }
 }

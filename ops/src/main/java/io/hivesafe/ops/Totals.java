@@ -1,5 +1,9 @@
 package io.hivesafe.ops;
 
+import io.hivesafe.state.ValueCodec;
+import io.hivesafe.state.ValueReader;
+import io.hivesafe.state.ValueWriter;
+
 /**
  * Network-wide counters. {@code tokenSupply} never changes after genesis (the conservation check:
  * the sum of every account's token + gov + unlocking equals it). {@code depositedHive}/{@code Hbd} count
@@ -7,6 +11,11 @@ package io.hivesafe.ops;
  */
 public record Totals(long tokenSupply, long depositedHive, long depositedHbd, long treasuryHive, long treasuryHbd,
     long nextPayout, long nextProposal) {
+  /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
+  public static final ValueCodec<Totals> CODEC = ValueCodec.of(
+      (w, v) -> w.int64(v.tokenSupply()).int64(v.depositedHive()).int64(v.depositedHbd()).int64(v.treasuryHive()).int64(v.treasuryHbd()).int64(v.nextPayout()).int64(v.nextProposal()),
+      r -> new Totals(r.int64(), r.int64(), r.int64(), r.int64(), r.int64(), r.int64(), r.int64()));
+
 
   public long treasury(PeggedAsset asset) {
     return asset == PeggedAsset.HIVE ? treasuryHive : treasuryHbd;

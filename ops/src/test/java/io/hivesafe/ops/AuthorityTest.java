@@ -139,9 +139,9 @@ class AuthorityTest {
     h.skipTo(recastAt + 1);
     assertEquals(back.attempt(), h.inFlight().attempt(), "no recast of a round that is not signed under the authority in force");
     FeedEntry stale = h.submit("node1", back.seq(), OpsHarness.sign(TestNetwork.nodeKey(1), back));
-    assertTrue(stale.detail().contains("not a signer"), stale.detail());
+    assertEquals(ReasonCode.SIG_NOT_SIGNER, stale.reason().code());
     FeedEntry newKey = h.submit("user1", back.seq(), OpsHarness.sign(stranger, back));
-    assertTrue(newKey.ok() && newKey.detail().endsWith("ready to broadcast"), "the key in force counts: " + newKey.detail());
+    assertTrue(newKey.ok() && newKey.reason().code() == ReasonCode.SIG_COUNTED_READY, "the key in force counts: " + newKey.reason());
     assertEquals(ready.attempt() + 1, h.inFlight().attempt(), "ready again: a broadcast attempt no node has made yet");
     assertEquals(List.of(AlarmKind.AUTHORITY_CHANGE), h.alarms().stream().map(Alarm::kind).toList());
   }
@@ -156,9 +156,9 @@ class AuthorityTest {
     h.tallyWithReports("node0", "node1", "node2");
     assertTrue(h.nothingInFlight(), "no rotation can keep the old threshold with registered nodes' keys");
     RotationHold hold = h.store.read(SidechainState::rotationHold).orElseThrow();
-    assertEquals(RotationHold.Reason.OLD_THRESHOLD_NOT_KEPT, hold.reason());
+    assertEquals(ReasonCode.HOLD_OLD_THRESHOLD_NOT_KEPT, hold.code());
     List<FeedEntry> feed = h.store.read(r -> SidechainState.feed(r, hold.block(), 100));
-    assertTrue(feed.stream().anyMatch(f -> f.kind().equals("rotation") && f.detail().contains("OLD_THRESHOLD_NOT_KEPT")), feed.toString());
+    assertTrue(feed.stream().anyMatch(f -> f.kind().equals("rotation") && f.reason().equals(hold.reason())), feed.toString());
   }
 
   @Test
@@ -173,7 +173,7 @@ class AuthorityTest {
     assertEquals(List.of(AlarmKind.AUTHORITY_CHANGE, AlarmKind.AUTHORITY_UNUSABLE), h.alarms().stream().map(Alarm::kind).toList());
     h.tallyWithReports("node0", "node1", "node2");
     assertTrue(h.nothingInFlight(), "a payout is queued, but no round can be signed");
-    assertEquals(RotationHold.Reason.AUTHORITY_UNUSABLE, h.store.read(SidechainState::rotationHold).orElseThrow().reason());
+    assertEquals(ReasonCode.HOLD_AUTHORITY_UNUSABLE, h.store.read(SidechainState::rotationHold).orElseThrow().code());
   }
 
   @Test
@@ -190,6 +190,6 @@ class AuthorityTest {
     assertTrue(ready.ready(), "node0's signature meets 1 of 2: " + feed);
     assertEquals(h.nextBlock() - 1, ready.readyBlock());
     assertTrue(ready.recastTask() > 0, "its recast is scheduled");
-    assertTrue(feed.stream().anyMatch(f -> f.detail().contains("ready under the new authority")), feed.toString());
+    assertTrue(feed.stream().anyMatch(f -> f.reason().code() == ReasonCode.ROUND_READY), feed.toString());
   }
 }

@@ -66,15 +66,14 @@ class CustodyTest {
     // nodes of 10,000: the limit is 200,000 milli-HIVE. The treasury is worth 50,000 + 2 x 20,000.
     NetworkGenesis g = start(new CustodyLimits(5_000, 5_000, new CustodyLimits.Rate(2, 1), new CustodyLimits.Rate(10, 1)));
     assertEquals(20_000, h.store.read(Custody::weakestMajorityStake));
-    assertTrue(deposit("user0", 100_000, PeggedAsset.HIVE).detail().startsWith("deposited"));
+    assertEquals(ReasonCode.DEPOSITED, deposit("user0", 100_000, PeggedAsset.HIVE).reason().code());
     FeedEntry exact = deposit("user1", 10_000, PeggedAsset.HIVE);
-    assertTrue(exact.detail().startsWith("deposited"), "custody exactly at the limit is allowed: " + exact.detail());
+    assertTrue(exact.reason().code() == ReasonCode.DEPOSITED, "custody exactly at the limit is allowed: " + exact.reason());
     FeedEntry over = deposit("user2", 7_000, PeggedAsset.HIVE);
     assertTrue(over.ok(), "a refund is not a rejection: the HIVE is in the account and goes back");
-    assertEquals("refund 1 of 7000 HIVE queued: custody would be worth 207000 milli-HIVE, over the safety limit of 200000 "
-        + "(the weakest majority's stake, 20000)", over.detail());
+    assertEquals(Reason.of(ReasonCode.DEPOSIT_REFUNDED, 1, 7_000, "HIVE", 207_000, 200_000), over.reason());
     FeedEntry hbd = deposit("user2", 1, PeggedAsset.HBD);
-    assertTrue(hbd.detail().startsWith("refund 2 of 1 HBD queued"), "one milli-HBD is worth 2 milli-HIVE: " + hbd.detail());
+    assertTrue(hbd.reason().equals(Reason.of(ReasonCode.DEPOSIT_REFUNDED, 2, 1, "HBD", 207_002, 200_000)), "one milli-HBD is worth 2 milli-HIVE: " + hbd.reason());
     assertEquals(0, balances("user2").hive());
     assertEquals(0, balances("user2").hbd());
     assertEquals(List.of(Payout.REFUND, Payout.REFUND), queue().stream().map(Payout::kind).toList());
@@ -97,8 +96,8 @@ class CustodyTest {
     assertEquals(List.of(), h.store.read(SidechainState::paidRounds), "refunds do not count against the 24-hour cap");
     assertBalanced(g);
     // The custody is back at 200,000 milli-HIVE; the limit is now 250,000.
-    assertTrue(deposit("user2", 50_000, PeggedAsset.HIVE).detail().startsWith("deposited"));
-    assertTrue(deposit("user2", 1, PeggedAsset.HIVE).detail().startsWith("refund"));
+    assertEquals(ReasonCode.DEPOSITED, deposit("user2", 50_000, PeggedAsset.HIVE).reason().code());
+    assertEquals(ReasonCode.DEPOSIT_REFUNDED, deposit("user2", 1, PeggedAsset.HIVE).reason().code());
     assertEquals(new Custody.Balance(210_001, 20_000), h.store.read(r -> Custody.books(r, g)),
         "the books' balance counts every deposit, refunds queued but not yet paid included");
   }
@@ -113,8 +112,7 @@ class CustodyTest {
     h.tallyWithReports("node0", "node1", "node2");
     assertEquals(List.of(1L), h.inFlight().payouts(), "6,000 fits the cap of 10,000; 5,000 more would not, and the rest keep order");
     List<FeedEntry> tallyFeed = h.store.read(r -> SidechainState.feed(r, 100, 1_000));
-    assertTrue(tallyFeed.stream().anyMatch(f -> f.detail().equals("payout 2 (5000 HIVE) and those after it wait: 0 of the "
-        + "24-hour cap of 10000 HIVE were paid in the last 24 hours")), tallyFeed.toString());
+    assertTrue(tallyFeed.stream().anyMatch(f -> f.reason().equals(Reason.of(ReasonCode.PAYOUTS_WAIT_FOR_CAP, 2, 5_000, "HIVE", 0, 10_000))), tallyFeed.toString());
     h.signAndLand("node0", "node1");
     assertEquals(6_000, h.store.read(SidechainState::multisigBooks).paidHive());
 
@@ -141,12 +139,12 @@ class CustodyTest {
     deposit("user0", 20_000, PeggedAsset.HIVE);
     FeedEntry w = op("user0", "withdraw", "{\"amount\":10001,\"asset\":\"HIVE\"}");
     assertFalse(w.ok());
-    assertEquals("amount 10001 is over the 24-hour payout cap of 10000 HIVE: it could never be paid", w.detail());
+    assertEquals(Reason.of(ReasonCode.OVER_DAILY_CAP, 10_001, 10_000, "HIVE"), w.reason());
     assertEquals(20_000, balances("user0").hive(), "a refused withdrawal debits nothing");
     assertTrue(op("user0", "withdraw", "{\"amount\":10000,\"asset\":\"HIVE\"}").ok());
     FeedEntry p = op("node0", "propose", "{\"action\":\"payout\",\"to\":\"user1\",\"amount\":4001,\"asset\":\"HBD\","
         + "\"deadline\":50,\"activation\":0}");
-    assertEquals("amount 4001 is over the 24-hour payout cap of 4000 HBD: it could never be paid", p.detail());
+    assertEquals(Reason.of(ReasonCode.OVER_DAILY_CAP, 4_001, 4_000, "HBD"), p.reason());
   }
 
   @Test
@@ -174,8 +172,8 @@ class CustodyTest {
   void anHbdDepositIsValuedAtItsRateAgainstTheLimit() {
     // limit 200,000 milli-HIVE; the treasury is worth 50,000 + 2 × 20,000 = 90,000
     start(new CustodyLimits(5_000, 5_000, new CustodyLimits.Rate(2, 1), new CustodyLimits.Rate(10, 1)));
-    assertTrue(deposit("user0", 55_000, PeggedAsset.HBD).detail().startsWith("deposited"), "110,000 more: the limit exactly");
-    assertTrue(deposit("user1", 1, PeggedAsset.HBD).detail().startsWith("refund"), "one milli-HBD more is over it");
+    assertTrue(deposit("user0", 55_000, PeggedAsset.HBD).reason().code() == ReasonCode.DEPOSITED, "110,000 more: the limit exactly");
+    assertTrue(deposit("user1", 1, PeggedAsset.HBD).reason().code() == ReasonCode.DEPOSIT_REFUNDED, "one milli-HBD more is over it");
   }
 
   @Test

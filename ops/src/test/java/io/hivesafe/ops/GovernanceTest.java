@@ -47,16 +47,16 @@ class GovernanceTest {
   void aTreasuryPayoutPassesAtTwoThirdsAndQueuesAtActivation() {
     FeedEntry p = op("node0", "propose", "{\"action\":\"payout\",\"to\":\"user0\",\"amount\":20000,\"asset\":\"HIVE\","
         + "\"memo\":\"grant\",\"deadline\":50,\"activation\":5}");
-    assertTrue(p.ok(), p.detail());
+    assertTrue(p.ok(), String.valueOf(p.reason()));
     assertFalse(op("user0", "propose", "{\"action\":\"param\",\"name\":\"min_stake\",\"value\":1,\"deadline\":50,"
         + "\"activation\":0}").ok(), "only runners propose");
     assertFalse(op("user0", "approve", "{\"id\":1}").ok(), "only runners approve");
     assertTrue(op("node1", "approve", "{\"id\":1}").ok());
-    assertEquals("already approved proposal 1", op("node1", "approve", "{\"id\":1}").detail());
+    assertEquals(Reason.of(ReasonCode.ALREADY_APPROVED, 1), op("node1", "approve", "{\"id\":1}").reason());
     assertTrue(op("node2", "approve", "{\"id\":1}").ok());
     assertEquals(Proposal.OPEN, proposal(1).status(), "3 of 5 is below 2/3");
     FeedEntry fourth = op("node3", "approve", "{\"id\":1}");
-    assertTrue(fourth.detail().endsWith("(passed)"), fourth.detail());
+    assertEquals(Reason.of(ReasonCode.APPROVED, 1, Proposal.PASSED), fourth.reason());
     long passed = h.nextBlock() - 1;
     assertEquals(Proposal.PASSED, proposal(1).status());
     assertFalse(op("node4", "approve", "{\"id\":1}").ok(), "a passed proposal takes no more approvals");
@@ -83,7 +83,7 @@ class GovernanceTest {
     long passed = h.nextBlock() - 1;
     step(List.of());
     assertEquals(Proposal.PASSED, proposal(1).status(), "the treasury is short: it waits within its execution window");
-    assertTrue(proposal(1).outcome().startsWith("waits"), proposal(1).outcome());
+    assertEquals(ReasonCode.PROPOSAL_WAITS, proposal(1).note().code(), String.valueOf(proposal(1).note()));
     long windowEnd = passed + 1 + store.read(SidechainState::params).executionWindow();
     h.skipTo(windowEnd - 1);
     assertEquals(Proposal.PASSED, proposal(1).status(), "still waiting at block " + (windowEnd - 1));

@@ -76,12 +76,12 @@ class LivenessTest {
     start(TestNetwork.genesis(3, 2, 0));
     FeedEntry p = h.applyOp("node0", "propose", "{\"action\":\"payout\",\"to\":\"user0\",\"amount\":1000,\"asset\":\"HIVE\","
         + "\"deadline\":50,\"activation\":0}");
-    assertTrue(p.detail().endsWith("open"), p.detail());
+    assertEquals(Proposal.OPEN, p.reason().text(2), String.valueOf(p.reason()));
     FeedEntry second = h.applyOp("node1", "approve", "{\"id\":1}");
-    assertEquals("approved proposal 1 (passed)", second.detail(), "2 × 3 ≥ 2 × 3");
+    assertEquals(Reason.of(ReasonCode.APPROVED, 1, Proposal.PASSED), second.reason(), "2 × 3 ≥ 2 × 3");
     FeedEntry change = h.applyOp("node0", "propose", "{\"action\":\"param\",\"name\":\"payout_threshold\",\"value\":\"3/4\","
         + "\"deadline\":50,\"activation\":0}");
-    assertTrue(change.ok(), change.detail());
+    assertTrue(change.ok(), String.valueOf(change.reason()));
     assertTrue(h.applyOp("node1", "approve", "{\"id\":2}").ok());
     h.apply();
     assertEquals(new Fraction(3, 4), h.store.read(SidechainState::params).payoutThreshold());
@@ -109,7 +109,7 @@ class LivenessTest {
     h.skipTo(removed + 399);
     assertFalse(h.register("user0", key).ok());
     FeedEntry back = h.register("user0", key);
-    assertTrue(back.ok(), back.detail());
+    assertTrue(back.ok(), String.valueOf(back.reason()));
     assertEquals(0, h.node("user0").age());
     assertTrue(h.store.read(r -> SidechainState.removed(r, "user0")).isEmpty());
   }

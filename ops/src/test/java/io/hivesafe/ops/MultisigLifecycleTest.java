@@ -93,17 +93,17 @@ class MultisigLifecycleTest {
     assertEquals(tx.digest(), HexFormat.of().formatHex(decoded.digest(genesis.chainId(), WireFormat.HF26)));
 
     PrivateKey outsider = PrivateKey.fromSeed("not a signer");
-    assertTrue(submit("user0", 1, "00".repeat(65)).detail().startsWith("sig must start with a signature header"));
-    assertTrue(submit("user0", 1, sign(outsider, tx)).detail().contains("not a signer of round 1"));
-    assertTrue(submit("user0", 2, sign(TestNetwork.nodeKey(0), tx)).detail().startsWith("round 2 is not in flight"));
+    assertEquals(Reason.of(ReasonCode.FIELD_SIGNATURE_HEADER, "sig", 0), submit("user0", 1, "00".repeat(65)).reason());
+    assertEquals(Reason.of(ReasonCode.SIG_NOT_SIGNER, outsider.publicKey().toString(), 1), submit("user0", 1, sign(outsider, tx)).reason());
+    assertEquals(Reason.of(ReasonCode.ROUND_NOT_IN_FLIGHT, 2, 1), submit("user0", 2, sign(TestNetwork.nodeKey(0), tx)).reason());
     String otherDigest = TestNetwork.CRYPTO.sign(TestNetwork.nodeKey(0), new byte[32]).toHex();
-    assertTrue(submit("node0", 1, otherDigest).detail().contains("not a signer"), "a signature over another digest");
+    assertTrue(submit("node0", 1, otherDigest).reason().code() == ReasonCode.SIG_NOT_SIGNER, "a signature over another digest");
     FeedEntry first = submit("node0", 1, sign(TestNetwork.nodeKey(0), tx));
-    assertTrue(first.ok(), first.detail());
-    assertTrue(submit("user2", 1, sign(TestNetwork.nodeKey(0), tx)).detail().contains("already counted"), "a replayed signature");
+    assertTrue(first.ok(), String.valueOf(first.reason()));
+    assertTrue(submit("user2", 1, sign(TestNetwork.nodeKey(0), tx)).reason().equals(Reason.of(ReasonCode.SIG_ALREADY_COUNTED, TestNetwork.nodeKey(0).publicKey().toString(), 1)), "a replayed signature");
     assertFalse(inFlight().ready());
     FeedEntry second = submit("node1", 1, sign(TestNetwork.nodeKey(1), tx));
-    assertTrue(second.detail().endsWith("ready to broadcast"), second.detail());
+    assertEquals(ReasonCode.SIG_COUNTED_READY, second.reason().code());
     long ready = h.nextBlock() - 1;
     assertEquals(ready, inFlight().readyBlock());
     h.skipTo(ready + 31);
@@ -155,7 +155,7 @@ class MultisigLifecycleTest {
     assertFalse(feed.get(0).ok());
     FeedEntry forged = h.apply(new CustomJsonOperation(List.of(AccountName.of("user0")), List.of(), "hs_ms_signed",
         "{\"seq\":1}")).get(0);
-    assertEquals("only the multisig account confirms a round", forged.detail());
+    assertEquals(Reason.of(ReasonCode.NOT_MULTISIG_ACCOUNT), forged.reason());
   }
 
   @Test

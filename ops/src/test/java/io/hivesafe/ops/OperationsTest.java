@@ -56,29 +56,31 @@ class OperationsTest {
   @Test
   void sendMovesTokensAndRejectsEveryMalformedForm() {
     FeedEntry ok = one("user0", "send", "{\"to\":\"user1\",\"amount\":1500,\"memo\":\"hi\"}");
-    assertTrue(ok.ok(), ok.detail());
+    assertTrue(ok.ok(), String.valueOf(ok.reason()));
     assertEquals(98_500, balances("user0").token());
     assertEquals(101_500, balances("user1").token());
-    String[][] bad = {
-        {"{\"to\":\"user1\",\"amount\":\"1500\"}", "amount must be an integer"},
-        {"{\"to\":\"user1\",\"amount\":1.5}", "amount must be an integer"},
-        {"{\"to\":\"user1\",\"amount\":1e3}", "amount must be an integer"},
-        {"{\"to\":\"user1\",\"amount\":-5}", "amount must be in"},
-        {"{\"to\":\"user1\",\"amount\":0}", "amount must be in"},
-        {"{\"to\":\"user1\",\"amount\":100000000000000000000000000000}", "amount must be in"},
-        {"{\"to\":\"user1\",\"amount\":98501}", "balance 98500 is less than amount 98501"},
-        {"{\"to\":\"User1\",\"amount\":1}", "to is not a valid Hive account name"},
-        {"{\"to\":\"user0\",\"amount\":1}", "to is the sender"},
-        {"{\"to\":\"user1\",\"amount\":1,\"extra\":1}", "unknown field \"extra\""},
-        {"{\"to\":\"user1\",\"amount\":1,\"amount\":2}", "json is not valid JSON"},
-        {"{\"to\":\"user1\",\"amount\":1", "json is not valid JSON"},
-        {"[1,2]", "json must be a JSON object"},
-        {"{\"amount\":1}", "to is required"},
+    Reason notInteger = Reason.of(ReasonCode.FIELD_NOT_INTEGER, "amount");
+    Reason outOfRange = Reason.of(ReasonCode.FIELD_OUT_OF_RANGE, "amount", 1, NetworkGenesis.MAX_AMOUNT);
+    Object[][] bad = {
+        {"{\"to\":\"user1\",\"amount\":\"1500\"}", notInteger},
+        {"{\"to\":\"user1\",\"amount\":1.5}", notInteger},
+        {"{\"to\":\"user1\",\"amount\":1e3}", notInteger},
+        {"{\"to\":\"user1\",\"amount\":-5}", outOfRange},
+        {"{\"to\":\"user1\",\"amount\":0}", outOfRange},
+        {"{\"to\":\"user1\",\"amount\":100000000000000000000000000000}", outOfRange},
+        {"{\"to\":\"user1\",\"amount\":98501}", Reason.of(ReasonCode.TOKEN_BALANCE_LOW, 98_500, 98_501)},
+        {"{\"to\":\"User1\",\"amount\":1}", Reason.of(ReasonCode.FIELD_NOT_ACCOUNT, "to")},
+        {"{\"to\":\"user0\",\"amount\":1}", Reason.of(ReasonCode.SEND_TO_SELF)},
+        {"{\"to\":\"user1\",\"amount\":1,\"extra\":1}", Reason.of(ReasonCode.FIELD_UNKNOWN, "\"extra\"")},
+        {"{\"to\":\"user1\",\"amount\":1,\"amount\":2}", Reason.of(ReasonCode.JSON_INVALID)},
+        {"{\"to\":\"user1\",\"amount\":1", Reason.of(ReasonCode.JSON_INVALID)},
+        {"[1,2]", Reason.of(ReasonCode.JSON_NOT_OBJECT)},
+        {"{\"amount\":1}", Reason.of(ReasonCode.FIELD_REQUIRED, "to")},
     };
-    for (String[] c : bad) {
-      FeedEntry f = one("user0", "send", c[0]);
-      assertFalse(f.ok(), c[0]);
-      assertTrue(f.detail().startsWith(c[1]), c[0] + " -> " + f.detail());
+    for (Object[] c : bad) {
+      FeedEntry f = one("user0", "send", (String) c[0]);
+      assertFalse(f.ok(), (String) c[0]);
+      assertEquals(c[1], f.reason(), (String) c[0]);
     }
     assertEquals(98_500, balances("user0").token());
     assertEquals(101_500, balances("user1").token());
@@ -88,7 +90,7 @@ class OperationsTest {
   void activeOpsSignedWithPostingAreRejected() {
     List<FeedEntry> feed = step(List.of(TestBlocks.posting("user0", "hs_send", "{\"to\":\"user1\",\"amount\":5}")));
     assertFalse(feed.get(0).ok());
-    assertTrue(feed.get(0).detail().contains("needs the active authority"), feed.get(0).detail());
+    assertEquals(Reason.of(ReasonCode.NEEDS_ACTIVE, "send"), feed.get(0).reason());
     assertEquals(100_000, balances("user0").token());
   }
 
@@ -97,7 +99,7 @@ class OperationsTest {
     List<FeedEntry> feed = step(List.of(TestBlocks.active("user0", "hs_mint", "{}"),
         TestBlocks.active("user0", "other_send", "{\"to\":\"user1\",\"amount\":5}")));
     assertEquals(1, feed.size(), "another network's op leaves no trace");
-    assertEquals("unknown operation mint", feed.get(0).detail());
+    assertEquals(Reason.of(ReasonCode.UNKNOWN_OPERATION, "mint"), feed.get(0).reason());
   }
 
   @Test
@@ -105,7 +107,7 @@ class OperationsTest {
     assertTrue(one("user0", "gov_lock", "{\"amount\":40000}").ok());
     assertEquals(new Balances(60_000, 40_000, 0, 0, 0), balances("user0"));
     FeedEntry unlock = one("user0", "gov_unlock", "{\"amount\":15000}");
-    assertTrue(unlock.ok(), unlock.detail());
+    assertTrue(unlock.ok(), String.valueOf(unlock.reason()));
     long due = h.nextBlock() - 1 + 30;
     assertEquals(new Balances(60_000, 25_000, 15_000, 0, 0), balances("user0"));
     assertFalse(one("user0", "gov_unlock", "{\"amount\":25001}").ok());
@@ -128,7 +130,7 @@ class OperationsTest {
     assertEquals(1, feed.size());
     assertEquals(12_345, balances("user2").hive());
     FeedEntry w = one("user2", "withdraw", "{\"amount\":10000,\"asset\":\"HIVE\",\"memo\":\"out\"}");
-    assertTrue(w.ok(), w.detail());
+    assertTrue(w.ok(), String.valueOf(w.reason()));
     assertEquals(2_345, balances("user2").hive());
     List<Payout> queue = store.read(SidechainState::payouts);
     assertEquals(1, queue.size());
@@ -146,13 +148,13 @@ class OperationsTest {
     String good = proof(key, "user1");
     FeedEntry forged = one("user0", "node_add", nodeAdd(key, good));
     assertFalse(forged.ok(), "a proof made for user1 does not register user0");
-    assertTrue(forged.detail().startsWith("proof is not a signature by key"), forged.detail());
+    assertEquals(Reason.of(ReasonCode.PROOF_WRONG_KEY), forged.reason());
     assertFalse(one("user1", "node_add", nodeAdd(key, "00".repeat(65))).ok());
     assertFalse(one("user1", "node_add", "{\"key\":\"STM1\",\"proof\":\"" + good + "\"}").ok());
     assertFalse(one("user1", "node_add", nodeAdd(TestNetwork.nodeKey(0), proof(TestNetwork.nodeKey(0), "user1"))).ok(),
         "node0's key is taken");
     FeedEntry ok = one("user1", "node_add", nodeAdd(key, good));
-    assertTrue(ok.ok(), ok.detail());
+    assertTrue(ok.ok(), String.valueOf(ok.reason()));
     NodeRecord n = store.read(r -> SidechainState.node(r, "user1")).orElseThrow();
     assertEquals(key.publicKey().toString(), n.key());
     assertEquals(0, n.age());
@@ -172,14 +174,14 @@ class OperationsTest {
     assertFalse(one("node0", "report", report.replace("\"ref_block_num\":50", "\"ref_block_num\":65536")).ok());
     assertTrue(one("node0", "report", report).ok());
     FeedEntry again = one("node0", "report", report);
-    assertEquals("already reported for block 50", again.detail());
+    assertEquals(Reason.of(ReasonCode.ALREADY_REPORTED, 50), again.reason());
     assertEquals(1, store.read(r -> SidechainState.reports(r, 50)).size());
     while (h.nextBlock() <= 100) {
       step(List.of());
     }
     FeedEntry late = one("node1", "report", report);
     assertFalse(late.ok(), "a report landing after its tally cannot count");
-    assertTrue(late.detail().startsWith("the tally of block 50 was at block 100"), late.detail());
+    assertEquals(Reason.of(ReasonCode.REPORT_TOO_LATE, 50, 100, 150), late.reason());
   }
 
   static String nodeAdd(PrivateKey key, String proof) {

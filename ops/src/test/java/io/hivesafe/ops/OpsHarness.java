@@ -191,7 +191,7 @@ final class OpsHarness implements AutoCloseable {
     FeedEntry w = apply(TestBlocks.active(user, "hs_withdraw", "{\"amount\":" + amount + ",\"asset\":\"" + asset
         + "\",\"memo\":\"w\"}")).get(0);
     if (!w.ok()) {
-      throw new AssertionError("withdrawal refused: " + w.detail());
+      throw new AssertionError("withdrawal refused: " + w.reason());
     }
   }
 
@@ -241,7 +241,7 @@ final class OpsHarness implements AutoCloseable {
     for (String n : nodes) {
       FeedEntry f = submit(n, tx.seq(), sign(keyOf(n), tx));
       if (!f.ok()) {
-        throw new AssertionError(n + "'s signature refused: " + f.detail());
+        throw new AssertionError(n + "'s signature refused: " + f.reason());
       }
     }
   }

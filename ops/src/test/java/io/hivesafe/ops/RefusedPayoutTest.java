@@ -40,9 +40,9 @@ class RefusedPayoutTest {
   private void passTreasuryPayout(String to, long amount) {
     FeedEntry p = h.applyOp("node0", "propose", "{\"action\":\"payout\",\"to\":\"" + to + "\",\"amount\":" + amount
         + ",\"asset\":\"HIVE\",\"deadline\":50,\"activation\":0}");
-    assertTrue(p.ok(), p.detail());
-    long id = Long.parseLong(p.detail().split(" ")[1]);
-    assertTrue(h.applyOp("node1", "approve", "{\"id\":" + id + "}").detail().endsWith("(passed)"));
+    assertTrue(p.ok(), String.valueOf(p.reason()));
+    long id = p.reason().integer(0);
+    assertEquals(Reason.of(ReasonCode.APPROVED, id, Proposal.PASSED), h.applyOp("node1", "approve", "{\"id\":" + id + "}").reason());
     h.apply();
   }
 
@@ -92,8 +92,7 @@ class RefusedPayoutTest {
     assertEquals(5_000, h.books().paidHive(), "the three withdrawals and the one queued later are paid, each once");
     assertEquals(50_000, h.store.read(SidechainState::totals).treasuryHive(), "the refused payout is back in the treasury");
     List<FeedEntry> feed = h.store.read(r -> SidechainState.feed(r, 0, Integer.MAX_VALUE));
-    assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("payout 1 (treasury of 10000 HIVE to ghost-account) returned to the"
-        + " treasury after 3 signed rounds")), "a feed entry says so");
+    assertTrue(feed.stream().anyMatch(f -> f.reason().equals(Reason.of(ReasonCode.PAYOUT_RETURNED_TO_TREASURY, 1, 10_000, "HIVE", "ghost-account", 3))), "a feed entry says so");
     assertTrue(tallies <= 7, "within a bounded number of tallies after the first expiry: " + tallies);
     h.assertBalanced();
   }
@@ -146,7 +145,7 @@ class RefusedPayoutTest {
     passTreasuryPayout("user1", 20_000);
     Proposal waiting = h.store.read(r -> SidechainState.proposal(r, 2)).orElseThrow();
     assertEquals(Proposal.PASSED, waiting.status());
-    assertTrue(waiting.outcome().startsWith("waits: the treasury holds 0 HIVE"), waiting.outcome());
+    assertTrue(waiting.note().code() == ReasonCode.PROPOSAL_WAITS && waiting.note().integer(2) == 0, String.valueOf(waiting.note()));
     List<Long> paid = new ArrayList<>();
     for (int i = 0; i < 8 && paid.isEmpty(); i++) {
       oneTally("ghost-account");

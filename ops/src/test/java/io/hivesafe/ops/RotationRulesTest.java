@@ -71,8 +71,7 @@ class RotationRulesTest {
     removeByGovernance("node2", "node0", "node1", "node2");
     h.tallyWithReports("node0", "node1");
     assertTrue(h.nothingInFlight(), "two runners: a rotation to 2 keys would go below min_signers 3");
-    assertEquals(RotationHold.Reason.BELOW_FLOOR, hold().reason());
-    assertEquals("the new set would hold 2 keys, fewer than min_signers 3", hold().detail());
+    assertEquals(Reason.of(ReasonCode.HOLD_BELOW_FLOOR, 2, 3), hold().reason());
     assertEquals(3, h.authority().active().keys().size(), "the old three keys stay (two of them still sign)");
   }
 
@@ -132,8 +131,7 @@ class RotationRulesTest {
     h.tallyWithReports(all);
     h.tallyWithReports(all);
     assertTrue(h.nothingInFlight(), "user1 and user2 joined: 2 of 4 keys differ, but the last rotation is not an hour old");
-    assertEquals(RotationHold.Reason.ROTATION_GAP, hold().reason());
-    assertEquals("the last rotation was confirmed at block 200; the next may be built from block 1400", hold().detail());
+    assertEquals(Reason.of(ReasonCode.HOLD_ROTATION_GAP, 200, 1_400), hold().reason());
     while (h.nothingInFlight() && h.nextBlock() < 2_000) {
       h.tallyWithReports(all);
     }
@@ -253,8 +251,7 @@ class RotationRulesTest {
     assertTrue(h.books().overLimit());
     assertEquals(List.of(AlarmKind.SAFETY_LIMIT), h.alarms().stream().map(Alarm::kind).toList());
     assertTrue(h.nothingInFlight());
-    assertEquals(RotationHold.Reason.LIMIT_NOT_RESTORED, hold().reason());
-    assertTrue(hold().detail().endsWith("(the best set's weakest majority has stake 20000)"), hold().detail());
+    assertEquals(Reason.of(ReasonCode.HOLD_LIMIT_NOT_RESTORED, 20_000), hold().reason());
   }
 
   @Test
@@ -306,7 +303,6 @@ class RotationRulesTest {
     }
     h.tallyWithReports(reporters.toArray(String[]::new));
     assertTrue(h.nothingInFlight());
-    assertEquals(RotationHold.Reason.TOO_MANY_KEYS, hold().reason());
-    assertEquals("the new set would hold 46 keys, more than 40", hold().detail());
+    assertEquals(Reason.of(ReasonCode.HOLD_TOO_MANY_KEYS, 46, 40), hold().reason());
   }
 }

@@ -91,6 +91,10 @@ class SeededDeterminismTest {
         });
       }
     }
+    stores[0].read(r -> {
+      StateSchemaTest.checkEveryEntry(r);
+      return null;
+    });
     Roster roster = stores[0].read(SidechainState::roster);
     for (StateStore store : stores) {
       store.close();

@@ -53,7 +53,7 @@ class SignerStakeTest {
     start(threeNodes(TestNetwork.LOOSE.tokenValue()));
     FeedEntry refused = unlock("node2", 1);
     assertFalse(refused.ok());
-    assertTrue(refused.detail().startsWith("stake backs a multisig key: its key"), refused.detail());
+    assertEquals(ReasonCode.STAKE_KEY_IN_AUTHORITY, refused.reason().code());
     assertEquals(10_000, h.balances("node2").gov(), "nothing unlocked");
     // node2 stops reporting; at the second tally it is faulted and the keys rotate to node0 and node1.
     h.tallyWithReports("node0", "node1");
@@ -65,7 +65,7 @@ class SignerStakeTest {
     assertFalse(h.authority().holds(TestNetwork.nodeKey(2).publicKey().toString()));
     assertEquals(rotated + 500, h.node("node2").unbondBlock());
     FeedEntry early = unlock("node2", 1);
-    assertTrue(early.detail().contains("stake stays locked until block " + (rotated + 500)), early.detail());
+    assertEquals(Reason.of(ReasonCode.STAKE_UNBONDING, rotated + 500), early.reason());
     h.skipTo(rotated + 499);
     assertFalse(unlock("node2", 1).ok(), "still inside the unbond period at block " + (rotated + 499));
     assertTrue(unlock("node2", 1).ok(), "free at block " + (rotated + 500));
@@ -77,7 +77,7 @@ class SignerStakeTest {
     start(threeNodes(TestNetwork.LOOSE.tokenValue()));
     FeedEntry change = h.register("node0", PrivateKey.fromSeed("node0 new key"));
     assertFalse(change.ok());
-    assertTrue(change.detail().contains("is in the multisig authority"), change.detail());
+    assertEquals(ReasonCode.KEY_IN_AUTHORITY, change.reason().code());
     // a registered node that is not a signer may change its key, and starts again at age 0
     assertTrue(h.applyOp("user0", "gov_lock", "{\"amount\":5000}").ok());
     assertTrue(h.register("user0", PrivateKey.fromSeed("user0 key")).ok());
@@ -85,7 +85,7 @@ class SignerStakeTest {
     h.tallyWithReports("node0", "node1", "node2", "user0");
     assertEquals(2, h.node("user0").age());
     FeedEntry changed = h.register("user0", PrivateKey.fromSeed("user0 second key"));
-    assertTrue(changed.ok(), changed.detail());
+    assertTrue(changed.ok(), String.valueOf(changed.reason()));
     assertEquals(0, h.node("user0").age(), "an aged identity cannot be handed over");
     assertEquals(h.nextBlock() - 1, h.node("user0").keyBlock());
   }
@@ -102,19 +102,19 @@ class SignerStakeTest {
     long removed = h.nextBlock() - 1;
     assertTrue(h.store.read(r -> SidechainState.node(r, "node2")).isEmpty());
     FeedEntry unlocked = unlock("node2", 1);
-    assertFalse(unlocked.ok(), "its key still signs: " + unlocked.detail());
+    assertFalse(unlocked.ok(), "its key still signs: " + unlocked.reason());
     FeedEntry again = h.register("node2", TestNetwork.nodeKey(2));
-    assertTrue(again.detail().startsWith("removed by governance at block " + removed), again.detail());
+    assertTrue(again.reason().code() == ReasonCode.REMOVED_BANNED && again.reason().integer(0) == removed, String.valueOf(again.reason()));
     h.skipTo(removed + 300);
     FeedEntry stranger = h.register("user1", TestNetwork.nodeKey(2));
-    assertTrue(stranger.detail().startsWith("key belonged to the removed node node2"), "a removed signer's key cannot move to "
-        + "another account while it signs: " + stranger.detail());
+    assertTrue(stranger.reason().equals(Reason.of(ReasonCode.KEY_OF_REMOVED_NODE, "node2")), "a removed signer's key cannot move to "
+        + "another account while it signs: " + stranger.reason());
     h.skipTo(removed + 300);
     FeedEntry other = h.register("node2", PrivateKey.fromSeed("node2 fresh key"));
-    assertTrue(other.detail().contains("is still in the multisig authority"), "not under another key while the old one signs: "
-        + other.detail());
+    assertTrue(other.reason().code() == ReasonCode.LAST_KEY_IN_AUTHORITY, "not under another key while the old one signs: "
+        + other.reason());
     FeedEntry back = h.register("node2", TestNetwork.nodeKey(2));
-    assertTrue(back.ok(), "the ban is over: " + back.detail());
+    assertTrue(back.ok(), "the ban is over: " + back.reason());
   }
 
   @Test
@@ -146,12 +146,12 @@ class SignerStakeTest {
     h.applyOp("node1", "approve", "{\"id\":1}");
     h.applyOp("node2", "approve", "{\"id\":1}");
     List<FeedEntry> executed = h.apply();
-    assertTrue(executed.stream().anyMatch(f -> f.detail().startsWith("ALARM SAFETY_LIMIT")),
+    assertTrue(executed.stream().anyMatch(f -> f.kind().equals("alarm") && f.reason().code() == ReasonCode.ALARM_SAFETY_LIMIT),
         "node2's key now has no stake behind it: 10,000 stake covers 40,000 < 70,000: " + executed);
     assertTrue(h.books().overLimit());
     FeedEntry deposit = h.apply(new TransferOperation(AccountName.of("user1"), AccountName.of(TestNetwork.MULTISIG),
         Asset.of(1, AssetSymbol.HIVE), "")).get(0);
-    assertTrue(deposit.detail().startsWith("refund"), deposit.detail());
+    assertEquals(ReasonCode.DEPOSIT_REFUNDED, deposit.reason().code());
     // user0 stakes 30,000 and registers; the next tally elects it and a rotation to {node0, node1, user0} restores the limit
     assertTrue(h.applyOp("user0", "gov_lock", "{\"amount\":30000}").ok());
     assertTrue(h.register("user0", PrivateKey.fromSeed("user0 key")).ok());
@@ -161,7 +161,7 @@ class SignerStakeTest {
     h.signAndLand("node0", "node1");
     assertFalse(h.books().overLimit(), "the weakest majority of the new set is 20,000: 80,000 covers custody again");
     assertTrue(h.store.read(r -> SidechainState.feed(r, 0, Integer.MAX_VALUE)).stream()
-        .anyMatch(f -> f.detail().startsWith("custody is within the safety limit again")), "the feed says so");
+        .anyMatch(f -> f.reason().code() == ReasonCode.WITHIN_LIMIT_AGAIN), "the feed says so");
     assertEquals(1, h.alarms().stream().filter(a -> a.kind() == AlarmKind.SAFETY_LIMIT).count(), "one alarm per crossing");
     h.assertBalanced();
   }

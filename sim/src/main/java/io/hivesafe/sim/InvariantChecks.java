@@ -18,6 +18,7 @@ import io.hivesafe.ops.MultisigTx;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NodeRecord;
 import io.hivesafe.ops.Payout;
+import io.hivesafe.ops.ReasonCode;
 import io.hivesafe.ops.RemovedNode;
 import io.hivesafe.ops.SidechainState;
 import io.hivesafe.ops.SignerAuthority;
@@ -213,7 +214,8 @@ final class InvariantChecks {
       count(Invariant.PAYOUT_ACCOUNTED);
       String to = e.getValue().to();
       boolean returned = feed.stream().anyMatch(f -> f.kind().equals("payout") && !f.ok() && f.account().equals(to)
-          && f.detail().startsWith("payout " + seq + " ("));
+          && (f.reason().code() == ReasonCode.PAYOUT_RETURNED_TO_OWNER || f.reason().code() == ReasonCode.PAYOUT_RETURNED_TO_TREASURY)
+          && f.reason().integer(0) == seq);
       if (!returned) {
         violation(Invariant.PAYOUT_ACCOUNTED, n, "payout " + seq + " (" + e.getValue() + ") left the queue unpaid and unreturned");
       }
@@ -302,7 +304,7 @@ final class InvariantChecks {
     for (FeedEntry f : feed) {
       if (f.kind().equals("gov_unlock") && f.ok() && !f.tx().isEmpty() && locked.containsKey(f.account())) {
         violation(Invariant.SIGNER_STAKE_LOCKED, n, f.account() + "'s gov_unlock was accepted while its key signs for the"
-            + " multisig account or unbonds: " + f.detail());
+            + " multisig account or unbonds: " + f.reason());
       }
     }
     for (Map.Entry<String, Long> e : locked.entrySet()) {

@@ -488,7 +488,7 @@ public final class Simulation implements AutoCloseable {
       Block b = chain.block(next).orElseThrow().block();
       try (StateTransaction tx = store.begin(next)) {
         new BlockApplier(genesis, CRYPTO).apply(tx, b);
-        tx.put(StateKey.of(ATTACKER_MALLORY), new io.hivesafe.ops.Balances(1_000_000, 0, 0, 0, 0));
+        tx.put(StateKey.of(ATTACKER_MALLORY), new io.hivesafe.ops.Balances(1_000_000, 0, 0, 0, 0), io.hivesafe.ops.Balances.CODEC);
         tx.commit();
       }
       return next;

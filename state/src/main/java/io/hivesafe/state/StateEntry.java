@@ -10,8 +10,8 @@ public record StateEntry(StateKey key, byte[] value) {
     }
   }
 
-  public <T> T value(Class<T> type) {
-    return StateCodec.decode(value, type);
+  public <T> T value(ValueCodec<T> codec) {
+    return codec.decode(value);
   }
 
   @Override
@@ -26,6 +26,6 @@ public record StateEntry(StateKey key, byte[] value) {
 
   @Override
   public String toString() {
-    return key + "=" + new String(value, java.nio.charset.StandardCharsets.UTF_8);
+    return key + "=" + java.util.HexFormat.of().formatHex(value);
   }
 }

@@ -16,8 +16,8 @@ public interface StateReader {
    */
   Iterator<StateEntry> iterate(KeyRange range);
 
-  default <T> Optional<T> get(StateKey key, Class<T> type) {
-    return getBytes(key).map(b -> StateCodec.decode(b, type));
+  default <T> Optional<T> get(StateKey key, ValueCodec<T> codec) {
+    return getBytes(key).map(codec::decode);
   }
 
   default boolean contains(StateKey key) {

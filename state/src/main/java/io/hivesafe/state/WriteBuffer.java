@@ -27,12 +27,12 @@ public class WriteBuffer implements StateReader {
     this.parent = parent;
   }
 
-  /** Stores a value (a record, encoded by {@link StateCodec}). */
-  public void put(StateKey key, Object value) {
-    putBytes(key, StateCodec.encode(value));
+  /** Stores a value in its canonical encoding. */
+  public <T> void put(StateKey key, T value, ValueCodec<T> codec) {
+    putBytes(key, codec.encode(value));
   }
 
-  /** Stores already-encoded bytes. Use {@link #put} for records. */
+  /** Stores already-encoded bytes. Values go through their column or codec ({@link #put}). */
   public void putBytes(StateKey key, byte[] value) {
     checkWritable();
     if (value == null || value.length == 0) {

@@ -33,7 +33,7 @@ class DamagedStoreTest {
     try (StateStore store = StateStore.open(StateConfig.of(dir))) {
       StoreFixtures.fill(store, 11, 30, 200);
       try (StateTransaction tx = store.begin(store.lastBlock().getAsLong() + 1)) {
-        tx.put(StateKey.of("marker"), "UNIQUE-MARKER-VALUE-0123456789");
+        tx.put(StateKey.of("marker"), "UNIQUE-MARKER-VALUE-0123456789", ValueCodec.TEXT);
         tx.commit();
       }
       original = StoreFixtures.contents(store);

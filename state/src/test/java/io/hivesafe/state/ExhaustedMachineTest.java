@@ -28,7 +28,7 @@ class ExhaustedMachineTest {
       for (long b = 1; b <= 48; b++) {
         try (StateTransaction tx = store.begin(b)) {
           for (int i = 0; i < 1_000; i++) {
-            tx.put(StateKey.path("rows", FixedWidth.int64(b * 1_000 + i)), kilobyte + b + ":" + i);
+            tx.put(StateKey.path("rows", FixedWidth.int64(b * 1_000 + i)), kilobyte + b + ":" + i, ValueCodec.TEXT);
           }
           tx.commit();
         }

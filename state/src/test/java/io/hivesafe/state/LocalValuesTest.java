@@ -30,14 +30,14 @@ class LocalValuesTest {
     StateDigest withoutLocal;
     try (StateStore plain = StateStore.open(StateConfig.of(other))) {
       try (StateTransaction tx = plain.begin(1)) {
-        tx.put(StateKey.of("a"), 1L);
+        tx.put(StateKey.of("a"), 1L, ValueCodec.INT64);
         tx.commit();
       }
       withoutLocal = plain.digest();
     }
     try (StateStore store = StateStore.open(StateConfig.of(dir))) {
       try (StateTransaction tx = store.begin(1)) {
-        tx.put(StateKey.of("a"), 1L);
+        tx.put(StateKey.of("a"), 1L, ValueCodec.INT64);
         tx.putLocal("diverged", bytes("yes"));
         assertEquals(Optional.empty(), store.local("diverged"), "not visible before the commit");
         tx.commit();
@@ -63,7 +63,7 @@ class LocalValuesTest {
     Path source = dir.resolve("source");
     try (StateStore store = StateStore.open(StateConfig.of(source))) {
       try (StateTransaction tx = store.begin(5)) {
-        tx.put(StateKey.of("a"), 1L);
+        tx.put(StateKey.of("a"), 1L, ValueCodec.INT64);
         tx.putLocal("own-digest", bytes("abc"));
         tx.commit();
       }

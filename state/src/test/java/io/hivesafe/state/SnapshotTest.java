@@ -61,7 +61,7 @@ class SnapshotTest {
       assertEquals(OptionalLong.of(block), imported.lastBlock());
       assertEquals(contents, StoreFixtures.contents(imported));
       try (StateTransaction tx = imported.begin(block + 1)) {
-        tx.put(StateKey.of("after/import"), 1L);
+        tx.put(StateKey.of("after/import"), 1L, ValueCodec.INT64);
         tx.commit();
       }
     }
@@ -173,7 +173,7 @@ class SnapshotTest {
       exporter.start();
       assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS));
       try (StateTransaction tx = store.begin(block + 1)) { // on this thread, as the node's applier would
-        tx.put(StateKey.of("after/export"), 1L);
+        tx.put(StateKey.of("after/export"), 1L, ValueCodec.INT64);
         tx.commit();
       }
       exporter.join(10_000);

@@ -7,7 +7,9 @@ import java.util.TreeMap;
 
 /** Builds stores with seeded random contents and reads whole stores back, for comparisons. */
 final class StoreFixtures {
-  record Row(long n, String text) {}
+  record Row(long n, String text) {
+    static final ValueCodec<Row> CODEC = ValueCodec.of((w, v) -> w.int64(v.n()).text(v.text()), r -> new Row(r.int64(), r.text()));
+  }
 
   private StoreFixtures() {}
 
@@ -22,7 +24,7 @@ final class StoreFixtures {
           if (rnd.nextInt(5) == 0) {
             tx.delete(k);
           } else {
-            tx.put(k, new Row(rnd.nextLong(), "v" + "x".repeat(rnd.nextInt(40))));
+            tx.put(k, new Row(rnd.nextLong(), "v" + "x".repeat(rnd.nextInt(40))), Row.CODEC);
           }
         }
         tx.commit();

@@ -50,7 +50,7 @@ final class AlarmAnswers {
         n.put("hive", alarm.hive());
         n.put("hbd", alarm.hbd());
         n.put("round", alarm.round());
-        n.put("detail", alarm.detail());
+        ReasonJson.put(n, alarm.reason());
       }
       if (page.next().isPresent()) {
         AlarmPages.Cursor c = page.next().get();

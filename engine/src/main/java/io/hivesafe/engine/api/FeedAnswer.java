@@ -49,7 +49,7 @@ final class FeedAnswer {
         n.put("account", e.account());
         n.put("tx", e.tx());
         n.put("op", e.op());
-        n.put("detail", e.detail());
+        ReasonJson.put(n, e.reason());
       }
       if (page.next().isPresent()) {
         FeedPages.Cursor c = page.next().get();

@@ -58,8 +58,7 @@ final class MultisigAnswers {
       a.set("active", authority(auth.active(), nodeByKey));
       Optional<io.hivesafe.ops.RotationHold> hold = SidechainState.rotationHold(r);
       if (hold.isPresent()) {
-        o.putObject("rotation_hold").put("block", hold.get().block()).put("reason", hold.get().reason().name())
-            .put("detail", hold.get().detail());
+        ReasonJson.put(o.putObject("rotation_hold").put("block", hold.get().block()), hold.get().reason());
       } else {
         o.putNull("rotation_hold");
       }
@@ -190,7 +189,7 @@ final class MultisigAnswers {
         p.approvals().forEach(approvals::add);
         o.put("status", p.status());
         o.put("passed_block", p.passedBlock());
-        o.put("outcome", p.outcome());
+        ReasonJson.put(o.putObject("note"), p.note());
       }
       ObjectNode o = F.objectNode();
       o.put("count", a.size());

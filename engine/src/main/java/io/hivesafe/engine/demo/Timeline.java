@@ -40,7 +40,8 @@ final class Timeline {
     for (FeedEntry f : feed) {
       String kind = kindOf(f);
       if (kind != null) {
-        Event e = new Event(f.block(), kind, f.account().isEmpty() ? f.detail() : f.account() + ": " + f.detail());
+        String text = io.hivesafe.engine.ReasonText.render(f.reason());
+        Event e = new Event(f.block(), kind, f.account().isEmpty() ? text : f.account() + ": " + text);
         events.add(e);
         out.accept(e.line());
       }
@@ -70,7 +71,7 @@ final class Timeline {
       case "ms_signed":
         return f.ok() ? "confirmed" : "alarm";
       case "sig_submit":
-        return f.ok() && f.detail().endsWith("ready to broadcast") ? "ready" : null;
+        return f.ok() && f.reason().code() == io.hivesafe.ops.ReasonCode.SIG_COUNTED_READY ? "ready" : null;
       default:
         return null;
     }

@@ -3,6 +3,8 @@ package io.hivesafe.engine.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hivesafe.ops.Reason;
+import io.hivesafe.ops.ReasonCode;
 import io.hivesafe.ops.Alarm;
 import io.hivesafe.ops.AlarmKind;
 import io.hivesafe.ops.SidechainState;
@@ -27,7 +29,7 @@ class AlarmPagesTest {
 
   private static Alarm alarm(long block, long index) {
     return new Alarm(block, index, "tx" + block, index, AlarmKind.values()[(int) ((block + index) % AlarmKind.values().length)],
-        "hivesafe-ms", "transfer", index, 0, 0, "alarm " + block + "/" + index);
+        "hivesafe-ms", "transfer", index, 0, 0, Reason.of(ReasonCode.ALARM_TRANSFER_OUT, index, "HIVE", "user" + block));
   }
 
   @Test

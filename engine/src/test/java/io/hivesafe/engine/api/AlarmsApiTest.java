@@ -1,5 +1,6 @@
 package io.hivesafe.engine.api;
 
+import io.hivesafe.engine.ReasonText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,7 +99,7 @@ class AlarmsApiTest {
             assertEquals(want.hive(), got.get("hive").asLong());
             assertEquals(want.hbd(), got.get("hbd").asLong());
             assertEquals(want.round(), got.get("round").asLong());
-            assertEquals(want.detail(), got.get("detail").asText());
+            assertEquals(ReasonText.render(want.reason()), got.get("detail").asText());
           }
         }
         JsonNode newest = first.get("alarms").get(0);

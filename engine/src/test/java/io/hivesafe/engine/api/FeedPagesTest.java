@@ -3,6 +3,8 @@ package io.hivesafe.engine.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hivesafe.ops.Reason;
+import io.hivesafe.ops.ReasonCode;
 import io.hivesafe.ops.FeedEntry;
 import io.hivesafe.ops.SidechainState;
 import io.hivesafe.state.StateConfig;
@@ -26,7 +28,7 @@ class FeedPagesTest {
   @TempDir Path dir;
 
   private static FeedEntry entry(long block, int index) {
-    return new FeedEntry(block, "tx" + block, index, "user", "send", index % 3 != 0, "entry " + block + "/" + index);
+    return new FeedEntry(block, "tx" + block, index, "user", "send", index % 3 != 0, Reason.of(ReasonCode.SENT, index, "user" + block));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.hivesafe.engine.api;
 
+import io.hivesafe.engine.ReasonText;
 import static io.hivesafe.engine.api.ApiClient.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -348,7 +349,7 @@ class NodeApiTest {
     JsonNode withdraw = entries.stream().filter(e -> e.get("kind").asText().equals("withdraw")).findFirst().orElseThrow();
     assertEquals(user.name().value(), withdraw.get("account").asText());
     assertTrue(entries.stream().anyMatch(e -> e.get("kind").asText().equals("sig_submit") && e.get("ok").asBoolean()));
-    assertEquals(feed.get(feed.size() - 1).detail(), entries.get(0).get("detail").asText(), "newest first");
+    assertEquals(ReasonText.render(feed.get(feed.size() - 1).reason()), entries.get(0).get("detail").asText(), "newest first");
     assertTrue(entries.stream().noneMatch(e -> e.get("kind").asText().equals("alarm")));
   }
 
@@ -386,7 +387,7 @@ class NodeApiTest {
         assertEquals(want.account(), e.get("account").asText());
         assertEquals(want.tx(), e.get("tx").asText());
         assertEquals(want.op(), e.get("op").asLong());
-        assertEquals(want.detail(), e.get("detail").asText());
+        assertEquals(ReasonText.render(want.reason()), e.get("detail").asText());
       }
     }
     FeedEntry last = feed.get(feed.size() - 1);

@@ -26,7 +26,7 @@ class StateCommandsTest {
     try (StateStore store = StateStore.open(StateConfig.of(data))) {
       for (long b = 1000; b < 1010; b++) {
         try (StateTransaction tx = store.begin(b)) {
-          tx.put(StateKey.path("balances", "acct" + b), b * 1000);
+          tx.put(StateKey.path("balances", "acct" + b), b * 1000L, io.hivesafe.state.ValueCodec.INT64);
           tx.commit();
         }
       }

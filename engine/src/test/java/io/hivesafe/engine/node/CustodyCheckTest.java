@@ -1,5 +1,6 @@
 package io.hivesafe.engine.node;
 
+import io.hivesafe.engine.ReasonText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -283,7 +284,7 @@ class CustodyCheckTest {
       List<FeedEntry> alarms = node.store().read(r2 -> SidechainState.feed(r2, 1, 100_000)).stream()
           .filter(f -> f.kind().equals("alarm")).toList();
       assertEquals(1, alarms.size(), "the core saw the same transfer: " + alarms);
-      assertTrue(alarms.get(0).detail().contains("a transfer of 700 HIVE to " + user.name()), alarms.get(0).detail());
+      assertTrue(ReasonText.render(alarms.get(0).reason()).contains("a transfer of 700 HIVE to " + user.name()), String.valueOf(alarms.get(0).reason()));
       assertEquals(700, node.store().read(SidechainState::multisigBooks).unexplainedHive());
       check.close();
     }

@@ -67,7 +67,7 @@ class DivergedNodeTest {
         Block block = client.getBlock(150).orElseThrow();
         try (StateTransaction tx = store.begin(150)) {
           new BlockApplier(net.network(), NodeCluster.CRYPTO).apply(tx, block);
-          tx.put(StateKey.of("acct/mallory"), new Balances(1_000_000, 0, 0, 0, 0));
+          tx.put(StateKey.of("acct/mallory"), new Balances(1_000_000, 0, 0, 0, 0), Balances.CODEC);
           tx.commit();
         }
       }

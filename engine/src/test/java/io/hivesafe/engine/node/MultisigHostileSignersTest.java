@@ -1,5 +1,6 @@
 package io.hivesafe.engine.node;
 
+import io.hivesafe.engine.ReasonText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -303,13 +304,13 @@ class MultisigHostileSignersTest {
         assertEquals(1, entries.size(), h.what() + ": one feed entry");
         FeedEntry e = entries.get(0);
         assertEquals("sig_submit", e.kind(), h.what());
-        assertFalse(e.ok(), h.what() + " was counted: " + e.detail());
-        assertTrue(e.detail().contains(h.reason()), h.what() + ": " + e.detail());
+        assertFalse(e.ok(), h.what() + " was counted: " + e.reason());
+        assertTrue(ReasonText.render(e.reason()).contains(h.reason()), h.what() + ": " + e.reason());
       }
       assertEquals(hostile.stream().map(Hostile::tx).sorted().toList(), feed.stream()
           .filter(f -> f.kind().equals("sig_submit") && !f.ok()).map(FeedEntry::tx).sorted().toList(),
           "the only refused signatures are the hostile ones: no honest signature was lost");
-      assertFalse(feed.stream().filter(f -> f.tx().equals(wrongDigest.tx())).findFirst().orElseThrow().detail().contains(stm(node6)),
+      assertFalse(ReasonText.render(feed.stream().filter(f -> f.tx().equals(wrongDigest.tx())).findFirst().orElseThrow().reason()).contains(stm(node6)),
           "over round 1's digest node6's signature recovers to another key than node6's");
       // The hostile reports were well-formed: stored, then outvoted at the tally.
       assertEquals(5, feed.stream().filter(f -> f.kind().equals("report") && f.ok()

@@ -1,5 +1,6 @@
 package io.hivesafe.engine.node;
 
+import io.hivesafe.engine.ReasonText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,10 +200,10 @@ class MultisigLivenessTest {
       assertEquals(List.of(), any.store().read(SidechainState::payouts), "the queue is empty by tally " + bound);
       assertTrue(any.store().read(SidechainState::multisigInFlight).isEmpty());
       List<FeedEntry> feed = any.store().read(r -> SidechainState.feed(r, 1, 1_000_000));
-      FeedEntry back = feed.stream().filter(f -> f.kind().equals("payout") && f.detail().startsWith("payout 1 ")).findFirst()
+      FeedEntry back = feed.stream().filter(f -> f.kind().equals("payout") && ReasonText.render(f.reason()).startsWith("payout 1 ")).findFirst()
           .orElseThrow(() -> new AssertionError("no feed entry returns payout 1"));
       assertEquals("payout 1 (treasury of 10000 HIVE to ghost-account) returned to the treasury after 3 signed rounds holding it"
-          + " expired unconfirmed: the chain refuses it", back.detail());
+          + " expired unconfirmed: the chain refuses it", ReasonText.render(back.reason()));
       assertTrue(back.block() > bound && back.block() <= bound + 22, "after the round built at tally " + bound + " expired: " + back);
       MultisigBooks books = any.store().read(SidechainState::multisigBooks);
       assertEquals(6_000, books.paidHive(), "each withdrawal once");

@@ -1,5 +1,6 @@
 package io.hivesafe.engine.node;
 
+import io.hivesafe.engine.ReasonText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,7 +115,7 @@ class MultisigPayoutTest {
       c.settle();
       SidechainNode any = c.running(c.node(1));
       List<FeedEntry> feed = any.store().read(r -> SidechainState.feed(r, 100, 100_000));
-      FeedEntry ready = feed.stream().filter(f -> f.detail().endsWith("ready to broadcast")).findFirst().orElseThrow();
+      FeedEntry ready = feed.stream().filter(f -> ReasonText.render(f.reason()).endsWith("ready to broadcast")).findFirst().orElseThrow();
       FeedEntry recast = feed.stream().filter(f -> f.kind().equals("ms_recast")).findFirst().orElseThrow();
       FeedEntry paid = feed.stream().filter(f -> f.kind().equals("payout")).findFirst().orElseThrow(
           () -> new AssertionError("not paid: " + feed));
@@ -149,23 +150,23 @@ class MultisigPayoutTest {
       c.stepInLockstep(250);
       SidechainNode any = c.running(c.node(0));
       List<FeedEntry> feed = any.store().read(r -> SidechainState.feed(r, 100, 1_000_000));
-      long recasts = feed.stream().filter(f -> f.kind().equals("ms_recast") && f.detail().startsWith("round 1:")).count();
+      long recasts = feed.stream().filter(f -> f.kind().equals("ms_recast") && ReasonText.render(f.reason()).startsWith("round 1:")).count();
       assertTrue(recasts >= 30, "round 1 was broadcast again every 30 blocks until it expired: " + recasts + " recasts");
-      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 1 expired unconfirmed") && f.detail().endsWith(
+      assertTrue(feed.stream().anyMatch(f -> ReasonText.render(f.reason()).startsWith("round 1 expired unconfirmed") && ReasonText.render(f.reason()).endsWith(
           "its 1 payouts return to the queue with a strike each (it was signed and broadcast)")), "round 1 expired, signed: one strike");
       // A lost broadcast looks like a refusal to the core (a signed round that expired), so the payout is suspect once:
       // built alone in round 2, which lands. One strike, far from payout_strikes: it is paid, not returned.
-      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 2 built: transfer of 1 payouts (a payout whose signed"
+      assertTrue(feed.stream().anyMatch(f -> ReasonText.render(f.reason()).startsWith("round 2 built: transfer of 1 payout (a payout whose signed"
           + " round expired, alone)")), "round 2 holds the struck payout alone");
       MultisigBooks books = any.store().read(SidechainState::multisigBooks);
       assertEquals(1, books.expired());
       assertEquals(1, books.confirmed());
-      assertTrue(feed.stream().noneMatch(f -> f.detail().contains("returned to")), "nothing was returned to its owner");
+      assertTrue(feed.stream().noneMatch(f -> ReasonText.render(f.reason()).contains("returned to")), "nothing was returned to its owner");
       assertEquals(0, any.store().read(r -> SidechainState.balances(r, user.name().value())).hive(),
           "the 5,000 was paid, not credited back");
       assertEquals(1, feed.stream().filter(f -> f.kind().equals("payout")).count(), "paid once: " + feed.stream()
           .filter(f -> f.kind().equals("payout") || f.kind().equals("multisig") || f.kind().equals("alarm")).toList());
-      assertTrue(feed.stream().anyMatch(f -> f.detail().startsWith("round 2 confirmed")));
+      assertTrue(feed.stream().anyMatch(f -> ReasonText.render(f.reason()).startsWith("round 2 confirmed")));
       assertEquals(5_000, any.store().read(SidechainState::multisigBooks).paidHive());
       assertEquals(start, hive(c, user.name()), "deposited 5,000 and got 5,000 back, once");
       io.hivesafe.devnet.Admission replay = c.devnet.chain().broadcast(oldSigned);

@@ -47,7 +47,7 @@ class TamperedNodeTest {
         Block block = client.getBlock(next).orElseThrow();
         try (StateTransaction tx = store.begin(next)) {
           new BlockApplier(net.network(), NodeCluster.CRYPTO).apply(tx, block);
-          tx.put(StateKey.of("acct/mallory"), new Balances(1_000_000, 0, 0, 0, 0));
+          tx.put(StateKey.of("acct/mallory"), new Balances(1_000_000, 0, 0, 0, 0), Balances.CODEC);
           tx.commit();
         }
       }

@@ -220,7 +220,7 @@ class SnapshotBootstrapTest {
         try (StateTransaction tx = store.begin(b)) {
           applier.apply(tx, block);
           if (tamper && b == through) {
-            tx.put(StateKey.of("acct/mallory"), new Balances(1_000_000, 0, 0, 0, 0));
+            tx.put(StateKey.of("acct/mallory"), new Balances(1_000_000, 0, 0, 0, 0), Balances.CODEC);
           }
           tx.commit();
         }

@@ -99,7 +99,7 @@ class SnapshotProducerTest {
   private static void commit(StateStore store, SidechainNode.CommitListener listener, long b, int writes) {
     try (StateTransaction tx = store.begin(b)) {
       for (int i = 0; i < writes; i++) {
-        tx.put(StateKey.path("rows", FixedWidth.int64((b * 7919 + i * 104_729L) % 50_000)), "block " + b + " row " + i);
+        tx.put(StateKey.path("rows", FixedWidth.int64((b * 7919 + i * 104_729L) % 50_000)), "block " + b + " row " + i, io.hivesafe.state.ValueCodec.TEXT);
       }
       tx.commit();
     }

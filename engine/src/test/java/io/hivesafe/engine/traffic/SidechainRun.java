@@ -109,7 +109,7 @@ final class SidechainRun implements AutoCloseable {
       if (e.block() != block) {
         continue;
       }
-      String sample = e.account() + " " + e.kind() + ": " + e.detail();
+      String sample = e.account() + " " + e.kind() + ": " + e.reason();
       if (e.tx().isEmpty()) {
         events.computeIfAbsent(e.kind(), k -> new Verdicts()).add(e.ok(), sample);
         continue;

@@ -129,7 +129,7 @@ function renderHold(m) {
     pill("rotation-hold", "no hold", "ok");
     return;
   }
-  pill("rotation-hold", "held since " + hold.block + " (" + hold.reason + ")", "warn");
+  pill("rotation-hold", "held since " + hold.block + " (" + hold.code + ")", "warn");
   set("rotation-detail", "Rotation held: " + hold.detail);
 }
 
