@@ -4,6 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hivesafe.ops.PeggedAsset;
+import io.hivesafe.ops.WithdrawOp;
+import io.hivesafe.ops.SidechainOps;
 import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.cluster.DevnetCluster;
@@ -170,7 +173,7 @@ public final class MultisigRoundBench {
     cluster.stepInLockstep(1);
     for (TrafficUser u : users) {
       cluster.broadcast(u, new CustomJsonOperation(List.of(u.name()), List.of(), withdraw,
-          "{\"amount\":" + DEPOSIT + ",\"asset\":\"HIVE\",\"memo\":\"round " + round + "\"}"));
+          SidechainOps.json(new WithdrawOp(DEPOSIT, PeggedAsset.HIVE, "round " + round))));
     }
   }
 

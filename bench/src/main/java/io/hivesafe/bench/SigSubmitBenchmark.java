@@ -1,5 +1,9 @@
 package io.hivesafe.bench;
 
+import io.hivesafe.ops.SigSubmitOp;
+import io.hivesafe.ops.PeggedAsset;
+import io.hivesafe.ops.WithdrawOp;
+import io.hivesafe.ops.SidechainOps;
 import io.hivesafe.devnet.Admission;
 import io.hivesafe.devnet.DevnetChain;
 import io.hivesafe.devnet.ProducedBlock;
@@ -133,8 +137,7 @@ public class SigSubmitBenchmark {
     TrafficUser user = net.users().get(0);
     broadcast(chain, user.activeKey(), new TransferOperation(user.name(), TrafficNetwork.MULTISIG, Asset.of(AMOUNT, AssetSymbol.HIVE), ""));
     commit(chain.produceBlock().block());
-    broadcast(chain, user.activeKey(), new CustomJsonOperation(List.of(user.name()), List.of(), genesis.opId("withdraw"),
-        "{\"amount\":" + AMOUNT + ",\"asset\":\"HIVE\"}"));
+    broadcast(chain, user.activeKey(), SidechainOps.operation(genesis, user.name(), new WithdrawOp(AMOUNT, PeggedAsset.HIVE, "")));
     while (chain.headBlockNumber() < genesis.tallyInterval()) {
       ProducedBlock block = chain.produceBlock();
       commit(block.block());
@@ -157,9 +160,8 @@ public class SigSubmitBenchmark {
       TrafficNode node = net.nodes().get(i % signers);
       TrafficUser sender = bySigners ? node.user() : net.users().get(i % USERS);
       PrivateKey signer = bySigners ? node.multisigKey() : PrivateKey.fromSeed("sig-submit-bench outsider " + i);
-      String json = "{\"seq\":" + round.seq() + ",\"sig\":\"" + crypto.sign(signer, digest).toHex() + "\"}";
-      broadcast(chain, sender.activeKey(), new CustomJsonOperation(List.of(sender.name()), List.of(), net.network().opId("sig_submit"),
-          json));
+      broadcast(chain, sender.activeKey(), SidechainOps.operation(net.network(), sender.name(),
+          new SigSubmitOp(round.seq(), crypto.sign(signer, digest))));
     }
     return chain.produceBlock().block();
   }

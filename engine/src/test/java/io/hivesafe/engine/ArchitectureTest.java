@@ -128,6 +128,44 @@ class ArchitectureTest {
     }
   }
 
+  /**
+   * No JSON assembled by string concatenation in the product's main code (issue 16): a line holding a
+   * JSON fragment in a string literal ({"... or ...":) and a concatenation. Operations are written by
+   * their codecs (SidechainOps), other JSON by Jackson's tree or generator. Source, not bytecode: the
+   * compiler folds the literal into a StringBuilder chain that no longer looks like JSON. The test kit's
+   * traffic generator is exempt: it crafts malformed JSON on purpose.
+   */
+  static final java.util.regex.Pattern JSON_CONCATENATION =
+      java.util.regex.Pattern.compile("(\\{\\\\\"|\\\\\":).*\\+|\\+.*(\\{\\\\\"|\\\\\":)");
+
+  static List<String> jsonConcatenations(java.nio.file.Path root) throws java.io.IOException {
+    List<String> found = new java.util.ArrayList<>();
+    try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        List<String> lines = java.nio.file.Files.readAllLines(f);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i).trim();
+          if (!line.startsWith("*") && !line.startsWith("//") && JSON_CONCATENATION.matcher(line).find()) {
+            found.add(root.relativize(f) + ":" + (i + 1) + ": " + line);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void noJsonIsAssembledByConcatenation() throws java.io.IOException {
+    List<String> found = new java.util.ArrayList<>();
+    for (String module : List.of("hive", "state", "chrono", "ops", "devnet", "engine")) {
+      found.addAll(jsonConcatenations(java.nio.file.Path.of("..", module, "src", "main", "java")));
+    }
+    found.removeIf(line -> line.startsWith("io/hivesafe/engine/traffic/"));
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(), found);
+    assertTrue(JSON_CONCATENATION.matcher("String json = \"{\\\"seq\\\":\" + seq + \"}\";").find(),
+        "the pattern sees the old marker's concatenation");
+  }
+
   /** Each rule, and the class that breaks it on purpose (test sources, in the package the rule covers). */
   static Stream<Arguments> violations() {
     return Stream.of(

@@ -30,9 +30,8 @@ import java.util.Optional;
  * <p>Pure: no clock, no I/O, no randomness; the result depends only on the state and the block.
  */
 public final class BlockApplier {
-  /** The sidechain operations, by name after the prefix. All need the active authority. */
-  public static final List<String> OPERATIONS = List.of("send", "gov_lock", "gov_unlock", "node_add", "report", "withdraw",
-      "propose", "approve", "sig_submit", MultisigBuilder.MS_SIGNED);
+  /** The sidechain operations, by name after the prefix (the table's, in name order). All need the active authority. */
+  public static final List<String> OPERATIONS = SidechainOps.names();
 
   private final NetworkGenesis genesis;
   private final SignatureScheme crypto;
@@ -299,60 +298,63 @@ public final class BlockApplier {
     return result;
   }
 
+  /**
+   * The operation's JSON read by its codec from the one table ({@link SidechainOps}), then its handler.
+   * Every sidechain operation needs the active authority.
+   */
   private OpResult dispatch(SidechainState s, OpContext ctx, String name, String json) throws OpRejected {
-    if (!OPERATIONS.contains(name)) {
+    if (!SidechainOps.known(name)) {
       return OpResult.rejected(ReasonCode.UNKNOWN_OPERATION, name);
     }
     if (!ctx.active()) {
       return OpResult.rejected(ReasonCode.NEEDS_ACTIVE, name);
     }
-    switch (name) {
-      case "send":
-        return TokenOperations.send(s, ctx, json);
-      case "gov_lock":
-        return TokenOperations.lock(s, ctx, json);
-      case "gov_unlock":
-        return TokenOperations.unlock(s, ctx, json);
-      case "node_add":
-        return NodeOperations.add(s, ctx, json, genesis, crypto);
-      case "report":
-        return NodeOperations.report(s, ctx, json, genesis);
-      case "withdraw":
-        return PayoutOperations.withdraw(s, ctx, json, genesis.custody());
-      case "propose":
-        return GovernanceOperations.propose(s, ctx, json, genesis.custody());
-      case "approve":
-        return GovernanceOperations.approve(s, ctx, json);
-      case "sig_submit":
-        return MultisigOperations.submit(s, ctx, json, crypto);
-      case MultisigBuilder.MS_SIGNED:
-        return MultisigOperations.confirm(s, ctx, json, genesis);
-      default:
-        throw new IllegalStateException("operation " + name + " is listed but has no handler");
+    SidechainOp op = SidechainOps.read(name, json);
+    if (op instanceof SendOp o) {
+      return TokenOperations.send(s, ctx, o);
+    } else if (op instanceof GovLockOp o) {
+      return TokenOperations.lock(s, ctx, o);
+    } else if (op instanceof GovUnlockOp o) {
+      return TokenOperations.unlock(s, ctx, o);
+    } else if (op instanceof NodeAddOp o) {
+      return NodeOperations.add(s, ctx, o, genesis, crypto);
+    } else if (op instanceof ReportOp o) {
+      return NodeOperations.report(s, ctx, o, genesis);
+    } else if (op instanceof WithdrawOp o) {
+      return PayoutOperations.withdraw(s, ctx, o, genesis.custody());
+    } else if (op instanceof ProposeOp o) {
+      return GovernanceOperations.propose(s, ctx, o, genesis.custody());
+    } else if (op instanceof ApproveOp o) {
+      return GovernanceOperations.approve(s, ctx, o);
+    } else if (op instanceof SigSubmitOp o) {
+      return MultisigOperations.submit(s, ctx, o, crypto);
+    } else if (op instanceof MsSignedOp o) {
+      return MultisigOperations.confirm(s, ctx, o, genesis);
     }
+    throw new IllegalStateException("operation " + name + " is in the table but has no handler");
   }
 
   private int runChrono(SidechainState state, long number, BlockScope scope) {
     FeedWriter feed = scope.feed;
     List<ScheduledTask> due = Chrono.at(state.buffer(), number).takeDue(number);
     for (ScheduledTask task : due) {
-      String kind = task.task().kind();
+      CoreTask t = CoreTask.of(task.task());
       Reason detail;
       String account;
-      if (kind.equals(TokenOperations.UNLOCK_TASK)) {
-        account = task.task().param("account");
-        detail = TokenOperations.finishUnlock(state, account, Long.parseLong(task.task().param("amount")));
-      } else if (kind.equals(MultisigOperations.RECAST_TASK)) {
+      if (t instanceof CoreTask.Unlock u) {
+        account = u.account();
+        detail = TokenOperations.finishUnlock(state, u.account(), u.amount());
+      } else if (t instanceof CoreTask.Recast r) {
         account = multisig;
-        detail = MultisigOperations.recast(state, Long.parseLong(task.task().param("seq")), number);
-      } else if (kind.equals(GovernanceOperations.EXECUTE_TASK)) {
+        detail = MultisigOperations.recast(state, r.seq(), number);
+      } else if (t instanceof CoreTask.Execute e) {
         account = "";
-        detail = GovernanceOperations.execute(state, Long.parseLong(task.task().param("id")), number, genesis);
+        detail = GovernanceOperations.execute(state, e.id(), number, genesis);
         scope.custodyMayHaveMoved = true;
       } else {
-        throw new IllegalStateException("chrono task of unknown kind " + kind + " due at block " + number);
+        throw new IllegalStateException("core task " + t + " has no runner");
       }
-      feed.add("", 0, account, kind, true, detail);
+      feed.add("", 0, account, task.task().kind(), true, detail);
     }
     return due.size();
   }

@@ -1,12 +1,9 @@
 package io.hivesafe.ops;
 
 import io.hivesafe.chrono.Chrono;
-import io.hivesafe.chrono.ChronoTask;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -27,84 +24,39 @@ final class GovernanceOperations {
   private GovernanceOperations() {}
 
   /**
-   * {"action": "payout", "to", "amount", "asset", "memo"?} | {"action": "param", "name", "value"} |
-   * {"action": "remove_node", "account"}, each with "deadline" (blocks from now the proposal stays
-   * open) and "activation" (blocks from passing to execution, 0 = the next block).
+   * A runner's proposal ({@link ProposeOp}): stored with the proposer's approval; it may pass at once.
+   * A payout over its asset's 24-hour cap could never be paid; a removal must name a registered node;
+   * the deadline is bounded by the network's {@code max_proposal_blocks}.
    */
-  static OpResult propose(SidechainState s, OpContext ctx, String json, CustodyLimits limits) throws OpRejected {
-    OpArgs args = OpArgs.parse(json, Set.of("action", "to", "amount", "asset", "memo", "name", "value", "account",
-        "deadline", "activation"));
+  static OpResult propose(SidechainState s, OpContext ctx, ProposeOp op, CustodyLimits limits) throws OpRejected {
     requireRunner(s, ctx.sender());
     NetworkParams params = s.params();
-    String action = args.text("action", 16);
-    TreeMap<String, String> actionArgs = new TreeMap<>();
-    switch (action) {
-      case PAYOUT: {
-        onlyFields(args, Set.of("to", "amount", "asset", "memo"));
-        actionArgs.put("to", args.account("to"));
-        long amount = args.amount("amount");
-        actionArgs.put("amount", Long.toString(amount));
-        PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
-        if (asset == null) {
-          throw new OpRejected(ReasonCode.ASSET_NOT_PEGGED);
-        }
-        if (amount > limits.dailyCap(asset)) {
-          throw new OpRejected(ReasonCode.OVER_DAILY_CAP, amount, limits.dailyCap(asset), asset.name());
-        }
-        actionArgs.put("asset", asset.name());
-        actionArgs.put("memo", args.memo("memo"));
-        break;
-      }
-      case PARAM: {
-        onlyFields(args, Set.of("name", "value"));
-        String name = args.text("name", 32);
-        if (!NetworkParams.names().contains(name)) {
-          throw new OpRejected(ReasonCode.PARAM_UNKNOWN, name);
-        }
-        String value;
-        if (NetworkParams.isFraction(name)) {
-          value = args.text("value", 19);
-          try {
-            params.with(name, Fraction.parse(value));
-          } catch (IllegalArgumentException e) {
-            throw new OpRejected(ReasonCode.FRACTION_INVALID, name);
-          }
-        } else {
-          long[] range = NetworkParams.range(name);
-          value = Long.toString(args.integer("value", range[0], range[1]));
-        }
-        actionArgs.put("name", name);
-        actionArgs.put("value", value);
-        break;
-      }
-      case REMOVE_NODE: {
-        onlyFields(args, Set.of("account"));
-        String account = args.account("account");
-        if (s.node(account).isEmpty()) {
-          throw new OpRejected(ReasonCode.NODE_UNKNOWN, account);
-        }
-        actionArgs.put("account", account);
-        break;
-      }
-      default:
-        throw new OpRejected(ReasonCode.ACTION_UNKNOWN, action);
+    ProposeOp.Action action = op.action();
+    if (action instanceof ProposeOp.PayoutAction p && p.amount() > limits.dailyCap(p.asset())) {
+      throw new OpRejected(ReasonCode.OVER_DAILY_CAP, p.amount(), limits.dailyCap(p.asset()), p.asset().name());
     }
-    long deadline = args.integer("deadline", 1, params.maxProposalBlocks());
-    long activation = args.integer("activation", 0, params.maxProposalBlocks());
+    if (action instanceof ProposeOp.RemoveNodeAction r && s.node(r.account()).isEmpty()) {
+      throw new OpRejected(ReasonCode.NODE_UNKNOWN, r.account());
+    }
+    if (op.deadline() > params.maxProposalBlocks()) {
+      throw new OpRejected(ReasonCode.FIELD_OUT_OF_RANGE, "deadline", 1, params.maxProposalBlocks());
+    }
+    if (op.activation() > params.maxProposalBlocks()) {
+      throw new OpRejected(ReasonCode.FIELD_OUT_OF_RANGE, "activation", 0, params.maxProposalBlocks());
+    }
     Totals totals = s.totals();
     long id = totals.nextProposal();
     s.putTotals(totals.withNextProposal(id + 1));
-    Proposal p = new Proposal(id, ctx.sender(), action, actionArgs, ctx.block(), ctx.block() + deadline, activation,
-        List.of(ctx.sender()), Proposal.OPEN, 0, Reason.of(ReasonCode.PROPOSAL_OPEN, id, ctx.block() + deadline));
+    Proposal p = new Proposal(id, ctx.sender(), action.kind(), action.args(), ctx.block(), ctx.block() + op.deadline(),
+        op.activation(), List.of(ctx.sender()), Proposal.OPEN, 0, Reason.of(ReasonCode.PROPOSAL_OPEN, id, ctx.block() + op.deadline()));
     p = passIfApproved(s, p, ctx.block());
     s.putProposal(p);
-    return OpResult.ok(ReasonCode.PROPOSED, id, action, p.status());
+    return OpResult.ok(ReasonCode.PROPOSED, id, action.kind(), p.status());
   }
 
-  /** {"id": integer}: a runner's approval, counted once. */
-  static OpResult approve(SidechainState s, OpContext ctx, String json) throws OpRejected {
-    OpArgs args = OpArgs.parse(json, Set.of("id"));
-    long id = args.integer("id", 0, Long.MAX_VALUE);
+  /** A runner's approval, counted once. */
+  static OpResult approve(SidechainState s, OpContext ctx, ApproveOp op) throws OpRejected {
+    long id = op.id();
     requireRunner(s, ctx.sender());
     Optional<Proposal> found = SidechainState.proposal(s.buffer(), id);
     if (found.isEmpty()) {
@@ -173,7 +125,7 @@ final class GovernanceOperations {
         if (t.treasury(asset) < amount) {
           if (block < windowEnd) {
             long retry = Math.min(windowEnd, nextTally(block, g));
-            Chrono.at(s.buffer(), block).schedule(retry, ChronoTask.of(EXECUTE_TASK, Map.of("id", Long.toString(id))));
+            Chrono.at(s.buffer(), block).schedule(retry, new CoreTask.Execute(id).toChrono());
             Reason waiting = Reason.of(ReasonCode.PROPOSAL_WAITS, id, asset.name(), t.treasury(asset), amount, retry, windowEnd);
             s.putProposal(p.with(p.approvals(), Proposal.PASSED, p.passedBlock(), waiting));
             return waiting;
@@ -231,7 +183,7 @@ final class GovernanceOperations {
       return p;
     }
     long due = block + Math.max(1, p.activation());
-    Chrono.at(s.buffer(), block).schedule(due, ChronoTask.of(EXECUTE_TASK, Map.of("id", Long.toString(p.id()))));
+    Chrono.at(s.buffer(), block).schedule(due, new CoreTask.Execute(p.id()).toChrono());
     return p.with(p.approvals(), Proposal.PASSED, block, Reason.of(ReasonCode.PROPOSAL_EXECUTES_AT, p.id(), due));
   }
 
@@ -252,14 +204,6 @@ final class GovernanceOperations {
   private static void requireRunner(SidechainState s, String account) throws OpRejected {
     if (!s.roster().isRunner(account)) {
       throw new OpRejected(ReasonCode.NOT_A_RUNNER);
-    }
-  }
-
-  private static void onlyFields(OpArgs args, Set<String> actionFields) throws OpRejected {
-    for (String f : List.of("to", "amount", "asset", "memo", "name", "value", "account")) {
-      if (args.has(f) && !actionFields.contains(f)) {
-        throw new OpRejected(ReasonCode.FIELD_NOT_FOR_ACTION, f);
-      }
     }
   }
 }

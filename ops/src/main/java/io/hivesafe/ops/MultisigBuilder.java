@@ -180,7 +180,7 @@ final class MultisigBuilder {
 
   /** The last operation of round {@code seq}: {@code {prefix}ms_signed {"seq": N}} from the multisig account. */
   static CustomJsonOperation marker(NetworkGenesis g, long seq) {
-    return new CustomJsonOperation(List.of(g.multisigAccount()), List.of(), g.opId(MS_SIGNED), "{\"seq\":" + seq + "}");
+    return SidechainOps.operation(g, g.multisigAccount(), new MsSignedOp(seq));
   }
 
   private static MultisigTx seal(NetworkGenesis g, TallyRecord tally, long block, MultisigAuthority auth, long seq, String kind,

@@ -1,15 +1,12 @@
 package io.hivesafe.ops;
 
 import io.hivesafe.chrono.Chrono;
-import io.hivesafe.chrono.ChronoTask;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The multisig lifecycle after building (DESIGN §3.5): {@code sig_submit}, the recast schedule, the
@@ -30,9 +27,8 @@ final class MultisigOperations {
    * counted weights meet every requirement the round is ready and the first broadcast attempt is due;
    * recasts follow every {@code recast_interval} blocks.
    */
-  static OpResult submit(SidechainState s, OpContext ctx, String json, SignatureScheme crypto) throws OpRejected {
-    OpArgs args = OpArgs.parse(json, Set.of("seq", "sig"));
-    long seq = args.integer("seq", 1, Long.MAX_VALUE);
+  static OpResult submit(SidechainState s, OpContext ctx, SigSubmitOp op, SignatureScheme crypto) throws OpRejected {
+    long seq = op.seq();
     Optional<MultisigTx> current = SidechainState.multisigInFlight(s.buffer());
     if (current.isEmpty()) {
       throw new OpRejected(ReasonCode.NO_ROUND_IN_FLIGHT, seq);
@@ -41,7 +37,7 @@ final class MultisigOperations {
       throw new OpRejected(ReasonCode.ROUND_NOT_IN_FLIGHT, seq, current.get().seq());
     }
     MultisigTx tx = current.get();
-    CompactSignature sig = args.signature("sig");
+    CompactSignature sig = op.sig();
     if (!sig.isAcceptableToHived()) {
       throw new OpRejected(ReasonCode.SIG_NOT_CANONICAL);
     }
@@ -70,7 +66,7 @@ final class MultisigOperations {
 
   private static long scheduleRecast(SidechainState s, long block, long seq) {
     return Chrono.at(s.buffer(), block).schedule(block + s.params().recastInterval(),
-        ChronoTask.of(RECAST_TASK, Map.of("seq", Long.toString(seq))));
+        new CoreTask.Recast(seq).toChrono());
   }
 
   /** The chrono task: the next broadcast attempt, by the next signer node in rotation. */
@@ -86,7 +82,7 @@ final class MultisigOperations {
   /** The round a marker's JSON names, or 0 when it names none a round could have. */
   static long markerSeq(String json) {
     try {
-      return OpArgs.parse(json, Set.of("seq")).integer("seq", 1, Long.MAX_VALUE);
+      return ((MsSignedOp) SidechainOps.read(MultisigBuilder.MS_SIGNED, json)).seq();
     } catch (OpRejected e) {
       return 0;
     }
@@ -96,11 +92,11 @@ final class MultisigOperations {
    * {prefix}ms_signed {"seq": N} from the multisig account, inside round N's own transaction (the
    * applier dispatches it here only then): round N landed.
    */
-  static OpResult confirm(SidechainState s, OpContext ctx, String json, NetworkGenesis g) throws OpRejected {
+  static OpResult confirm(SidechainState s, OpContext ctx, MsSignedOp op, NetworkGenesis g) throws OpRejected {
     if (!ctx.sender().equals(g.multisigAccount().value())) {
       throw new OpRejected(ReasonCode.NOT_MULTISIG_ACCOUNT);
     }
-    long seq = OpArgs.parse(json, Set.of("seq")).integer("seq", 1, Long.MAX_VALUE);
+    long seq = op.seq();
     MultisigTx tx = SidechainState.multisigInFlight(s.buffer()).filter(t -> t.seq() == seq)
         .orElseThrow(() -> new IllegalStateException("round " + seq + "'s own transaction landed but the round is not in flight"));
     long[] paid = new long[2];

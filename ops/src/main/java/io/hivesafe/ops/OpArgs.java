@@ -145,6 +145,15 @@ final class OpArgs {
     return io.hivesafe.hive.crypto.CompactSignature.fromHex(hex);
   }
 
+  /** A pegged asset's symbol: HIVE or HBD (TESTS and TBD, the testnet's, read as them). */
+  PeggedAsset asset(String field) throws OpRejected {
+    PeggedAsset asset = PeggedAsset.parse(text(field, 5));
+    if (asset == null) {
+      throw new OpRejected(ReasonCode.ASSET_NOT_PEGGED);
+    }
+    return asset;
+  }
+
   String account(String field) throws OpRejected {
     String s = text(field, 64);
     try {

@@ -1,7 +1,6 @@
 package io.hivesafe.ops;
 
 import io.hivesafe.hive.protocol.TransferOperation;
-import java.util.Set;
 
 /** Deposits (Hive transfers into the multisig account) and {@code withdraw} (DESIGN §3.2). */
 final class PayoutOperations {
@@ -31,14 +30,10 @@ final class PayoutOperations {
   }
 
   /** {"amount": integer, "asset": "HIVE"|"HBD", "memo": string?}: debit now, queue the payout. */
-  static OpResult withdraw(SidechainState s, OpContext ctx, String json, CustodyLimits limits) throws OpRejected {
-    OpArgs args = OpArgs.parse(json, Set.of("amount", "asset", "memo"));
-    long amount = args.amount("amount");
-    PeggedAsset asset = PeggedAsset.parse(args.text("asset", 5));
-    if (asset == null) {
-      throw new OpRejected(ReasonCode.ASSET_NOT_PEGGED);
-    }
-    String memo = args.memo("memo");
+  static OpResult withdraw(SidechainState s, OpContext ctx, WithdrawOp op, CustodyLimits limits) throws OpRejected {
+    long amount = op.amount();
+    PeggedAsset asset = op.asset();
+    String memo = op.memo();
     if (amount > limits.dailyCap(asset)) {
       throw new OpRejected(ReasonCode.OVER_DAILY_CAP, amount, limits.dailyCap(asset), asset.name());
     }

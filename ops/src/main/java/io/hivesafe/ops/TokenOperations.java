@@ -1,9 +1,6 @@
 package io.hivesafe.ops;
 
 import io.hivesafe.chrono.Chrono;
-import io.hivesafe.chrono.ChronoTask;
-import java.util.Map;
-import java.util.Set;
 
 /** {@code send}, {@code gov_lock} and {@code gov_unlock} (DESIGN §3.2), and the unlock's chrono task. */
 final class TokenOperations {
@@ -12,11 +9,9 @@ final class TokenOperations {
   private TokenOperations() {}
 
   /** {"to": account, "amount": integer, "memo": string?} — HoneyComb's JSON, so its wallets work. */
-  static OpResult send(SidechainState s, OpContext ctx, String json) throws OpRejected {
-    OpArgs args = OpArgs.parse(json, Set.of("to", "amount", "memo"));
-    String to = args.account("to");
-    long amount = args.amount("amount");
-    args.memo("memo");
+  static OpResult send(SidechainState s, OpContext ctx, SendOp op) throws OpRejected {
+    String to = op.to();
+    long amount = op.amount();
     if (to.equals(ctx.sender())) {
       throw new OpRejected(ReasonCode.SEND_TO_SELF);
     }
@@ -31,8 +26,8 @@ final class TokenOperations {
   }
 
   /** {"amount": integer}: liquid token becomes governance stake at once. */
-  static OpResult lock(SidechainState s, OpContext ctx, String json) throws OpRejected {
-    long amount = OpArgs.parse(json, Set.of("amount")).amount("amount");
+  static OpResult lock(SidechainState s, OpContext ctx, GovLockOp op) throws OpRejected {
+    long amount = op.amount();
     Balances b = s.balances(ctx.sender());
     if (b.token() < amount) {
       throw new OpRejected(ReasonCode.TOKEN_BALANCE_LOW, b.token(), amount);
@@ -45,8 +40,8 @@ final class TokenOperations {
    * {"amount": integer}: stake stops counting at once and becomes liquid after unlock_delay blocks —
    * unless it backs a multisig key ({@link SignerBonds}): then it cannot unlock.
    */
-  static OpResult unlock(SidechainState s, OpContext ctx, String json) throws OpRejected {
-    long amount = OpArgs.parse(json, Set.of("amount")).amount("amount");
+  static OpResult unlock(SidechainState s, OpContext ctx, GovUnlockOp op) throws OpRejected {
+    long amount = op.amount();
     SignerBonds.requireUnlocked(s, ctx.sender(), ctx.block());
     Balances b = s.balances(ctx.sender());
     if (b.gov() < amount) {
@@ -55,7 +50,7 @@ final class TokenOperations {
     s.putBalances(ctx.sender(), b.withGov(b.gov() - amount).withUnlocking(b.unlocking() + amount));
     long due = ctx.block() + s.params().unlockDelay();
     Chrono.at(s.buffer(), ctx.block()).schedule(due,
-        ChronoTask.of(UNLOCK_TASK, Map.of("account", ctx.sender(), "amount", Long.toString(amount))));
+        new CoreTask.Unlock(ctx.sender(), amount).toChrono());
     return OpResult.ok(ReasonCode.UNLOCKING, amount, due);
   }
 

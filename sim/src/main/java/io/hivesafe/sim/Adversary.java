@@ -19,6 +19,15 @@ import io.hivesafe.hive.protocol.Operation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransferOperation;
 import io.hivesafe.hive.protocol.WireFormat;
+import io.hivesafe.ops.SigSubmitOp;
+import io.hivesafe.ops.SidechainOps;
+import io.hivesafe.ops.ProposeOp;
+import io.hivesafe.ops.PeggedAsset;
+import io.hivesafe.ops.NodeAddOp;
+import io.hivesafe.ops.MsSignedOp;
+import io.hivesafe.ops.GovUnlockOp;
+import io.hivesafe.ops.GovLockOp;
+import io.hivesafe.ops.ApproveOp;
 import io.hivesafe.ops.BlockApplier;
 import io.hivesafe.ops.MultisigTx;
 import io.hivesafe.ops.NetworkGenesis;
@@ -67,8 +76,7 @@ final class Adversary {
   }
 
   private String submit(TrafficNode byz, long seq, CompactSignature sig, String how) {
-    String json = "{\"seq\":" + seq + ",\"sig\":\"" + sig.toHex() + "\"}";
-    Operation op = new CustomJsonOperation(List.of(byz.name()), List.of(), genesis.opId("sig_submit"), json);
+    Operation op = SidechainOps.operation(genesis, byz.name(), new SigSubmitOp(seq, sig));
     return how + ": " + verdict(send(List.of(byz.user().activeKey()), op));
   }
 
@@ -77,29 +85,28 @@ final class Adversary {
    * multisig key with the proof (DESIGN §3.4), in one transaction signed with its active key.
    */
   String join(TrafficNode joiner, long stake) {
-    String proof = crypto.sign(joiner.multisigKey(), BlockApplier.nodeAddProofDigest(genesis, joiner.name().value())).toHex();
-    Operation lock = new CustomJsonOperation(List.of(joiner.name()), List.of(), genesis.opId("gov_lock"), "{\"amount\":" + stake + "}");
-    Operation add = new CustomJsonOperation(List.of(joiner.name()), List.of(), genesis.opId("node_add"),
-        "{\"key\":\"" + joiner.multisigKey().publicKey() + "\",\"proof\":\"" + proof + "\"}");
+    CompactSignature proof = crypto.sign(joiner.multisigKey(), BlockApplier.nodeAddProofDigest(genesis, joiner.name().value()));
+    Operation lock = SidechainOps.operation(genesis, joiner.name(), new GovLockOp(stake));
+    Operation add = SidechainOps.operation(genesis, joiner.name(), new NodeAddOp(joiner.multisigKey().publicKey(), proof));
     return "locks " + stake + " and registers its key: " + verdict(send(List.of(joiner.user().activeKey()), lock, add));
   }
 
   /** A runner proposes a treasury payout of {@code milliHive} to {@code to}, to pass at once when approved. */
   String proposePayout(TrafficNode runner, String to, long milliHive) {
-    Operation op = new CustomJsonOperation(List.of(runner.name()), List.of(), genesis.opId("propose"),
-        "{\"action\":\"payout\",\"to\":\"" + to + "\",\"amount\":" + milliHive + ",\"asset\":\"HIVE\",\"deadline\":200,\"activation\":0}");
+    Operation op = SidechainOps.operation(genesis, runner.name(),
+        new ProposeOp(new ProposeOp.PayoutAction(to, milliHive, PeggedAsset.HIVE, ""), 200, 0));
     return runner.name() + " proposes " + milliHive + " milli-HIVE to " + to + ": " + verdict(send(List.of(runner.user().activeKey()), op));
   }
 
   /** A runner approves proposal {@code id}. */
   String approve(TrafficNode runner, long id) {
-    Operation op = new CustomJsonOperation(List.of(runner.name()), List.of(), genesis.opId("approve"), "{\"id\":" + id + "}");
+    Operation op = SidechainOps.operation(genesis, runner.name(), new ApproveOp(id));
     return verdict(send(List.of(runner.user().activeKey()), op));
   }
 
   /** A node's operator asks to unlock {@code amount} of its stake (refused while its key signs or unbonds). */
   String unlock(TrafficNode node, long amount) {
-    Operation op = new CustomJsonOperation(List.of(node.name()), List.of(), genesis.opId("gov_unlock"), "{\"amount\":" + amount + "}");
+    Operation op = SidechainOps.operation(genesis, node.name(), new GovUnlockOp(amount));
     return "asks to unlock " + amount + ": " + verdict(send(List.of(node.user().activeKey()), op));
   }
 
@@ -119,7 +126,7 @@ final class Adversary {
       report = new NodeReport(report.block(), report.hash(), header.id().refBlockNum(), header.id().refBlockPrefix(),
           report.expiration(), report.version());
     }
-    Operation op = new CustomJsonOperation(List.of(byz.name()), List.of(), genesis.opId("report"), report.json());
+    Operation op = report.operation(genesis, byz.name());
     return how + ": " + verdict(send(List.of(byz.user().activeKey()), op));
   }
 
@@ -136,8 +143,7 @@ final class Adversary {
     AccountName to = colluders.get(0).name();
     List<Operation> ops = new ArrayList<>();
     ops.add(new TransferOperation(genesis.multisigAccount(), to, Asset.of(milliHive, AssetSymbol.HIVE), ""));
-    markRound.ifPresent(seq -> ops.add(new CustomJsonOperation(List.of(genesis.multisigAccount()), List.of(),
-        genesis.opId("ms_signed"), "{\"seq\":" + seq + "}")));
+    markRound.ifPresent(seq -> ops.add(SidechainOps.operation(genesis, genesis.multisigAccount(), new MsSignedOp(seq))));
     return colluders.size() + " colluders, " + milliHive + " milli-HIVE to " + to
         + markRound.map(seq -> " with round " + seq + "'s marker").orElse("") + ": " + verdict(send(keys, ops.toArray(Operation[]::new)));
   }

@@ -195,10 +195,17 @@ public final class ChaosCommand implements Callable<Integer> {
       port = s.getLocalPort();
     }
     Path config = home.resolve("hivesafe.json");
-    Files.writeString(config, "{\"genesis\": \"../genesis.json\", \"api\": {\"endpoints\": [\"" + devnet + "\"]},"
-        + " \"source\": {\"poll_ms\": 20}, \"account\": \"" + n.name().value() + "\","
-        + " \"keys\": {\"active\": {\"file\": \"keys/active.wif\"}, \"multisig\": {\"file\": \"keys/multisig.wif\"}},"
-        + " \"data\": \"data\", \"http\": {\"port\": " + port + "}}");
+    com.fasterxml.jackson.databind.node.ObjectNode c = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    c.put("genesis", "../genesis.json");
+    c.putObject("api").putArray("endpoints").add(devnet.toString());
+    c.putObject("source").put("poll_ms", 20);
+    c.put("account", n.name().value());
+    com.fasterxml.jackson.databind.node.ObjectNode keys = c.putObject("keys");
+    keys.putObject("active").put("file", "keys/active.wif");
+    keys.putObject("multisig").put("file", "keys/multisig.wif");
+    c.put("data", "data");
+    c.putObject("http").put("port", port);
+    Files.writeString(config, c.toString());
     return new NodeProcess(n, config, home.resolve("node.log"), port);
   }
 

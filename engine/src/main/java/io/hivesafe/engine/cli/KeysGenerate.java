@@ -68,7 +68,8 @@ final class KeysGenerate implements Callable<Integer> {
       throw new CliFailure("cannot create --out " + out + ": " + e.getClass().getSimpleName(), e);
     }
     Files.writeString(out, key.toWif() + "\n", StandardCharsets.US_ASCII);
-    String proof = new Secp256k1Signatures().sign(key, BlockApplier.nodeAddProofDigest(genesis, name.value())).toHex();
+    io.hivesafe.hive.crypto.CompactSignature proof = new Secp256k1Signatures().sign(key,
+        BlockApplier.nodeAddProofDigest(genesis, name.value()));
     ObjectNode result = JsonStdio.MAPPER.createObjectNode();
     result.put("account", name.value());
     result.put("public_key", key.publicKey().toString());
@@ -76,7 +77,7 @@ final class KeysGenerate implements Callable<Integer> {
     ObjectNode op = result.putObject("node_add");
     op.put("id", genesis.opId("node_add"));
     op.putArray("required_auths").add(name.value());
-    op.put("json", "{\"key\":\"" + key.publicKey() + "\",\"proof\":\"" + proof + "\"}");
+    op.put("json", io.hivesafe.ops.SidechainOps.json(new io.hivesafe.ops.NodeAddOp(key.publicKey(), proof)));
     console.out().println(JsonStdio.MAPPER.writeValueAsString(result));
     return 0;
   }

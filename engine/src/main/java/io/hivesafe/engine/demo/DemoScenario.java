@@ -15,6 +15,12 @@ import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.TransferOperation;
+import io.hivesafe.ops.WithdrawOp;
+import io.hivesafe.ops.SidechainOps;
+import io.hivesafe.ops.SidechainOp;
+import io.hivesafe.ops.ProposeOp;
+import io.hivesafe.ops.PeggedAsset;
+import io.hivesafe.ops.ApproveOp;
 import io.hivesafe.ops.MultisigAuthority;
 import io.hivesafe.ops.SidechainState;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -101,13 +107,12 @@ public final class DemoScenario implements AutoCloseable {
     cluster.broadcast(alice, new TransferOperation(alice.name(), TrafficNetwork.MULTISIG, Asset.of(50_000, AssetSymbol.HIVE), "deposit"));
     cluster.broadcast(bob, new TransferOperation(bob.name(), TrafficNetwork.MULTISIG, Asset.of(20_000, AssetSymbol.HBD), "deposit"));
     step(2, watcher);
-    cluster.broadcast(alice, custom(alice, "withdraw", "{\"amount\":12345,\"asset\":\"HIVE\",\"memo\":\"to my wallet\"}"));
-    cluster.broadcast(net.nodes().get(0).user(), custom(net.nodes().get(0).user(), "propose",
-        "{\"action\":\"payout\",\"to\":\"" + carol.name() + "\",\"amount\":2500,\"asset\":\"HIVE\",\"memo\":\"grant\","
-            + "\"deadline\":500,\"activation\":0}"));
+    cluster.broadcast(alice, custom(alice, new WithdrawOp(12_345, PeggedAsset.HIVE, "to my wallet")));
+    cluster.broadcast(net.nodes().get(0).user(), custom(net.nodes().get(0).user(),
+        new ProposeOp(new ProposeOp.PayoutAction(carol.name().value(), 2_500, PeggedAsset.HIVE, "grant"), 500, 0)));
     step(1, watcher);
     for (int i = 1; i <= 3; i++) {
-      cluster.broadcast(net.nodes().get(i).user(), custom(net.nodes().get(i).user(), "approve", "{\"id\":1}"));
+      cluster.broadcast(net.nodes().get(i).user(), custom(net.nodes().get(i).user(), new ApproveOp(1)));
     }
     timeline.say("runners approve; at the tally (block 100) the nodes build, sign and broadcast one multisig batch");
     lockstepUntil(watcher, 130);
@@ -116,7 +121,7 @@ public final class DemoScenario implements AutoCloseable {
     }
 
     timeline.say("user1 withdraws HBD; node0, first in line to broadcast, is stopped before the tally at block 200");
-    cluster.broadcast(bob, custom(bob, "withdraw", "{\"amount\":5000,\"asset\":\"HBD\"}"));
+    cluster.broadcast(bob, custom(bob, new WithdrawOp(5_000, PeggedAsset.HBD, "")));
     lockstepUntil(watcher, 199);
     cluster.stop(net.nodes().get(0));
     timeline.say("node0 is down: the round is signed by the others, nobody broadcasts it until the recast");
@@ -160,8 +165,8 @@ public final class DemoScenario implements AutoCloseable {
     cancelled = true;
   }
 
-  private static CustomJsonOperation custom(TrafficUser from, String op, String json) {
-    return new CustomJsonOperation(List.of(from.name()), List.of(), TrafficNetwork.PREFIX + op, json);
+  private static CustomJsonOperation custom(TrafficUser from, SidechainOp op) {
+    return new CustomJsonOperation(List.of(from.name()), List.of(), TrafficNetwork.PREFIX + op.name(), SidechainOps.json(op));
   }
 
   private void step(int blocks, TrafficNode watcher) throws InterruptedException {

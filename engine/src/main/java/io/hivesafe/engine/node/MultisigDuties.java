@@ -9,6 +9,8 @@ import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.WireFormat;
+import io.hivesafe.ops.SigSubmitOp;
+import io.hivesafe.ops.SidechainOps;
 import io.hivesafe.ops.MultisigTx;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NodeRecord;
@@ -79,8 +81,7 @@ final class MultisigDuties {
       signedAt = head;
       signSends++;
       CompactSignature sig = crypto.sign(identity.multisigKey(), HexFormat.of().parseHex(round.digest()));
-      String json = "{\"seq\":" + round.seq() + ",\"sig\":\"" + sig.toHex() + "\"}";
-      CustomJsonOperation op = new CustomJsonOperation(List.of(identity.account()), List.of(), genesis.opId("sig_submit"), json);
+      CustomJsonOperation op = SidechainOps.operation(genesis, identity.account(), new SigSubmitOp(round.seq(), sig));
       String what = "signature for round " + round.seq() + (signSends > 1 ? " (send " + signSends + ")" : "");
       out.add(Map.entry(what, NodeTransaction.signed(op, committed, identity, genesis.chainId(), crypto)));
     }

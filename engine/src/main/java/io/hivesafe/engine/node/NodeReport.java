@@ -1,15 +1,14 @@
 package io.hivesafe.engine.node;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.hive.json.JsonFields;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.BlockId;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.ops.SidechainOps;
+import io.hivesafe.ops.ReportOp;
 import io.hivesafe.ops.NetworkGenesis;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -67,21 +66,18 @@ public record NodeReport(long block, String hash, int refBlockNum, long refBlock
     return new NodeReport(block, hash, refBlockNum, refBlockPrefix, expiration, newVersion);
   }
 
-  /** The op's JSON, fields in the order above. */
+  /** The sidechain operation: written by the core's own codec (the one that reads reports off the chain). */
+  public ReportOp op() {
+    return new ReportOp(block, hash, refBlockNum, refBlockPrefix, JsonFields.formatTime(expiration), version);
+  }
+
+  /** The op's JSON, fields in the codec's order. */
   public String json() {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("block", block);
-    root.put("hash", hash);
-    ObjectNode ms = root.putObject("ms");
-    ms.put("ref_block_num", refBlockNum);
-    ms.put("ref_block_prefix", refBlockPrefix);
-    ms.put("expiration", JsonFields.formatTime(expiration));
-    root.put("version", version);
-    return root.toString();
+    return SidechainOps.json(op());
   }
 
   /** The custom_json {@code node} signs with its active key (required_auths). */
   public CustomJsonOperation operation(NetworkGenesis genesis, AccountName node) {
-    return new CustomJsonOperation(List.of(node), List.of(), genesis.opId("report"), json());
+    return SidechainOps.operation(genesis, node, op());
   }
 }
