@@ -1,6 +1,7 @@
 package io.hivesafe.devnet;
 
 import io.hivesafe.hive.protocol.Authority;
+import io.hivesafe.hive.protocol.HiveLimits;
 import java.util.Optional;
 
 /**
@@ -9,11 +10,11 @@ import java.util.Optional;
  */
 public final class AuthorityLimits {
   /** HIVE_MAX_AUTHORITY_MEMBERSHIP: members (accounts + keys) of one authority. */
-  public static final int MAX_AUTHORITY_MEMBERSHIP = 40;
+  public static final int MAX_AUTHORITY_MEMBERSHIP = HiveLimits.MAX_AUTHORITY_MEMBERSHIP;
   /** HIVE_MAX_SIG_CHECK_DEPTH: account_auths are followed this many levels below the top authority. */
-  public static final int MAX_SIG_CHECK_DEPTH = 2;
+  public static final int MAX_SIG_CHECK_DEPTH = HiveLimits.MAX_SIG_CHECK_DEPTH;
   /** HIVE_MAX_SIG_CHECK_ACCOUNTS: account members looked up in one check. */
-  public static final int MAX_SIG_CHECK_ACCOUNTS = 125;
+  public static final int MAX_SIG_CHECK_ACCOUNTS = HiveLimits.MAX_SIG_CHECK_ACCOUNTS;
 
   private AuthorityLimits() {}
 

@@ -12,6 +12,7 @@ import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.BlockId;
 import io.hivesafe.hive.protocol.BlockTransaction;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.hive.protocol.Operation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransactionId;
@@ -62,10 +63,6 @@ public final class DevnetChain {
   /** hived's block interval; chain time advances by exactly this per block. */
   public static final Duration BLOCK_INTERVAL = Duration.ofSeconds(3);
   public static final String WITNESS = "initminer";
-  /** hived's custom_op_block_limit (HIVE_CUSTOM_OP_BLOCK_LIMIT). */
-  static final int CUSTOM_OP_BLOCK_LIMIT = 5;
-  /** HIVE_MAX_TIME_UNTIL_EXPIRATION: from HF28 a transaction must make it into a block within this. */
-  static final long MAX_SECONDS_PENDING = 3_600;
   private static final int TAPOS_SLOTS = 1 << 16;
 
   private final DevnetConfig config;
@@ -224,7 +221,7 @@ public final class DevnetChain {
   private Admission attempt(Transaction tx, WireFormat packing, boolean keep) {
     Instant now = headTime();
     byte[] signedBytes = TransactionCodec.writeSigned(tx, packing);
-    long limit = config.maximumBlockSize() - 256L;
+    long limit = HiveLimits.maxTransactionSize(config.maximumBlockSize());
     if (signedBytes.length > limit) {
       return Admission.refused(HivedError.assertion("trx_size <= trx_size_limit", "Transaction too large - size = ${trx_size}, limit ${trx_size_limit}",
           Map.of("trx_size", Integer.toString(signedBytes.length), "trx_size_limit", Long.toString(limit)), "database.cpp", 565, "push_transaction"));
@@ -236,10 +233,10 @@ public final class DevnetChain {
     }
     Map<AccountName, Integer> customOps = customOps(tx.operations());
     for (Map.Entry<AccountName, Integer> entry : customOps.entrySet()) {
-      if (state.customOps(entry.getKey()) + entry.getValue() > CUSTOM_OP_BLOCK_LIMIT) {
+      if (state.customOps(entry.getKey()) + entry.getValue() > HiveLimits.CUSTOM_OP_BLOCK_LIMIT) {
         return Admission.refused(HivedError.assertion("insert_info.first->second <= HIVE_CUSTOM_OP_BLOCK_LIMIT",
             "Account ${a} already submitted ${n} custom json operation(s) this block.",
-            Map.of("a", entry.getKey().value(), "n", Integer.toString(CUSTOM_OP_BLOCK_LIMIT)), "database.cpp", 600, "limit_custom_op_count"));
+            Map.of("a", entry.getKey().value(), "n", Integer.toString(HiveLimits.CUSTOM_OP_BLOCK_LIMIT)), "database.cpp", 600, "limit_custom_op_count"));
       }
     }
     Optional<HivedError> expired = checkExpiration(tx, now);
@@ -292,8 +289,8 @@ public final class DevnetChain {
       data.put("max_til_exp", Long.toString(ahead));
       return Optional.of(HivedError.expiration(data));
     }
-    Instant runtime = config.rules() == SignatureRules.HF28 && expiration.isAfter(now.plusSeconds(MAX_SECONDS_PENDING))
-        ? now.plusSeconds(MAX_SECONDS_PENDING)
+    Instant runtime = config.rules() == SignatureRules.HF28 && expiration.isAfter(now.plusSeconds(HiveLimits.MAX_TIME_UNTIL_EXPIRATION_SECONDS))
+        ? now.plusSeconds(HiveLimits.MAX_TIME_UNTIL_EXPIRATION_SECONDS)
         : expiration;
     if (!now.isBefore(runtime)) {
       return Optional.of(HivedError.expiration(data));

@@ -10,6 +10,7 @@ import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.hive.protocol.Operation;
 import io.hivesafe.hive.protocol.SymbolNames;
 import io.hivesafe.hive.protocol.TransferOperation;
@@ -32,14 +33,6 @@ import java.util.Optional;
  * </ul>
  */
 final class OperationRules {
-  /** HIVE_MAX_MEMO_SIZE − 1: the longest memo in bytes. */
-  static final int MAX_MEMO_BYTES = 2_047;
-  /** HIVE_CUSTOM_OP_ID_MAX_LENGTH. */
-  static final int MAX_CUSTOM_ID_BYTES = 32;
-  /** HIVE_CUSTOM_OP_DATA_MAX_LENGTH. */
-  static final int MAX_CUSTOM_JSON_BYTES = 8_192;
-  /** HIVE_OWNER_UPDATE_LIMIT (60 minutes since HF26; "twice an hour" counts the last two updates). */
-  static final Duration OWNER_UPDATE_LIMIT = Duration.ofMinutes(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SymbolNames symbols;
@@ -91,9 +84,9 @@ final class OperationRules {
           "validation.hpp", 40, "validate_asset_greater_than_zero");
     }
     int memoBytes = t.memo().getBytes(StandardCharsets.UTF_8).length;
-    if (memoBytes > MAX_MEMO_BYTES) {
+    if (memoBytes > HiveLimits.MAX_MEMO_BYTES) {
       return fail("str.size() <= max_size", "String is too large. Size: ${size}, Max: ${max}",
-          Map.of("size", Integer.toString(memoBytes), "max", Integer.toString(MAX_MEMO_BYTES), "context", "Transfer memo is too large"),
+          Map.of("size", Integer.toString(memoBytes), "max", Integer.toString(HiveLimits.MAX_MEMO_BYTES), "context", "Transfer memo is too large"),
           "validation.hpp", 64, "validate_string_max_size");
     }
     return Optional.empty();
@@ -140,15 +133,15 @@ final class OperationRules {
       return fail("num_auths > 0", "at least one account must be specified", Map.of("subject", "0"),
           "hive_operations.cpp", 425, "validate");
     }
-    if (auths > AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP) {
+    if (auths > HiveLimits.MAX_AUTHORITY_MEMBERSHIP) {
       return fail("num_auths <= HIVE_MAX_AUTHORITY_MEMBERSHIP", "Authority membership exceeded. Max: ${max} Current: ${n}",
-          Map.of("max", Integer.toString(AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP), "n", Integer.toString(auths)),
+          Map.of("max", Integer.toString(HiveLimits.MAX_AUTHORITY_MEMBERSHIP), "n", Integer.toString(auths)),
           "hive_operations.cpp", 428, "validate");
     }
     int idBytes = c.id().getBytes(StandardCharsets.UTF_8).length;
-    if (idBytes > MAX_CUSTOM_ID_BYTES) {
+    if (idBytes > HiveLimits.CUSTOM_OP_ID_MAX_LENGTH) {
       return fail("id.size() <= HIVE_CUSTOM_OP_ID_MAX_LENGTH", "Operation ID length exceeded. Max: ${max} Current: ${n}",
-          Map.of("max", Integer.toString(MAX_CUSTOM_ID_BYTES), "n", Integer.toString(idBytes), "subject", c.id()),
+          Map.of("max", Integer.toString(HiveLimits.CUSTOM_OP_ID_MAX_LENGTH), "n", Integer.toString(idBytes), "subject", c.id()),
           "hive_operations.cpp", 431, "validate");
     }
     return validJson(c.json());
@@ -156,9 +149,9 @@ final class OperationRules {
 
   private Optional<HivedError> applyCustomJson(CustomJsonOperation c) {
     int bytes = c.json().getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_CUSTOM_JSON_BYTES) {
+    if (bytes > HiveLimits.CUSTOM_OP_DATA_MAX_LENGTH) {
       return fail("o.json.length() <= HIVE_CUSTOM_OP_DATA_MAX_LENGTH", "Operation JSON must be less than ${bytes} bytes.",
-          Map.of("bytes", Integer.toString(MAX_CUSTOM_JSON_BYTES), "subject", Integer.toString(bytes)),
+          Map.of("bytes", Integer.toString(HiveLimits.CUSTOM_OP_DATA_MAX_LENGTH), "subject", Integer.toString(bytes)),
           "hive_evaluator.cpp", 343, "do_apply");
     }
     return Optional.empty();
@@ -190,8 +183,8 @@ final class OperationRules {
       }
     }
     if (owner.isPresent()) {
-      boolean allowed = Duration.between(account.lastOwnerUpdate(), now).compareTo(OWNER_UPDATE_LIMIT) > 0
-          || Duration.between(account.previousOwnerUpdate(), now).compareTo(OWNER_UPDATE_LIMIT) > 0;
+      boolean allowed = Duration.between(account.lastOwnerUpdate(), now).compareTo(HiveLimits.OWNER_UPDATE_LIMIT) > 0
+          || Duration.between(account.previousOwnerUpdate(), now).compareTo(HiveLimits.OWNER_UPDATE_LIMIT) > 0;
       if (!allowed) {
         return fail("util::owner_update_limit_mgr::check( _db.has_hardfork( HIVE_HARDFORK_1_26_AUTH_UPDATE ), _db.head_block_time(), "
                 + "account_auth.previous_owner_update, account_auth.last_owner_update ) && \"" + (checkSizesHere ? "update" : "update2") + "\"",
