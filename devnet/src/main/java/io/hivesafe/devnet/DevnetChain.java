@@ -1,9 +1,13 @@
 package io.hivesafe.devnet;
 
+import io.hivesafe.hive.authority.AuthorityCheck;
+import io.hivesafe.hive.authority.AuthorityVerifier;
+import io.hivesafe.hive.authority.SignatureRules;
 import io.hivesafe.hive.codec.TransactionCodec;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.json.JsonFields;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetPacking;
@@ -17,7 +21,6 @@ import io.hivesafe.hive.protocol.Operation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransactionId;
 import io.hivesafe.hive.protocol.WireFormat;
-import io.hivesafe.hive.json.JsonFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

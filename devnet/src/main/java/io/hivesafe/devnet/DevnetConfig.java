@@ -1,5 +1,6 @@
 package io.hivesafe.devnet;
 
+import io.hivesafe.hive.authority.SignatureRules;
 import io.hivesafe.hive.protocol.ChainId;
 import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.hive.protocol.SymbolNames;

@@ -2,6 +2,9 @@ package io.hivesafe.devnet;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivesafe.hive.authority.AuthorityLimits;
+import io.hivesafe.hive.authority.AuthorityReason;
+import io.hivesafe.hive.authority.AuthorityRejection;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.AccountUpdate2Operation;

@@ -1,5 +1,6 @@
 package io.hivesafe.devnet;
 
+import io.hivesafe.hive.authority.TestChain;
 import static io.hivesafe.devnet.DevnetWallet.HF26;
 import static io.hivesafe.devnet.DevnetWallet.LEGACY;
 import static io.hivesafe.devnet.DevnetWallet.hive;

@@ -1,15 +1,15 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
-import static io.hivesafe.devnet.SignatureRules.HF28;
-import static io.hivesafe.devnet.SignatureRules.PRE_HF28;
-import static io.hivesafe.devnet.TestChain.accounts;
-import static io.hivesafe.devnet.TestChain.key;
-import static io.hivesafe.devnet.TestChain.keys;
-import static io.hivesafe.devnet.TestChain.name;
-import static io.hivesafe.devnet.TestChain.signature;
-import static io.hivesafe.devnet.TestChain.signed;
-import static io.hivesafe.devnet.TestChain.transfer;
-import static io.hivesafe.devnet.TestChain.unsigned;
+import static io.hivesafe.hive.authority.SignatureRules.HF28;
+import static io.hivesafe.hive.authority.SignatureRules.PRE_HF28;
+import static io.hivesafe.hive.authority.TestChain.accounts;
+import static io.hivesafe.hive.authority.TestChain.key;
+import static io.hivesafe.hive.authority.TestChain.keys;
+import static io.hivesafe.hive.authority.TestChain.name;
+import static io.hivesafe.hive.authority.TestChain.signature;
+import static io.hivesafe.hive.authority.TestChain.signed;
+import static io.hivesafe.hive.authority.TestChain.transfer;
+import static io.hivesafe.hive.authority.TestChain.unsigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -270,7 +270,7 @@ class AuthorityVerifierTest {
     Transaction tx = unsigned(new OtherOperation("vote", JsonNodeFactory.instance.objectNode().put("voter", "alice")
         .put("author", "bob").put("permlink", "p").put("weight", 10000)));
     assertBothRules(chain, tx, AuthorityReason.UNSUPPORTED_OPERATION,
-        "Operation vote is not supported by the devnet");
+        "Operation vote is not modelled by the authority check");
   }
 
   @Test
