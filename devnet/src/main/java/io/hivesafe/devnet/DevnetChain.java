@@ -49,7 +49,7 @@ import java.util.function.Predicate;
  *   <li>custom operations: at most 5 per account in the block being built (node policy);
  *   <li>expiration: not beyond the hardfork's limit ahead of head time, and not expired;
  *   <li>TaPoS: ref_block_prefix matches the block that last had ref_block_num's low 16 bits;
- *   <li>each operation's validate();
+ *   <li>the transaction's validate(): at least one operation, each operation's validate();
  *   <li>signatures and authorities ({@link AuthorityVerifier});
  *   <li>each operation's evaluator, all or nothing.
  * </ol>
@@ -252,11 +252,9 @@ public final class DevnetChain {
       return Admission.refused(HivedError.tapos(Map.of("trx.ref_block_prefix", Long.toString(tx.refBlockPrefix()),
           "tapos_block_summary", Long.toString(expectedPrefix))));
     }
-    for (Operation op : tx.operations()) {
-      Optional<HivedError> invalid = operations.validate(op);
-      if (invalid.isPresent()) {
-        return Admission.refused(invalid.get());
-      }
+    Optional<HivedError> invalid = operations.validate(tx);
+    if (invalid.isPresent()) {
+      return Admission.refused(invalid.get());
     }
     AuthorityCheck authority = verifier.verify(tx, config.genesis().chainId(), packing, scheme,
         name -> state.account(name).map(ChainAccount::authorities));

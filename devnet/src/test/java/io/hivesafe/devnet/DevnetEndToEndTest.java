@@ -1,6 +1,5 @@
 package io.hivesafe.devnet;
 
-import io.hivesafe.hive.authority.TestChain;
 import static io.hivesafe.devnet.DevnetWallet.HF26;
 import static io.hivesafe.devnet.DevnetWallet.LEGACY;
 import static io.hivesafe.devnet.DevnetWallet.hive;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hivesafe.hive.authority.TestChain;
 import io.hivesafe.hive.crypto.KeyRole;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.protocol.AccountName;

@@ -1,8 +1,7 @@
 package io.hivesafe.engine.traffic;
 
-import io.hivesafe.engine.node.NodeReport;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.engine.node.NodeReport;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.json.JsonFields;
