@@ -46,7 +46,7 @@ final class TxCommands {
       network.wireFormat();
       network.chainId();
       prepare();
-      return JsonStdio.run(console, lines, input -> answer(TransactionJson.read(input)));
+      return JsonStdio.run(console, lines, input -> answer(TransactionJson.read(input, network.symbolNames())));
     }
 
     void prepare() {}

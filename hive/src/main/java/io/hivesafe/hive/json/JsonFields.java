@@ -67,6 +67,18 @@ public final class JsonFields {
     }
   }
 
+  /**
+   * Hive's time format exactly, as hived's parser reads a transaction's expiration: "YYYY-MM-DDTHH:MM:SS",
+   * UTC, no zone suffix (fc's from_iso_string refuses a trailing Z).
+   */
+  public static Instant strictTime(JsonNode node, String field) {
+    String text = text(node, field);
+    if (text.endsWith("Z")) {
+      throw new HiveFormatException("field '" + field + "' is not a Hive time (YYYY-MM-DDTHH:MM:SS, no zone): '" + text + "'");
+    }
+    return time(node, field);
+  }
+
   public static String formatTime(Instant time) {
     return TIME.format(LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC));
   }

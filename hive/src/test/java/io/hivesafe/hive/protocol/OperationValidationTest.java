@@ -141,6 +141,34 @@ class OperationValidationTest {
     assertThrows(HiveFormatException.class, () -> tx.refBlockPrefix(0x100000000L).build());
   }
 
+  @Test
+  void legacySymbolsAreTheNetworksAsHivedsParserReadsThem() {
+    assertEquals(Asset.of(1_000, AssetSymbol.HIVE), Asset.parse("1.000 HIVE", SymbolNames.MAINNET));
+    assertEquals(Asset.of(1_000, AssetSymbol.HIVE), Asset.parse("1.000 STEEM", SymbolNames.MAINNET));
+    assertEquals(Asset.of(1_000, AssetSymbol.HBD), Asset.parse("1.000 SBD", SymbolNames.MAINNET));
+    assertEquals(Asset.of(1, AssetSymbol.VESTS), Asset.parse("0.000001 VESTS", SymbolNames.TESTNET));
+    assertEquals(Asset.of(1_000, AssetSymbol.HBD), Asset.parse("1.000 TBD", SymbolNames.TESTNET));
+    HiveFormatException tests = assertThrows(HiveFormatException.class, () -> Asset.parse("1.000 TESTS", SymbolNames.MAINNET));
+    assertEquals("unknown asset symbol 'TESTS' on mainnet (hived reads HIVE/STEEM, HBD/SBD, VESTS)", tests.getMessage());
+    assertThrows(HiveFormatException.class, () -> Asset.parse("1.000 HIVE", SymbolNames.TESTNET));
+    assertThrows(HiveFormatException.class, () -> Asset.parse("1.000 SBD", SymbolNames.TESTNET));
+    assertEquals(Asset.of(1_000, AssetSymbol.HIVE), Asset.parse("1.000 TESTS"), "without a network every spelling is read");
+  }
+
+  @Test
+  void aTransactionReadForANetworkRefusesAnotherNetworksSymbolsAndAZonedExpiration() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    String tx = "{\"ref_block_num\":1,\"ref_block_prefix\":2,\"expiration\":\"2026-01-01T00:00:00\",\"operations\":[[\"transfer\","
+        + "{\"from\":\"alice\",\"to\":\"bob\",\"amount\":\"1.000 TESTS\",\"memo\":\"\"}]],\"extensions\":[]}";
+    assertEquals(1, io.hivesafe.hive.json.TransactionJson.read(json.readTree(tx), SymbolNames.TESTNET).operations().size());
+    HiveFormatException mainnet = assertThrows(HiveFormatException.class,
+        () -> io.hivesafe.hive.json.TransactionJson.read(json.readTree(tx), SymbolNames.MAINNET));
+    assertEquals("operations[0]: transfer: unknown asset symbol 'TESTS' on mainnet (hived reads HIVE/STEEM, HBD/SBD, VESTS)",
+        mainnet.getMessage());
+    String zoned = tx.replace("00:00:00\"", "00:00:00Z\"");
+    assertThrows(HiveFormatException.class, () -> io.hivesafe.hive.json.TransactionJson.read(json.readTree(zoned)));
+  }
+
   @ParameterizedTest(name = "account name of {0} characters")
   @ValueSource(ints = {2, 17})
   void accountNamesOutside3To16AreRefused(int length) {
