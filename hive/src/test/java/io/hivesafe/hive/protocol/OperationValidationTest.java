@@ -167,6 +167,13 @@ class OperationValidationTest {
         mainnet.getMessage());
     String zoned = tx.replace("00:00:00\"", "00:00:00Z\"");
     assertThrows(HiveFormatException.class, () -> io.hivesafe.hive.json.TransactionJson.read(json.readTree(zoned)));
+    for (String day : new String[] {"2026-02-29", "2026-02-30", "2026-04-31", "2026-13-01"}) {
+      String missing = tx.replace("2026-01-01", day);
+      assertThrows(HiveFormatException.class, () -> io.hivesafe.hive.json.TransactionJson.read(json.readTree(missing)), day);
+    }
+    String leap = tx.replace("2026-01-01", "2028-02-29");
+    assertEquals(java.time.Instant.parse("2028-02-29T00:00:00Z"),
+        io.hivesafe.hive.json.TransactionJson.read(json.readTree(leap)).expiration());
   }
 
   @ParameterizedTest(name = "account name of {0} characters")
