@@ -1,5 +1,6 @@
 package io.hivesafe.devnet;
 
+import io.hivesafe.hive.authority.AccountAuthorities;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Asset;

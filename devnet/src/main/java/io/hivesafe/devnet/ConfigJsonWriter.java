@@ -6,6 +6,7 @@ import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.json.JsonFields;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.hive.protocol.HiveLimits;
 
 /**
  * A subset of hived's get_config (the same object in database_api and condenser_api): the constants
@@ -33,15 +34,20 @@ public final class ConfigJsonWriter {
       entry.put("decimals", symbol.precision());
       entry.put("nai", symbol.nai());
     }
-    node.put("HIVE_MAX_TIME_UNTIL_EXPIRATION", DevnetChain.MAX_SECONDS_PENDING);
+    node.put("HIVE_MAX_TIME_UNTIL_EXPIRATION", HiveLimits.MAX_TIME_UNTIL_EXPIRATION_SECONDS);
     node.put("HIVE_MAX_TIME_UNTIL_SIGNATURE_EXPIRATION", config.maxSecondsUntilExpiration());
-    node.put("HIVE_MAX_AUTHORITY_MEMBERSHIP", AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP);
-    node.put("HIVE_MAX_SIG_CHECK_DEPTH", AuthorityLimits.MAX_SIG_CHECK_DEPTH);
-    node.put("HIVE_CUSTOM_OP_ID_MAX_LENGTH", OperationRules.MAX_CUSTOM_ID_BYTES);
-    node.put("HIVE_CUSTOM_OP_DATA_MAX_LENGTH", OperationRules.MAX_CUSTOM_JSON_BYTES);
-    node.put("HIVE_MAX_MEMO_SIZE", OperationRules.MAX_MEMO_BYTES + 1);
-    node.put("HIVE_OWNER_UPDATE_LIMIT", OperationRules.OWNER_UPDATE_LIMIT.toNanos() / 1_000);
-    node.put("HIVE_MAX_BLOCK_SIZE", 2 * 1024 * 1024);
+    node.put("HIVE_MAX_AUTHORITY_MEMBERSHIP", HiveLimits.MAX_AUTHORITY_MEMBERSHIP);
+    node.put("HIVE_MAX_SIG_CHECK_DEPTH", HiveLimits.MAX_SIG_CHECK_DEPTH);
+    node.put("HIVE_MAX_SIG_CHECK_ACCOUNTS", HiveLimits.MAX_SIG_CHECK_ACCOUNTS);
+    node.put("HIVE_MIN_ACCOUNT_NAME_LENGTH", HiveLimits.MIN_ACCOUNT_NAME_LENGTH);
+    node.put("HIVE_MAX_ACCOUNT_NAME_LENGTH", HiveLimits.MAX_ACCOUNT_NAME_LENGTH);
+    node.put("HIVE_CUSTOM_OP_ID_MAX_LENGTH", HiveLimits.CUSTOM_OP_ID_MAX_LENGTH);
+    node.put("HIVE_CUSTOM_OP_DATA_MAX_LENGTH", HiveLimits.CUSTOM_OP_DATA_MAX_LENGTH);
+    node.put("HIVE_MAX_MEMO_SIZE", HiveLimits.MAX_MEMO_BYTES + 1);
+    node.put("HIVE_OWNER_UPDATE_LIMIT", HiveLimits.OWNER_UPDATE_LIMIT.toNanos() / 1_000);
+    node.put("HIVE_MAX_BLOCK_SIZE", HiveLimits.MAX_BLOCK_SIZE);
+    node.put("HIVE_MIN_BLOCK_SIZE_LIMIT", HiveLimits.MIN_BLOCK_SIZE_LIMIT);
+    node.put("HIVE_MAX_TRANSACTION_SIZE", HiveLimits.MIN_BLOCK_SIZE_LIMIT);
     return node;
   }
 }

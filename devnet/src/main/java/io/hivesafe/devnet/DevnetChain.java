@@ -1,9 +1,13 @@
 package io.hivesafe.devnet;
 
+import io.hivesafe.hive.authority.AuthorityCheck;
+import io.hivesafe.hive.authority.AuthorityVerifier;
+import io.hivesafe.hive.authority.SignatureRules;
 import io.hivesafe.hive.codec.TransactionCodec;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.json.JsonFields;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetPacking;
@@ -12,11 +16,11 @@ import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.BlockId;
 import io.hivesafe.hive.protocol.BlockTransaction;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.hive.protocol.Operation;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransactionId;
 import io.hivesafe.hive.protocol.WireFormat;
-import io.hivesafe.hive.json.JsonFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +49,7 @@ import java.util.function.Predicate;
  *   <li>custom operations: at most 5 per account in the block being built (node policy);
  *   <li>expiration: not beyond the hardfork's limit ahead of head time, and not expired;
  *   <li>TaPoS: ref_block_prefix matches the block that last had ref_block_num's low 16 bits;
- *   <li>each operation's validate();
+ *   <li>the transaction's validate(): at least one operation, each operation's validate();
  *   <li>signatures and authorities ({@link AuthorityVerifier});
  *   <li>each operation's evaluator, all or nothing.
  * </ol>
@@ -62,10 +66,6 @@ public final class DevnetChain {
   /** hived's block interval; chain time advances by exactly this per block. */
   public static final Duration BLOCK_INTERVAL = Duration.ofSeconds(3);
   public static final String WITNESS = "initminer";
-  /** hived's custom_op_block_limit (HIVE_CUSTOM_OP_BLOCK_LIMIT). */
-  static final int CUSTOM_OP_BLOCK_LIMIT = 5;
-  /** HIVE_MAX_TIME_UNTIL_EXPIRATION: from HF28 a transaction must make it into a block within this. */
-  static final long MAX_SECONDS_PENDING = 3_600;
   private static final int TAPOS_SLOTS = 1 << 16;
 
   private final DevnetConfig config;
@@ -224,7 +224,7 @@ public final class DevnetChain {
   private Admission attempt(Transaction tx, WireFormat packing, boolean keep) {
     Instant now = headTime();
     byte[] signedBytes = TransactionCodec.writeSigned(tx, packing);
-    long limit = config.maximumBlockSize() - 256L;
+    long limit = HiveLimits.maxTransactionSize(config.maximumBlockSize());
     if (signedBytes.length > limit) {
       return Admission.refused(HivedError.assertion("trx_size <= trx_size_limit", "Transaction too large - size = ${trx_size}, limit ${trx_size_limit}",
           Map.of("trx_size", Integer.toString(signedBytes.length), "trx_size_limit", Long.toString(limit)), "database.cpp", 565, "push_transaction"));
@@ -236,10 +236,10 @@ public final class DevnetChain {
     }
     Map<AccountName, Integer> customOps = customOps(tx.operations());
     for (Map.Entry<AccountName, Integer> entry : customOps.entrySet()) {
-      if (state.customOps(entry.getKey()) + entry.getValue() > CUSTOM_OP_BLOCK_LIMIT) {
+      if (state.customOps(entry.getKey()) + entry.getValue() > HiveLimits.CUSTOM_OP_BLOCK_LIMIT) {
         return Admission.refused(HivedError.assertion("insert_info.first->second <= HIVE_CUSTOM_OP_BLOCK_LIMIT",
             "Account ${a} already submitted ${n} custom json operation(s) this block.",
-            Map.of("a", entry.getKey().value(), "n", Integer.toString(CUSTOM_OP_BLOCK_LIMIT)), "database.cpp", 600, "limit_custom_op_count"));
+            Map.of("a", entry.getKey().value(), "n", Integer.toString(HiveLimits.CUSTOM_OP_BLOCK_LIMIT)), "database.cpp", 600, "limit_custom_op_count"));
       }
     }
     Optional<HivedError> expired = checkExpiration(tx, now);
@@ -252,11 +252,9 @@ public final class DevnetChain {
       return Admission.refused(HivedError.tapos(Map.of("trx.ref_block_prefix", Long.toString(tx.refBlockPrefix()),
           "tapos_block_summary", Long.toString(expectedPrefix))));
     }
-    for (Operation op : tx.operations()) {
-      Optional<HivedError> invalid = operations.validate(op);
-      if (invalid.isPresent()) {
-        return Admission.refused(invalid.get());
-      }
+    Optional<HivedError> invalid = operations.validate(tx);
+    if (invalid.isPresent()) {
+      return Admission.refused(invalid.get());
     }
     AuthorityCheck authority = verifier.verify(tx, config.genesis().chainId(), packing, scheme,
         name -> state.account(name).map(ChainAccount::authorities));
@@ -292,8 +290,8 @@ public final class DevnetChain {
       data.put("max_til_exp", Long.toString(ahead));
       return Optional.of(HivedError.expiration(data));
     }
-    Instant runtime = config.rules() == SignatureRules.HF28 && expiration.isAfter(now.plusSeconds(MAX_SECONDS_PENDING))
-        ? now.plusSeconds(MAX_SECONDS_PENDING)
+    Instant runtime = config.rules() == SignatureRules.HF28 && expiration.isAfter(now.plusSeconds(HiveLimits.MAX_TIME_UNTIL_EXPIRATION_SECONDS))
+        ? now.plusSeconds(HiveLimits.MAX_TIME_UNTIL_EXPIRATION_SECONDS)
         : expiration;
     if (!now.isBefore(runtime)) {
       return Optional.of(HivedError.expiration(data));

@@ -1,6 +1,8 @@
 package io.hivesafe.devnet;
 
+import io.hivesafe.hive.authority.SignatureRules;
 import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.hive.protocol.SymbolNames;
 import java.util.Objects;
 
@@ -17,8 +19,8 @@ import java.util.Objects;
  */
 public record DevnetConfig(Genesis genesis, SignatureRules rules, int irreversibleLag, int maximumBlockSize, SymbolNames symbols) {
   public static final int DEFAULT_IRREVERSIBLE_LAG = 2;
-  /** hived's HIVE_MAX_BLOCK_SIZE default as voted on mainnet (and in the fixtures). */
-  public static final int DEFAULT_MAXIMUM_BLOCK_SIZE = 65_536;
+  /** maximum_block_size as voted on mainnet (and in the fixtures): hived's HIVE_MIN_BLOCK_SIZE_LIMIT. */
+  public static final int DEFAULT_MAXIMUM_BLOCK_SIZE = HiveLimits.MIN_BLOCK_SIZE_LIMIT;
   public static final int MAX_IRREVERSIBLE_LAG = 1_000;
 
   public DevnetConfig {
@@ -28,8 +30,9 @@ public record DevnetConfig(Genesis genesis, SignatureRules rules, int irreversib
     if (irreversibleLag < 0 || irreversibleLag > MAX_IRREVERSIBLE_LAG) {
       throw new IllegalArgumentException("irreversible lag must be within 0.." + MAX_IRREVERSIBLE_LAG + ", got " + irreversibleLag);
     }
-    if (maximumBlockSize < 1_024 || maximumBlockSize > 2 * 1024 * 1024) {
-      throw new IllegalArgumentException("maximum block size must be within 1024..2097152, got " + maximumBlockSize);
+    if (maximumBlockSize < 1_024 || maximumBlockSize > HiveLimits.MAX_BLOCK_SIZE) {
+      throw new IllegalArgumentException(
+          "maximum block size must be within 1024.." + HiveLimits.MAX_BLOCK_SIZE + ", got " + maximumBlockSize);
     }
   }
 
@@ -64,8 +67,13 @@ public record DevnetConfig(Genesis genesis, SignatureRules rules, int irreversib
     return rules == SignatureRules.HF28 ? "1.28.0" : "1.27.0";
   }
 
-  /** hived's limit on how far ahead an expiration may be: HIVE_MAX_TIME_UNTIL_SIGNATURE_EXPIRATION from HF28, else one hour. */
+  /**
+   * hived's limit on how far ahead an expiration may be: HIVE_MAX_TIME_UNTIL_SIGNATURE_EXPIRATION from HF28,
+   * HIVE_MAX_TIME_UNTIL_EXPIRATION before.
+   */
   public long maxSecondsUntilExpiration() {
-    return rules == SignatureRules.HF28 ? 86_400 : 3_600;
+    return rules == SignatureRules.HF28
+        ? HiveLimits.MAX_TIME_UNTIL_SIGNATURE_EXPIRATION_SECONDS
+        : HiveLimits.MAX_TIME_UNTIL_EXPIRATION_SECONDS;
   }
 }

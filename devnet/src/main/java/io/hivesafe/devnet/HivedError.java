@@ -3,6 +3,7 @@ package io.hivesafe.devnet;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.hive.authority.AuthorityRejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

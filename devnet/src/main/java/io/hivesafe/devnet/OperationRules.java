@@ -1,7 +1,7 @@
 package io.hivesafe.devnet;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hivesafe.hive.authority.AuthorityReason;
+import io.hivesafe.hive.authority.AuthorityRejection;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.AccountUpdate2Operation;
@@ -10,10 +10,14 @@ import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.HiveLimits;
+import io.hivesafe.hive.protocol.Invalid;
 import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.hive.protocol.OperationValidation;
 import io.hivesafe.hive.protocol.SymbolNames;
+import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransferOperation;
-import java.io.IOException;
+import io.hivesafe.hive.protocol.ValidationRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,21 +30,13 @@ import java.util.Optional;
  * (openhive-network/hive 1.28.x; file named on each check):
  *
  * <ul>
- *   <li>{@link #validate}: the operation's own {@code validate()} (libraries/protocol/hive_operations.cpp),
- *       which needs no state;
+ *   <li>{@link #validate}: the transaction's and each operation's own {@code validate()}
+ *       (libraries/protocol/transaction.cpp, hive_operations.cpp), which needs no state: the protocol
+ *       library's {@link OperationValidation}, answered with hived's assertion;
  *   <li>{@link #apply}: the evaluator (libraries/chain/hive_evaluator_*.cpp), against the chain's state.
  * </ul>
  */
 final class OperationRules {
-  /** HIVE_MAX_MEMO_SIZE − 1: the longest memo in bytes. */
-  static final int MAX_MEMO_BYTES = 2_047;
-  /** HIVE_CUSTOM_OP_ID_MAX_LENGTH. */
-  static final int MAX_CUSTOM_ID_BYTES = 32;
-  /** HIVE_CUSTOM_OP_DATA_MAX_LENGTH. */
-  static final int MAX_CUSTOM_JSON_BYTES = 8_192;
-  /** HIVE_OWNER_UPDATE_LIMIT (60 minutes since HF26; "twice an hour" counts the last two updates). */
-  static final Duration OWNER_UPDATE_LIMIT = Duration.ofMinutes(60);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SymbolNames symbols;
 
@@ -48,17 +44,34 @@ final class OperationRules {
     this.symbols = symbols;
   }
 
-  Optional<HivedError> validate(Operation op) {
-    if (op instanceof TransferOperation t) {
-      return validateTransfer(t);
-    } else if (op instanceof CustomJsonOperation c) {
-      return validateCustomJson(c);
-    } else if (op instanceof AccountUpdateOperation u) {
-      return validJsonIfPresent(u.jsonMetadata());
-    } else if (op instanceof AccountUpdate2Operation u) {
-      return validateAccountUpdate2(u);
+  /**
+   * transaction::validate: at least one operation, then each operation in order — one the devnet does not
+   * model is refused (its authorities are unknown), the others by {@link OperationValidation}.
+   */
+  Optional<HivedError> validate(Transaction tx) {
+    if (tx.operations().isEmpty()) {
+      return OperationValidation.validate(tx, symbols).map(OperationRules::hivedError);
     }
-    return Optional.of(HivedError.authority(new AuthorityRejection(AuthorityReason.UNSUPPORTED_OPERATION, op.name())));
+    for (Operation op : tx.operations()) {
+      if (!(op instanceof TransferOperation || op instanceof CustomJsonOperation || op instanceof AccountUpdateOperation
+          || op instanceof AccountUpdate2Operation)) {
+        return Optional.of(HivedError.authority(new AuthorityRejection(AuthorityReason.UNSUPPORTED_OPERATION, op.name())));
+      }
+      Optional<Invalid> invalid = OperationValidation.validate(op, symbols);
+      if (invalid.isPresent()) {
+        return invalid.map(OperationRules::hivedError);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** hived's answer to a failed validate(): its assertion, or for an authority's size its authority exception. */
+  private static HivedError hivedError(Invalid invalid) {
+    ValidationRule rule = invalid.rule();
+    if (rule == ValidationRule.AUTHORITY_MEMBERSHIP_EXCEEDED) {
+      return HivedError.authority(new AuthorityRejection(AuthorityReason.AUTHORITY_MEMBERSHIP_EXCEEDED, invalid.data().get("n")));
+    }
+    return HivedError.assertion(rule.expression(), rule.template(), invalid.data(), rule.file(), rule.line(), rule.method());
   }
 
   Optional<HivedError> apply(Operation op, ChainState state, Instant now) {
@@ -77,27 +90,6 @@ final class OperationRules {
   }
 
   // ---- transfer (hive_operations.cpp transfer_operation::validate; hive_evaluator_transfer.cpp; database.cpp adjust_balance) ----
-
-  private Optional<HivedError> validateTransfer(TransferOperation t) {
-    Asset amount = t.amount();
-    if (amount.symbol() == AssetSymbol.VESTS) {
-      return fail("not asset.symbol.is_vesting()", "Asset cannot be of VESTS type. Actual: ${subject}",
-          Map.of("subject", amount.toLegacyString(symbols), "context", "Transfer of vesting is not allowed."),
-          "validation.hpp", 56, "validate_asset_is_not_vesting");
-    }
-    if (amount.amount() <= 0) {
-      return fail("asset.amount > 0", "Asset amount must be greater than zero. Actual: ${subject}",
-          Map.of("subject", amount.toLegacyString(symbols), "context", "Cannot transfer a negative amount (aka: stealing)"),
-          "validation.hpp", 40, "validate_asset_greater_than_zero");
-    }
-    int memoBytes = t.memo().getBytes(StandardCharsets.UTF_8).length;
-    if (memoBytes > MAX_MEMO_BYTES) {
-      return fail("str.size() <= max_size", "String is too large. Size: ${size}, Max: ${max}",
-          Map.of("size", Integer.toString(memoBytes), "max", Integer.toString(MAX_MEMO_BYTES), "context", "Transfer memo is too large"),
-          "validation.hpp", 64, "validate_string_max_size");
-    }
-    return Optional.empty();
-  }
 
   private Optional<HivedError> applyTransfer(TransferOperation t, ChainState state) {
     Optional<HivedError> from = debit(state, t.from(), t.amount());
@@ -134,46 +126,17 @@ final class OperationRules {
 
   // ---- custom_json (hive_operations.cpp custom_json_operation::validate; hive_evaluator.cpp custom_json_evaluator) ----
 
-  private Optional<HivedError> validateCustomJson(CustomJsonOperation c) {
-    int auths = c.requiredAuths().size() + c.requiredPostingAuths().size();
-    if (auths == 0) {
-      return fail("num_auths > 0", "at least one account must be specified", Map.of("subject", "0"),
-          "hive_operations.cpp", 425, "validate");
-    }
-    if (auths > AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP) {
-      return fail("num_auths <= HIVE_MAX_AUTHORITY_MEMBERSHIP", "Authority membership exceeded. Max: ${max} Current: ${n}",
-          Map.of("max", Integer.toString(AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP), "n", Integer.toString(auths)),
-          "hive_operations.cpp", 428, "validate");
-    }
-    int idBytes = c.id().getBytes(StandardCharsets.UTF_8).length;
-    if (idBytes > MAX_CUSTOM_ID_BYTES) {
-      return fail("id.size() <= HIVE_CUSTOM_OP_ID_MAX_LENGTH", "Operation ID length exceeded. Max: ${max} Current: ${n}",
-          Map.of("max", Integer.toString(MAX_CUSTOM_ID_BYTES), "n", Integer.toString(idBytes), "subject", c.id()),
-          "hive_operations.cpp", 431, "validate");
-    }
-    return validJson(c.json());
-  }
-
   private Optional<HivedError> applyCustomJson(CustomJsonOperation c) {
     int bytes = c.json().getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_CUSTOM_JSON_BYTES) {
+    if (bytes > HiveLimits.CUSTOM_OP_DATA_MAX_LENGTH) {
       return fail("o.json.length() <= HIVE_CUSTOM_OP_DATA_MAX_LENGTH", "Operation JSON must be less than ${bytes} bytes.",
-          Map.of("bytes", Integer.toString(MAX_CUSTOM_JSON_BYTES), "subject", Integer.toString(bytes)),
+          Map.of("bytes", Integer.toString(HiveLimits.CUSTOM_OP_DATA_MAX_LENGTH), "subject", Integer.toString(bytes)),
           "hive_evaluator.cpp", 343, "do_apply");
     }
     return Optional.empty();
   }
 
   // ---- account_update / account_update2 (hive_operations.cpp; hive_evaluator_account.cpp) ----
-
-  private Optional<HivedError> validateAccountUpdate2(AccountUpdate2Operation u) {
-    Optional<HivedError> size = authoritySizes(u.owner(), u.active(), u.posting());
-    if (size.isPresent()) {
-      return size;
-    }
-    Optional<HivedError> json = validJsonIfPresent(u.jsonMetadata());
-    return json.isPresent() ? json : validJsonIfPresent(u.postingJsonMetadata());
-  }
 
   private Optional<HivedError> applyUpdate(ChainState state, Instant now, AccountName name, Optional<Authority> owner,
       Optional<Authority> active, Optional<Authority> posting, Optional<PublicKey> memo, Optional<String> json,
@@ -190,8 +153,8 @@ final class OperationRules {
       }
     }
     if (owner.isPresent()) {
-      boolean allowed = Duration.between(account.lastOwnerUpdate(), now).compareTo(OWNER_UPDATE_LIMIT) > 0
-          || Duration.between(account.previousOwnerUpdate(), now).compareTo(OWNER_UPDATE_LIMIT) > 0;
+      boolean allowed = Duration.between(account.lastOwnerUpdate(), now).compareTo(HiveLimits.OWNER_UPDATE_LIMIT) > 0
+          || Duration.between(account.previousOwnerUpdate(), now).compareTo(HiveLimits.OWNER_UPDATE_LIMIT) > 0;
       if (!allowed) {
         return fail("util::owner_update_limit_mgr::check( _db.has_hardfork( HIVE_HARDFORK_1_26_AUTH_UPDATE ), _db.head_block_time(), "
                 + "account_auth.previous_owner_update, account_auth.last_owner_update ) && \"" + (checkSizesHere ? "update" : "update2") + "\"",
@@ -219,46 +182,12 @@ final class OperationRules {
 
   private static Optional<HivedError> authoritySizes(Optional<Authority> owner, Optional<Authority> active, Optional<Authority> posting) {
     for (Optional<Authority> authority : List.of(owner, active, posting)) {
-      if (authority.isPresent()) {
-        Optional<AuthorityRejection> size = AuthorityLimits.validate(authority.get());
-        if (size.isPresent()) {
-          return Optional.of(HivedError.authority(size.get()));
-        }
+      Optional<Invalid> size = authority.flatMap(OperationValidation::authoritySize);
+      if (size.isPresent()) {
+        return size.map(OperationRules::hivedError);
       }
     }
     return Optional.empty();
-  }
-
-  // ---- JSON (hive_operations.cpp validate_json_with_fallback) ----
-
-  private static Optional<HivedError> validJsonIfPresent(String json) {
-    return json.isEmpty() ? Optional.empty() : validJson(json);
-  }
-
-  /**
-   * One complete JSON value and nothing after it. hived's fallback parser is "relaxed" and lets some
-   * non-standard forms through; the devnet is strict (RFC 8259), so it may refuse what hived would pass,
-   * never the reverse for standard JSON.
-   */
-  static Optional<HivedError> validJson(String json) {
-    if (isValidJson(json)) {
-      return Optional.empty();
-    }
-    return fail("fc::json::is_valid(json, fc::json::format_validation_mode::relaxed )", "JSON is not valid JSON",
-        Map.of("subject", json.length() > 64 ? json.substring(0, 64) + "…" : json), "hive_operations.cpp", 27,
-        "validate_json_with_fallback");
-  }
-
-  static boolean isValidJson(String json) {
-    try (JsonParser parser = JSON.createParser(json)) {
-      if (parser.nextToken() == null) {
-        return false;
-      }
-      parser.skipChildren();
-      return parser.nextToken() == null;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static Optional<HivedError> fail(String expression, String text, Map<String, String> data, String file, int line, String method) {

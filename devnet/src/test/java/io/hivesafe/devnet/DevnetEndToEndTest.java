@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hivesafe.hive.authority.TestChain;
 import io.hivesafe.hive.crypto.KeyRole;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.protocol.AccountName;

@@ -237,6 +237,13 @@ class JsonRpcServerTest {
     assertEquals(-32000, noTrx.get("code").asInt());
     JsonNode badName = error("condenser_api.broadcast_transaction", "[" + legacy.replace("\"alice\"", "\"Alice\"") + "]");
     assertTrue(badName.get("message").asText().contains("invalid account name 'Alice'"), badName.toString());
+    String customJson = "[\"custom_json\",{\"required_auths\":[\"alice\"],\"required_posting_auths\":[],\"id\":\""
+        + "x".repeat(33) + "\",\"json\":\"{}\"}]";
+    String longId = legacy.replaceFirst("\"operations\":\\[.*\\],\"extensions\"",
+        java.util.regex.Matcher.quoteReplacement("\"operations\":[" + customJson + "],\"extensions\""));
+    JsonNode idTooLong = error("condenser_api.broadcast_transaction", "[" + longId + "]");
+    assertTrue(idTooLong.get("message").asText().startsWith("Parse Error:operations[0]: custom_json: id is 33 bytes, more than hived's 32"),
+        idTooLong.toString());
     assertEquals(0, devnet.chain().pendingCount());
   }
 

@@ -109,6 +109,15 @@ public final class NodeEvents {
     log.warn("{} was not sent: {}", what, reason);
   }
 
+  /**
+   * This node's multisig transaction fails hived's authority check against the multisig account's recorded
+   * authority ({@code reason}: the rules and hived's message), so it is not broadcast: a bug in this node
+   * or its state, since the core counts only signatures by the authority's keys.
+   */
+  public void broadcastWithheld(String what, String reason) {
+    log.error("{} is not broadcast: its signatures do not satisfy the multisig account's recorded authority ({})", what, reason);
+  }
+
   /** Sending failed for a transport reason; it is retried. */
   public void outboxRetry(String what, int attempt, String reason) {
     log.info("sending {} failed (attempt {}), retrying: {}", what, attempt, reason);

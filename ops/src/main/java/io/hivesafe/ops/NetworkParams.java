@@ -51,9 +51,9 @@ public record NetworkParams(
     long payoutStrikes) {
 
   /** Hive's HIVE_MAX_AUTHORITY_MEMBERSHIP: no authority may hold more keys. */
-  public static final long MAX_SIGNERS_LIMIT = 40;
+  public static final long MAX_SIGNERS_LIMIT = io.hivesafe.hive.protocol.HiveLimits.MAX_AUTHORITY_MEMBERSHIP;
   /** Hive's HIVE_MAX_TIME_UNTIL_EXPIRATION (seconds). */
-  public static final long MAX_EXPIRATION_SECONDS = 3600;
+  public static final long MAX_EXPIRATION_SECONDS = io.hivesafe.hive.protocol.HiveLimits.MAX_TIME_UNTIL_EXPIRATION_SECONDS;
 
   /** Integer parameters: name → {min, max}, in name order. */
   private static final Map<String, long[]> RANGES = ranges();

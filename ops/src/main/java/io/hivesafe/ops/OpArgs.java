@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class OpArgs {
   /** The longest memo a sidechain op carries, in UTF-8 bytes (hived's transfer memo limit, HIVE_MAX_MEMO_SIZE - 1). */
-  static final int MAX_MEMO = 2_047;
+  static final int MAX_MEMO = io.hivesafe.hive.protocol.HiveLimits.MAX_MEMO_BYTES;
   private static final java.util.regex.Pattern HEX_SIGNATURE = java.util.regex.Pattern.compile("[0-9a-f]{130}");
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

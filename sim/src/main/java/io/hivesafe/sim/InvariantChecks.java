@@ -1,6 +1,6 @@
 package io.hivesafe.sim;
 
-import io.hivesafe.devnet.AccountAuthorities;
+import io.hivesafe.hive.authority.AccountAuthorities;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;

@@ -1,6 +1,5 @@
 package io.hivesafe.sim;
 
-import io.hivesafe.devnet.AccountAuthorities;
 import io.hivesafe.devnet.ChainAccount;
 import io.hivesafe.devnet.DevnetChain;
 import io.hivesafe.devnet.ProducedBlock;
@@ -11,6 +10,7 @@ import io.hivesafe.engine.traffic.TrafficMix;
 import io.hivesafe.engine.traffic.TrafficNetwork;
 import io.hivesafe.engine.traffic.TrafficNode;
 import io.hivesafe.engine.traffic.TrafficTransaction;
+import io.hivesafe.hive.authority.AccountAuthorities;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Block;

@@ -4,7 +4,7 @@ import io.hivesafe.devnet.Devnet;
 import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.devnet.Genesis;
 import io.hivesafe.devnet.GenesisFile;
-import io.hivesafe.devnet.SignatureRules;
+import io.hivesafe.hive.authority.SignatureRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -30,7 +30,8 @@ public final class HivesafeCommand {
     root.addSubcommand(new CommandLine(new TxCommands.Tx())
         .addSubcommand(new TxCommands.Serialize(console))
         .addSubcommand(new TxCommands.Sign(console, signatures))
-        .addSubcommand(new TxCommands.Verify(console, signatures)));
+        .addSubcommand(new TxCommands.Verify(console, signatures))
+        .addSubcommand(new TxCommands.Validate(console)));
     root.addSubcommand(new CommandLine(new KeysCommands.Keys())
         .addSubcommand(new KeysCommands.Public(console))
         .addSubcommand(new KeysCommands.Derive(console))

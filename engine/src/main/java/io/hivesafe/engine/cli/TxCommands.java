@@ -9,20 +9,23 @@ import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.json.JsonForm;
 import io.hivesafe.hive.json.TransactionJson;
 import io.hivesafe.hive.protocol.EncodedTransaction;
+import io.hivesafe.hive.protocol.Invalid;
+import io.hivesafe.hive.protocol.OperationValidation;
 import io.hivesafe.hive.protocol.Transaction;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code hivesafe tx serialize|sign|verify}: a transaction in legacy or HF26 JSON on stdin. */
+/** {@code hivesafe tx serialize|sign|verify|validate}: a transaction in legacy or HF26 JSON on stdin. */
 final class TxCommands {
   private TxCommands() {}
 
-  @Command(name = "tx", description = "Serialize, sign and verify Hive transactions (JSON on stdin, JSON on stdout).",
+  @Command(name = "tx", description = "Serialize, sign, verify and validate Hive transactions (JSON on stdin, JSON on stdout).",
       mixinStandardHelpOptions = true)
   static final class Tx {}
 
@@ -43,7 +46,7 @@ final class TxCommands {
       network.wireFormat();
       network.chainId();
       prepare();
-      return JsonStdio.run(console, lines, input -> answer(TransactionJson.read(input)));
+      return JsonStdio.run(console, lines, input -> answer(TransactionJson.read(input, network.symbolNames())));
     }
 
     void prepare() {}
@@ -129,6 +132,27 @@ final class TxCommands {
         entry.put("canonical", signature.isAcceptableToHived());
         entry.put("fc_canonical", signature.isFcCanonical());
       }
+      return out;
+    }
+  }
+
+  @Command(name = "validate", description = "Say whether hived's validate() accepts the transaction, and if not which rule it breaks.",
+      mixinStandardHelpOptions = true)
+  static final class Validate extends TxSubcommand {
+    Validate(Console console) {
+      super(console);
+    }
+
+    /**
+     * {@code {"valid":true}}, or {@code {"valid":false,"rule":…,"message":…}} with hived's message; what
+     * hived's parser refuses (a bad name, asset, id or time) is an error line, as for every tx command.
+     */
+    @Override
+    JsonNode answer(Transaction tx) {
+      ObjectNode out = JsonStdio.MAPPER.createObjectNode();
+      Optional<Invalid> invalid = OperationValidation.validate(tx, network.symbolNames());
+      out.put("valid", invalid.isEmpty());
+      invalid.ifPresent(i -> out.put("rule", i.rule().name()).put("message", i.message()));
       return out;
     }
   }

@@ -81,6 +81,9 @@ public final class NodeMetrics {
         .description("Multisig rounds confirmed on chain, from the state's books").register(registry);
     FunctionCounter.builder("hivesafe.multisig.rounds", expired, AtomicLong::get).tag("state", "expired")
         .description("Multisig rounds that expired unconfirmed, from the state's books").register(registry);
+    FunctionCounter.builder("hivesafe.multisig.broadcasts.withheld", node, SidechainNode::withheldBroadcasts)
+        .description("Multisig transactions this node did not broadcast: their signatures failed hived's authority check "
+            + "against the recorded authority").register(registry);
     Gauge.builder("hivesafe.multisig.in.flight", inFlight, AtomicLong::get)
         .description("1 while a multisig round is in flight, else 0").register(registry);
     Gauge.builder("hivesafe.multisig.signatures.counted", counted, AtomicLong::get)

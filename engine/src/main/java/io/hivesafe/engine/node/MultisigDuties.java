@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A node's part in the multisig round in flight (DESIGN §3.5), looked at after every commit while live:
@@ -35,7 +37,11 @@ import java.util.TreeMap;
  *   <li><b>broadcast</b>: once the round is ready, attempt k is this node's if it is the
  *       (k mod n)-th signer node in rank order (runners first, in roster order). It broadcasts the
  *       transaction with a minimal signature set in hived's order: keys sorted, stopping at the
- *       threshold, so the transaction is valid with or without HF28's redundant-signature rule.
+ *       threshold, so the transaction is valid with or without HF28's redundant-signature rule. Before
+ *       it does, it checks the signed transaction as hived would ({@link OwnBroadcastCheck}: hived's
+ *       authority walk against the multisig account's recorded authority, under both hardfork rule sets);
+ *       a transaction that fails is not broadcast, only logged ({@link NodeEvents#broadcastWithheld}) and
+ *       counted ({@link #withheld()}), and the next signer's recast tries again.
  * </ul>
  * A diverged node does neither. Everything it reads is committed state; everything it writes goes out
  * through the outbox and comes back, if at all, through the chain.
@@ -51,6 +57,7 @@ final class MultisigDuties {
   private int signSends;
   private long broadcastSeq;
   private long broadcastAttempt = -1;
+  private final AtomicLong withheld = new AtomicLong();
 
   MultisigDuties(NetworkGenesis genesis, NodeIdentity identity, SignatureScheme crypto, NodeEvents events) {
     this.genesis = genesis;
@@ -88,10 +95,23 @@ final class MultisigDuties {
     if (round.ready() && isMyAttempt(state, round) && !(broadcastSeq == round.seq() && broadcastAttempt == round.attempt())) {
       broadcastSeq = round.seq();
       broadcastAttempt = round.attempt();
-      out.add(Map.entry("round " + round.seq() + " (attempt " + (round.attempt() + 1) + ", id " + round.id() + ")",
-          signedRound(round)));
+      String what = "round " + round.seq() + " (attempt " + (round.attempt() + 1) + ", id " + round.id() + ")";
+      Transaction signed = signedRound(round);
+      Optional<String> refusal = OwnBroadcastCheck.refusal(
+          signed, genesis.multisigAccount(), SidechainState.authority(state), genesis.chainId(), crypto);
+      if (refusal.isPresent()) {
+        withheld.incrementAndGet();
+        events.broadcastWithheld(what, refusal.get());
+      } else {
+        out.add(Map.entry(what, signed));
+      }
     }
     return out;
+  }
+
+  /** Multisig transactions this node did not broadcast because {@link OwnBroadcastCheck} refused them. */
+  long withheld() {
+    return withheld.get();
   }
 
   /**

@@ -235,6 +235,11 @@ public final class SidechainNode implements AutoCloseable {
     outbox.get().send(what, tx);
   }
 
+  /** Multisig transactions this node did not broadcast because they failed hived's authority check. */
+  public long withheldBroadcasts() {
+    return duties.map(MultisigDuties::withheld).orElse(0L);
+  }
+
   /** Signs and broadcasts for the round in flight: only live, with an outbox, and never once diverged. */
   private void multisig(Block block, long head) {
     if (duties.isEmpty() || outbox.isEmpty() || !canSign() || source.mode() != BlockSource.Mode.LIVE) {

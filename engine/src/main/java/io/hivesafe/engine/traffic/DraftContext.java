@@ -6,6 +6,7 @@ import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
+import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.hive.protocol.TransferOperation;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkParams;
@@ -25,9 +26,9 @@ import java.util.function.Predicate;
  */
 final class DraftContext {
   /** hived's HIVE_CUSTOM_OP_BLOCK_LIMIT: custom_json per account per block. */
-  static final int CUSTOM_OPS_PER_BLOCK = 5;
+  static final int CUSTOM_OPS_PER_BLOCK = HiveLimits.CUSTOM_OP_BLOCK_LIMIT;
   /** HIVE_CUSTOM_OP_DATA_MAX_LENGTH. */
-  static final int MAX_JSON_BYTES = 8_192;
+  static final int MAX_JSON_BYTES = HiveLimits.CUSTOM_OP_DATA_MAX_LENGTH;
   private static final String[] WORDS = {"hive", "bee", "honey", "comb", "wax", "swarm", "queen", "drone", "nectar", "pollen",
       "thanks", "rent", "gift", "tip", "lunch", "refund", "invoice", "42", "ok", "gm", "caf\u00e9", "\ud83d\udc1d", "\u8702\u871c"};
 
@@ -235,7 +236,7 @@ final class DraftContext {
         ? new CustomJsonOperation(List.of(), List.of(who), id, json)
         : new CustomJsonOperation(List.of(who), List.of(), id, json);
     int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_JSON_BYTES || id.getBytes(StandardCharsets.UTF_8).length > 32) {
+    if (bytes > MAX_JSON_BYTES || id.getBytes(StandardCharsets.UTF_8).length > HiveLimits.CUSTOM_OP_ID_MAX_LENGTH) {
       throw new IllegalStateException("generated custom_json breaks hived's limits: id " + id + ", " + bytes + " bytes");
     }
     return new Draft(kind, who, posting, op, Draft.OVERHEAD + bytes + id.length(), effect);

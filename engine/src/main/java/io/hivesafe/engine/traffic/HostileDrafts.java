@@ -1,11 +1,11 @@
 package io.hivesafe.engine.traffic;
 
-import io.hivesafe.engine.node.NodeReport;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.engine.node.NodeReport;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.json.JsonFields;
+import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.ops.BlockApplier;
 import java.time.Instant;
 import java.util.List;
@@ -191,7 +191,7 @@ final class HostileDrafts {
     }
     String name = c.oneOf(UNKNOWN_NAMES);
     // cut to fit hived's 32-byte id; no cut name is an operation either
-    name = name.substring(0, Math.min(name.length(), 32 - c.network.prefix().length()));
+    name = name.substring(0, Math.min(name.length(), HiveLimits.CUSTOM_OP_ID_MAX_LENGTH - c.network.prefix().length()));
     return c.op(TrafficKind.UNKNOWN_OP, from, name, "{\"amount\":1000}", DraftContext.NOTHING);
   }
 

@@ -37,6 +37,22 @@ class HivesafeCommandTest {
   }
 
   @Test
+  void validateAnswersWithHivedsRuleAndMessage() {
+    CliRun valid = run(LEGACY_TX, Map.of(), "tx", "validate");
+    assertEquals(0, valid.exit(), valid.err());
+    assertTrue(valid.json().get("valid").asBoolean(), valid.out());
+    CliRun zero = run(LEGACY_TX.replace("300.000 HIVE", "0.000 HIVE"), Map.of(), "tx", "validate");
+    assertEquals(0, zero.exit(), zero.err());
+    assertFalse(zero.json().get("valid").asBoolean(), zero.out());
+    assertEquals("AMOUNT_NOT_POSITIVE", zero.json().get("rule").asText());
+    assertEquals("Asset amount must be greater than zero. Actual: 0.000 HIVE", zero.json().get("message").asText());
+    CliRun lines = run(LEGACY_TX + "\n" + LEGACY_TX.replace("oneplus7", "op") + "\n", Map.of(), "tx", "validate", "--lines");
+    assertEquals(2, lines.exit(), "a line hived's parser refuses is an error line");
+    assertEquals(2, lines.out().strip().lines().count(), lines.out());
+    assertTrue(lines.out().strip().lines().toList().get(1).contains("\"error\":\"line 2: "), lines.out());
+  }
+
+  @Test
   void signThenVerifyRecoversTheSigner(@TempDir Path dir) throws Exception {
     Path wif = dir.resolve("active.wif");
     Files.writeString(wif, ALICE_ACTIVE + "\n");

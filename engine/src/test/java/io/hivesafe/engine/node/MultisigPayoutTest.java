@@ -340,7 +340,7 @@ class MultisigPayoutTest {
   @Test
   void underPreHf28RulesTheMinimalSignatureSetLandsToo() throws Exception {
     TrafficNetwork net = TrafficNetwork.create(3, 5);
-    io.hivesafe.devnet.DevnetConfig preHf28 = net.devnetConfig().withRules(io.hivesafe.devnet.SignatureRules.PRE_HF28);
+    io.hivesafe.devnet.DevnetConfig preHf28 = net.devnetConfig().withRules(io.hivesafe.hive.authority.SignatureRules.PRE_HF28);
     try (NodeCluster c = new NodeCluster(net, preHf28, dir, 6L, b -> b)) {
       c.startAll();
       c.stepQuiet(3);

@@ -6,14 +6,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.hive.HiveFormatException;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.SymbolNames;
+import java.util.Optional;
 
 /** Assets in JSON: {@code "1.000 HIVE"} (legacy) or {@code {"amount","precision","nai"}} (HF26). */
 public final class AssetJson {
   private AssetJson() {}
 
+  /** Reads either form; a legacy symbol may be any network's spelling (blocks from any API, the devnet). */
   public static Asset read(JsonNode node) {
+    return read(node, Optional.empty());
+  }
+
+  /**
+   * Reads either form; with {@code names}, a legacy symbol must be one hived reads on that network
+   * ({@link SymbolNames#legacySymbol}).
+   */
+  public static Asset read(JsonNode node, Optional<SymbolNames> names) {
     if (node.isTextual()) {
-      return Asset.parse(node.asText());
+      return names.isPresent() ? Asset.parse(node.asText(), names.get()) : Asset.parse(node.asText());
     }
     if (node.isObject()) {
       JsonNode amount = JsonFields.required(node, "amount");

@@ -8,13 +8,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * Reading fields out of Hive JSON with errors that name the field. Integers are read leniently (a JSON
  * number or a decimal string, as hived sends large values) but exactly: never through a double.
  */
 public final class JsonFields {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  /** Strict: a day that does not exist (2026-02-30) is an error, not the last day of the month. */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
   private JsonFields() {}
 
@@ -65,6 +68,18 @@ public final class JsonFields {
     } catch (DateTimeParseException e) {
       throw new HiveFormatException("field '" + field + "' is not a Hive time (YYYY-MM-DDTHH:MM:SS): '" + text + "'", e);
     }
+  }
+
+  /**
+   * Hive's time format exactly, as hived's parser reads a transaction's expiration: "YYYY-MM-DDTHH:MM:SS",
+   * UTC, no zone suffix (fc's from_iso_string refuses a trailing Z).
+   */
+  public static Instant strictTime(JsonNode node, String field) {
+    String text = text(node, field);
+    if (text.endsWith("Z")) {
+      throw new HiveFormatException("field '" + field + "' is not a Hive time (YYYY-MM-DDTHH:MM:SS, no zone): '" + text + "'");
+    }
+    return time(node, field);
   }
 
   public static String formatTime(Instant time) {

@@ -29,7 +29,13 @@ public final class OperationJson {
 
   private OperationJson() {}
 
+  /** Reads either form; legacy asset symbols of any network are accepted. */
   public static Operation read(JsonNode node) {
+    return read(node, Optional.empty());
+  }
+
+  /** Reads either form; with {@code names}, legacy asset symbols must be that network's ({@link SymbolNames#legacySymbol}). */
+  public static Operation read(JsonNode node, Optional<SymbolNames> names) {
     String name;
     JsonNode body;
     if (node.isArray()) {
@@ -56,7 +62,7 @@ public final class OperationJson {
       return new OtherOperation(name, body);
     }
     try {
-      return readTyped(name, body);
+      return readTyped(name, body, names);
     } catch (HiveFormatException e) {
       throw new HiveFormatException(name + ": " + e.getMessage(), e);
     }
@@ -69,11 +75,11 @@ public final class OperationJson {
         || name.equals(CustomJsonOperation.NAME);
   }
 
-  private static Operation readTyped(String name, JsonNode body) {
+  private static Operation readTyped(String name, JsonNode body, Optional<SymbolNames> names) {
     switch (name) {
       case TransferOperation.NAME:
         return new TransferOperation(
-            account(body, "from"), account(body, "to"), AssetJson.read(JsonFields.required(body, "amount")), JsonFields.text(body, "memo"));
+            account(body, "from"), account(body, "to"), AssetJson.read(JsonFields.required(body, "amount"), names), JsonFields.text(body, "memo"));
       case AccountUpdateOperation.NAME:
         return new AccountUpdateOperation(
             account(body, "account"),

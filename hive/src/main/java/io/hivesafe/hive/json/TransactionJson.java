@@ -11,12 +11,26 @@ import io.hivesafe.hive.protocol.SymbolNames;
 import io.hivesafe.hive.protocol.Transaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Transactions in either JSON form; reading accepts both (and a mixture, as hived does). */
 public final class TransactionJson {
   private TransactionJson() {}
 
+  /** Reads either form; legacy asset symbols of any network are accepted (blocks from any API, the devnet). */
   public static Transaction read(JsonNode node) {
+    return read(node, Optional.empty());
+  }
+
+  /**
+   * Reads either form as hived's parser on the network {@code names} stands for: legacy asset symbols must
+   * be that network's ({@link SymbolNames#legacySymbol}).
+   */
+  public static Transaction read(JsonNode node, SymbolNames names) {
+    return read(node, Optional.of(names));
+  }
+
+  private static Transaction read(JsonNode node, Optional<SymbolNames> names) {
     if (node == null || !node.isObject()) {
       throw new HiveFormatException("transaction must be a JSON object");
     }
@@ -24,7 +38,7 @@ public final class TransactionJson {
     int index = 0;
     for (JsonNode op : JsonFields.array(node, "operations")) {
       try {
-        operations.add(OperationJson.read(op));
+        operations.add(OperationJson.read(op, names));
       } catch (HiveFormatException e) {
         throw new HiveFormatException("operations[" + index + "]: " + e.getMessage(), e);
       }
@@ -50,7 +64,7 @@ public final class TransactionJson {
     return new Transaction(
         (int) JsonFields.integer(node, "ref_block_num", 0, 0xffff),
         JsonFields.integer(node, "ref_block_prefix", 0, 0xffffffffL),
-        JsonFields.time(node, "expiration"),
+        JsonFields.strictTime(node, "expiration"),
         operations,
         signatures);
   }

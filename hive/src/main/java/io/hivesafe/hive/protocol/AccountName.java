@@ -10,8 +10,8 @@ import java.util.Arrays;
  * contain only lowercase letters, digits and hyphens. Ordered byte-wise, as hived orders name sets.
  */
 public record AccountName(String value) implements Comparable<AccountName> {
-  public static final int MIN_LENGTH = 3;
-  public static final int MAX_LENGTH = 16;
+  public static final int MIN_LENGTH = HiveLimits.MIN_ACCOUNT_NAME_LENGTH;
+  public static final int MAX_LENGTH = HiveLimits.MAX_ACCOUNT_NAME_LENGTH;
 
   public AccountName {
     String problem = problem(value);

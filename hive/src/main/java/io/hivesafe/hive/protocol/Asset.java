@@ -25,11 +25,23 @@ public record Asset(long amount, AssetSymbol symbol) {
    * of decimals must equal the symbol's precision exactly ("1.00 HIVE" and "1 HIVE" are errors).
    */
   public static Asset parse(String text) {
+    return parse(text, AssetSymbol::fromLegacyName);
+  }
+
+  /**
+   * {@link #parse(String)} with the symbol names hived reads on the network {@code names} stands for
+   * ({@link SymbolNames#legacySymbol}): "1.000 TESTS" is refused on mainnet, "1.000 HIVE" on a testnet.
+   */
+  public static Asset parse(String text, SymbolNames names) {
+    return parse(text, names::legacySymbol);
+  }
+
+  private static Asset parse(String text, java.util.function.Function<String, AssetSymbol> symbols) {
     int space = text.indexOf(' ');
     if (space < 0 || text.indexOf(' ', space + 1) >= 0) {
       throw new HiveFormatException("asset must be '<amount> <SYMBOL>', got '" + text + "'");
     }
-    AssetSymbol symbol = AssetSymbol.fromLegacyName(text.substring(space + 1));
+    AssetSymbol symbol = symbols.apply(text.substring(space + 1));
     String number = text.substring(0, space);
     boolean negative = number.startsWith("-");
     String digits = negative ? number.substring(1) : number;

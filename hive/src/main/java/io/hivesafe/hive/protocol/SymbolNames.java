@@ -1,5 +1,7 @@
 package io.hivesafe.hive.protocol;
 
+import io.hivesafe.hive.HiveFormatException;
+
 /**
  * How asset symbols are spelled in legacy JSON and in legacy binary packing. Mainnet writes HIVE/HBD in
  * JSON but keeps the Steem-era STEEM/SBD bytes on the wire; a hived testnet build spells both TESTS/TBD.
@@ -26,6 +28,26 @@ public enum SymbolNames {
       case HBD -> hbdJson;
       case VESTS -> "VESTS";
     };
+  }
+
+  /**
+   * The symbol a legacy name stands for on this network, as hived's legacy_asset::from_string reads it
+   * (libraries/protocol/asset.cpp string_to_asset_num): on mainnet HIVE or its Steem-era twin STEEM, HBD or
+   * SBD, and VESTS; a testnet build knows only TESTS, TBD and VESTS.
+   */
+  public AssetSymbol legacySymbol(String name) {
+    if (name.equals("VESTS")) {
+      return AssetSymbol.VESTS;
+    }
+    if (name.equals(hiveJson) || name.equals(hiveWire)) {
+      return AssetSymbol.HIVE;
+    }
+    if (name.equals(hbdJson) || name.equals(hbdWire)) {
+      return AssetSymbol.HBD;
+    }
+    throw new HiveFormatException("unknown asset symbol '" + name + "' on " + name().toLowerCase(java.util.Locale.ROOT)
+        + " (hived reads " + hiveJson + (hiveWire.equals(hiveJson) ? "" : "/" + hiveWire) + ", " + hbdJson
+        + (hbdWire.equals(hbdJson) ? "" : "/" + hbdWire) + ", VESTS)");
   }
 
   public String wire(AssetSymbol symbol) {

@@ -27,7 +27,7 @@ public record Transaction(
       throw new HiveFormatException("ref_block_prefix must be a u32, got " + refBlockPrefix);
     }
     Objects.requireNonNull(expiration, "expiration");
-    if (expiration.getNano() != 0 || expiration.getEpochSecond() < 0 || expiration.getEpochSecond() > 0xffffffffL) {
+    if (expiration.getNano() != 0 || expiration.getEpochSecond() < 0 || expiration.getEpochSecond() > HiveLimits.MAX_TIME_POINT_SEC) {
       throw new HiveFormatException("expiration must be whole seconds within u32, got " + expiration);
     }
     operations = List.copyOf(operations);

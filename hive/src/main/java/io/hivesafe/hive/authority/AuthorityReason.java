@@ -1,13 +1,19 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
+
+import io.hivesafe.hive.protocol.HiveLimits;
 
 /**
- * Why the devnet refuses a transaction's signatures or authorities. Each message template is hived's
- * assertion text (openhive-network/hive 1.28.x), with {@code ${…}} standing for the detail; the source of
- * each text is named on the constant. Only {@link #UNSUPPORTED_OPERATION} is the devnet's own.
+ * Why an authority check refuses a transaction's signatures or authorities (the devnet's broadcast, the
+ * node's check of its own multisig transaction). Each message template is hived's assertion text
+ * (openhive-network/hive 1.28.x), with {@code ${…}} standing for the detail; the source of each text is
+ * named on the constant. Only {@link #UNSUPPORTED_OPERATION} is Hivesafe's own.
  */
 public enum AuthorityReason {
-  /** The devnet's own: an operation it does not model, so it cannot say which authority it needs. */
-  UNSUPPORTED_OPERATION("Operation ${name} is not supported by the devnet"),
+  /**
+   * Hivesafe's own: an operation the check does not model (anything but transfer, account_update,
+   * account_update2 and custom_json), so it cannot say which authority it needs.
+   */
+  UNSUPPORTED_OPERATION("Operation ${name} is not modelled by the authority check"),
   /**
    * fc's recovery of a compact signature asserts the BIP-62 (low-S) form, the only mode since HF20
    * (libraries/chain/full_transaction.cpp, the note on signature validation rules). The text is fc's
@@ -37,7 +43,7 @@ public enum AuthorityReason {
   UNNECESSARY_SIGNATURE("Unnecessary signature(s) detected"),
   /** libraries/protocol/hive_operations.cpp, validate_auth_size. */
   AUTHORITY_MEMBERSHIP_EXCEEDED(
-      "Authority membership exceeded. Max: " + AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP + " Current: ${n}");
+      "Authority membership exceeded. Max: " + HiveLimits.MAX_AUTHORITY_MEMBERSHIP + " Current: ${n}");
 
   private final String template;
 

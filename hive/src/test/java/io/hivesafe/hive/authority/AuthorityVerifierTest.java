@@ -1,15 +1,15 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
-import static io.hivesafe.devnet.SignatureRules.HF28;
-import static io.hivesafe.devnet.SignatureRules.PRE_HF28;
-import static io.hivesafe.devnet.TestChain.accounts;
-import static io.hivesafe.devnet.TestChain.key;
-import static io.hivesafe.devnet.TestChain.keys;
-import static io.hivesafe.devnet.TestChain.name;
-import static io.hivesafe.devnet.TestChain.signature;
-import static io.hivesafe.devnet.TestChain.signed;
-import static io.hivesafe.devnet.TestChain.transfer;
-import static io.hivesafe.devnet.TestChain.unsigned;
+import static io.hivesafe.hive.authority.SignatureRules.HF28;
+import static io.hivesafe.hive.authority.SignatureRules.PRE_HF28;
+import static io.hivesafe.hive.authority.TestChain.accounts;
+import static io.hivesafe.hive.authority.TestChain.key;
+import static io.hivesafe.hive.authority.TestChain.keys;
+import static io.hivesafe.hive.authority.TestChain.name;
+import static io.hivesafe.hive.authority.TestChain.signature;
+import static io.hivesafe.hive.authority.TestChain.signed;
+import static io.hivesafe.hive.authority.TestChain.transfer;
+import static io.hivesafe.hive.authority.TestChain.unsigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -165,6 +165,41 @@ class AuthorityVerifierTest {
     }
   }
 
+  /**
+   * HIVE_MAX_SIG_CHECK_ACCOUNTS: one check looks up at most 125 accounts. "top" names m01..m40; each mNN
+   * has an unsigned key and names 40 leaves, each with its own key. A walk gives up after 40 members
+   * passed, so it looks up 39 leaves of each mNN: top (1), m01 (2) and its leaves (3..41), m02 (42), m03
+   * (82), m04 (122) and its leaves l04x01..l04x03 (123..125). A signature by l04x03's key satisfies top;
+   * one by l04x04's key would need lookup 126, so the check fails.
+   */
+  @Test
+  void aCheckLooksUpAtMost125AccountsAsHivedDoes() {
+    PrivateKey unsignedKey = PrivateKey.fromSeed("never-signs");
+    PrivateKey signer = PrivateKey.fromSeed("the-signer");
+    for (int signingLeaf : new int[] {3, 4}) {
+      TestChain wide = new TestChain();
+      List<String> middles = new java.util.ArrayList<>();
+      for (int m = 1; m <= 40; m++) {
+        String middle = String.format("m%02d", m);
+        middles.add(middle);
+        List<Authority.AccountWeight> leaves = new java.util.ArrayList<>();
+        for (int l = 1; l <= 40; l++) {
+          String leaf = String.format("l%02dx%02d", m, l);
+          leaves.add(new Authority.AccountWeight(name(leaf), 1));
+          wide.withActive(leaf, keys(1, m == 4 && l == signingLeaf ? signer : unsignedKey));
+        }
+        wide.withActive(middle, new Authority(1, leaves, List.of(new Authority.KeyWeight(unsignedKey.publicKey(), 1))));
+      }
+      wide.withActive("top", accounts(1, middles.toArray(String[]::new)));
+      AuthorityCheck check = wide.verify(HF28, signed(unsigned(transfer("top", "m01")), signer));
+      if (signingLeaf == 3) {
+        assertAccepted(check);
+      } else {
+        assertRejected(AuthorityReason.MISSING_ACTIVE_AUTHORITY, "Missing Active Authority top", check);
+      }
+    }
+  }
+
   @Test
   void duplicateSignatureDetected() {
     Transaction tx = unsigned(transfer("alice", "bob"));
@@ -270,7 +305,7 @@ class AuthorityVerifierTest {
     Transaction tx = unsigned(new OtherOperation("vote", JsonNodeFactory.instance.objectNode().put("voter", "alice")
         .put("author", "bob").put("permlink", "p").put("weight", 10000)));
     assertBothRules(chain, tx, AuthorityReason.UNSUPPORTED_OPERATION,
-        "Operation vote is not supported by the devnet");
+        "Operation vote is not modelled by the authority check");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.KeyRole;
@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Accounts with real keys on the hived testnet chain id; transactions signed for real. */
-final class TestChain {
+/** Accounts with real keys on the hived testnet chain id; transactions signed for real (the devnet's tests use it too). */
+public final class TestChain {
   static final SignatureScheme SCHEME = new Secp256k1Signatures();
   static final ChainId CHAIN = ChainId.TESTNET;
   static final WireFormat FORMAT = WireFormat.TESTNET;
@@ -41,7 +41,7 @@ final class TestChain {
   }
 
   /** Keys made from seeds, sorted by their public key (so index 0 is A, 1 is B, …). */
-  static List<PrivateKey> sortedKeys(String seedPrefix, int count) {
+  public static List<PrivateKey> sortedKeys(String seedPrefix, int count) {
     List<PrivateKey> keys = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       keys.add(PrivateKey.fromSeed(seedPrefix + "-" + i));
@@ -58,7 +58,7 @@ final class TestChain {
     return new Authority(threshold, List.of(), weights);
   }
 
-  static Authority accounts(long threshold, String... members) {
+  public static Authority accounts(long threshold, String... members) {
     List<Authority.AccountWeight> weights = new ArrayList<>();
     for (String member : members) {
       weights.add(new Authority.AccountWeight(name(member), 1));

@@ -1,4 +1,4 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
 import java.util.Objects;
 

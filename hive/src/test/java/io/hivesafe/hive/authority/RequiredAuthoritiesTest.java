@@ -1,6 +1,6 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
-import static io.hivesafe.devnet.TestChain.name;
+import static io.hivesafe.hive.authority.TestChain.name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hivesafe.hive.crypto.PrivateKey;

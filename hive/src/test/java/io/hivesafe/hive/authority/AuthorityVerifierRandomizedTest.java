@@ -1,4 +1,4 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
 /**
  * The signature rules of a hardfork, passed to {@link AuthorityVerifier}. hived switches two flags at

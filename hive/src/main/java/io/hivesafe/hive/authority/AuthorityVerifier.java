@@ -1,4 +1,4 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
@@ -37,7 +37,7 @@ public final class AuthorityVerifier {
   }
 
   /**
-   * The whole check for a signed transaction: the operations must be ones the devnet models, then the
+   * The whole check for a signed transaction: the operations must be ones the check models ({@link RequiredAuthorities}), then the
    * signatures (over the digest in {@code chainId} and {@code format}) must recover to distinct keys in
    * the low-S form, then those keys must satisfy the required authorities.
    */

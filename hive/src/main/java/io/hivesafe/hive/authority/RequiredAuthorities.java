@@ -1,4 +1,4 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.AccountUpdate2Operation;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * Each set is sorted byte-wise without duplicates, as hived's flat_sets are; the checks walk them in
  * that order.
  *
- * <p>{@code unsupportedOperation} names the first operation the devnet does not model (anything that is
+ * <p>{@code unsupportedOperation} names the first operation the check does not model (anything that is
  * not transfer, account_update, account_update2 or custom_json): its authorities are unknown, so
  * {@link AuthorityVerifier} rejects the transaction.
  */

@@ -1,10 +1,11 @@
-package io.hivesafe.devnet;
+package io.hivesafe.hive.authority;
 
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.AccountName;
-import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.Authority.AccountWeight;
 import io.hivesafe.hive.protocol.Authority.KeyWeight;
+import io.hivesafe.hive.protocol.Authority;
+import io.hivesafe.hive.protocol.HiveLimits;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -13,7 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The mutable state of one authority check, the devnet's counterpart of hived's sign_state
+ * The mutable state of one authority check, Hivesafe's counterpart of hived's sign_state
  * (libraries/protocol/include/hive/protocol/sign_state.hpp); it lives for one {@link AuthorityVerifier}
  * call. It remembers which provided keys a walk has looked up (a key counts as used when a walk finds it,
  * even if that walk fails), which member accounts were approved, and the first account that could not be
@@ -22,10 +23,10 @@ import java.util.function.Function;
  * <p>A walk over one authority: keys in their sorted order, adding the weight of each signing key and
  * stopping as soon as the threshold is reached; then account members in sorted order, an approved
  * member adding its weight directly and any other being checked recursively in the current role's
- * authority (approved on success), except at depth {@value AuthorityLimits#MAX_SIG_CHECK_DEPTH} where
- * members are skipped. The walk fails once {@value AuthorityLimits#MAX_AUTHORITY_MEMBERSHIP} members have
+ * authority (approved on success), except at depth {@value HiveLimits#MAX_SIG_CHECK_DEPTH} where
+ * members are skipped. The walk fails once {@value HiveLimits#MAX_AUTHORITY_MEMBERSHIP} members have
  * been passed without reaching the threshold, or when more than
- * {@value AuthorityLimits#MAX_SIG_CHECK_ACCOUNTS} member accounts would be looked up (the count restarts
+ * {@value HiveLimits#MAX_SIG_CHECK_ACCOUNTS} member accounts would be looked up (the count restarts
  * per top-level check before HF28 and runs over the whole transaction from HF28).
  */
 final class SignState {
@@ -131,7 +132,7 @@ final class SignState {
           return true;
         }
       }
-      if (++passed >= AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP) {
+      if (++passed >= HiveLimits.MAX_AUTHORITY_MEMBERSHIP) {
         return false;
       }
     }
@@ -142,10 +143,10 @@ final class SignState {
           return true;
         }
       } else {
-        if (depth == AuthorityLimits.MAX_SIG_CHECK_DEPTH) {
+        if (depth == HiveLimits.MAX_SIG_CHECK_DEPTH) {
           continue; // too deep: skipped, and not counted as a passed member (as in hived)
         }
-        if (accountLookups >= AuthorityLimits.MAX_SIG_CHECK_ACCOUNTS) {
+        if (accountLookups >= HiveLimits.MAX_SIG_CHECK_ACCOUNTS) {
           return false;
         }
         accountLookups++;
@@ -165,7 +166,7 @@ final class SignState {
           }
         }
       }
-      if (++passed >= AuthorityLimits.MAX_AUTHORITY_MEMBERSHIP) {
+      if (++passed >= HiveLimits.MAX_AUTHORITY_MEMBERSHIP) {
         return false;
       }
     }
