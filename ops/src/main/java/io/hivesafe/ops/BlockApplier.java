@@ -5,7 +5,6 @@ import io.hivesafe.chrono.ScheduledTask;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.AccountUpdate2Operation;
 import io.hivesafe.hive.protocol.AccountUpdateOperation;
-import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.BlockTransaction;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
@@ -36,11 +35,13 @@ public final class BlockApplier {
   private final NetworkGenesis genesis;
   private final SignatureScheme crypto;
   private final String multisig;
+  private final AccountWatch watch;
 
   public BlockApplier(NetworkGenesis genesis, SignatureScheme crypto) {
     this.genesis = genesis;
     this.crypto = crypto;
     this.multisig = genesis.multisigAccount().value();
+    this.watch = new AccountWatch(genesis);
   }
 
   public NetworkGenesis genesis() {
@@ -137,7 +138,7 @@ public final class BlockApplier {
     if (op instanceof CustomJsonOperation cj) {
       if (!cj.id().startsWith(genesis.prefix())) {
         if (guarded) {
-          alarmForEffects(s, op, effects, txId, index, feed);
+          watch.alarmForEffects(s, op, effects, txId, index, feed);
         }
         return;
       }
@@ -146,11 +147,11 @@ public final class BlockApplier {
       String sender = active ? cj.requiredAuths().get(0).value()
           : cj.requiredPostingAuths().isEmpty() ? "" : cj.requiredPostingAuths().get(0).value();
       if (name.equals(MultisigBuilder.MS_SIGNED) && active && sender.equals(multisig) && !ours) {
-        strayMarker(s, cj, txId, index, feed);
+        watch.strayMarker(s, cj, txId, index, feed);
         return;
       }
       if (guarded) {
-        alarmForEffects(s, op, effects, txId, index, feed);
+        watch.alarmForEffects(s, op, effects, txId, index, feed);
       }
       OpContext ctx = new OpContext(number, block.timestamp(), txId, index, sender, active);
       OpResult result = runIsolated(tx, ctx, name, cj.json());
@@ -160,7 +161,7 @@ public final class BlockApplier {
     }
     if (op instanceof TransferOperation t) {
       if (t.from().value().equals(multisig)) {
-        outgoing(s, t, round, txId, index, feed);
+        watch.outgoing(s, t, round, txId, index, feed);
         return;
       }
       if (t.to().value().equals(multisig)) {
@@ -173,113 +174,19 @@ public final class BlockApplier {
     }
     if (op instanceof AccountUpdateOperation u) {
       if (u.account().value().equals(multisig)) {
-        authorityUpdate(s, op, effects, u.owner(), u.active(), ours, number, scope, txId, index);
+        scope.custodyMayHaveMoved |= watch.authorityUpdate(s, op, effects, u.owner(), u.active(), ours, number, feed, txId, index);
       }
       return;
     }
     if (op instanceof AccountUpdate2Operation u) {
       if (u.account().value().equals(multisig)) {
-        authorityUpdate(s, op, effects, u.owner(), u.active(), ours, number, scope, txId, index);
+        scope.custodyMayHaveMoved |= watch.authorityUpdate(s, op, effects, u.owner(), u.active(), ours, number, feed, txId, index);
       }
       return;
     }
     if (guarded) {
-      alarmForEffects(s, op, effects, txId, index, feed);
+      watch.alarmForEffects(s, op, effects, txId, index, feed);
     }
-  }
-
-  /**
-   * A transfer out of the multisig account is a payout only inside the round's own transaction (its
-   * id is the round's stored id). Anything else is an alarm, and what left is an unexplained outflow.
-   */
-  private void outgoing(SidechainState s, TransferOperation t, Optional<MultisigTx> round, String txId, int index,
-      FeedWriter feed) {
-    PeggedAsset asset = PeggedAsset.of(t.amount().symbol());
-    if (round.isPresent()) {
-      feed.add(txId, index, multisig, "payout", true, ReasonCode.PAID, t.amount().amount(), asset.name(), t.to().value(),
-          round.get().seq());
-      return;
-    }
-    if (t.to().value().equals(multisig)) {
-      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, t.name(), 0, 0, 0, ReasonCode.ALARM_TRANSFER_TO_SELF,
-          t.amount().amount(), asset.name());
-      return;
-    }
-    long hive = asset == PeggedAsset.HIVE ? t.amount().amount() : 0;
-    long hbd = asset == PeggedAsset.HBD ? t.amount().amount() : 0;
-    s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).unexplained(hive, hbd));
-    feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, t.name(), hive, hbd, 0, ReasonCode.ALARM_TRANSFER_OUT,
-        t.amount().amount(), asset.name(), t.to().value());
-  }
-
-  /** A marker from the multisig account in a transaction that is not the round's own: it confirms nothing. */
-  private void strayMarker(SidechainState s, CustomJsonOperation cj, String txId, int index, FeedWriter feed) {
-    long named = MultisigOperations.markerSeq(cj.json());
-    Optional<MultisigTx> flight = SidechainState.multisigInFlight(s.buffer());
-    Reason why = flight.isPresent() && flight.get().seq() == named
-        ? Reason.of(ReasonCode.ALARM_STRAY_MARKER, named, flight.get().id())
-        : Reason.of(ReasonCode.ALARM_MARKER_NO_ROUND, named);
-    feed.alarm(txId, index, AlarmKind.STRAY_CONFIRMATION, multisig, cj.name(), 0, 0, named, why.code(), why.args().toArray());
-  }
-
-  /** Any other operation that needed the multisig account's owner or active authority, or targets its recovery. */
-  private void alarmForEffects(SidechainState s, Operation op, OperationEffects effects, String txId, int index,
-      FeedWriter feed) {
-    long[] out = new long[2];
-    for (OperationEffects.Debit d : effects.debits()) {
-      PeggedAsset asset = PeggedAsset.of(d.amount().symbol());
-      if (d.account().value().equals(multisig) && asset != null) {
-        out[asset.ordinal()] = Math.addExact(out[asset.ordinal()], d.amount().amount());
-      }
-    }
-    long hive = out[PeggedAsset.HIVE.ordinal()];
-    long hbd = out[PeggedAsset.HBD.ordinal()];
-    if (effects.recoveryTarget().filter(genesis.multisigAccount()::equals).isPresent()) {
-      feed.alarm(txId, index, AlarmKind.RECOVERY, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_RECOVERY, op.name());
-    } else if (hive > 0 || hbd > 0) {
-      s.putMultisigBooks(SidechainState.multisigBooks(s.buffer()).unexplained(hive, hbd));
-      feed.alarm(txId, index, AlarmKind.OUTFLOW, multisig, op.name(), hive, hbd, 0, ReasonCode.ALARM_OUTFLOW, op.name(), hive,
-          hbd);
-    } else {
-      feed.alarm(txId, index, AlarmKind.AUTHORITY_USE, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_AUTHORITY_USE, op.name());
-    }
-  }
-
-  /**
-   * An account_update / account_update2 of the multisig account, from anyone: the recorded authority
-   * follows the chain (it is the truth). Outside our rotation's own transaction it is an alarm, and the
-   * round in flight is re-checked against the authority now in force. Keys that left start their
-   * holders' unbond period.
-   */
-  private void authorityUpdate(SidechainState s, Operation op, OperationEffects effects, Optional<Authority> owner,
-      Optional<Authority> active, boolean ours, long number, BlockScope scope, String txId, int index) {
-    FeedWriter feed = scope.feed;
-    if (owner.isEmpty() && active.isEmpty()) {
-      if (!ours && effects.needsOwnerOrActive(genesis.multisigAccount())) {
-        alarmForEffects(s, op, effects, txId, index, feed);
-      }
-      return;
-    }
-    MultisigAuthority before = SidechainState.authority(s.buffer());
-    MultisigAuthority after = before.withOwnerAndActive(owner.map(SignerAuthority::of).orElse(before.owner()),
-        active.map(SignerAuthority::of).orElse(before.active()), number);
-    s.putAuthority(after);
-    scope.custodyMayHaveMoved = true;
-    java.util.TreeSet<String> left = before.signerKeys();
-    left.removeAll(after.signerKeys());
-    SignerBonds.keysLeft(s, left, number, genesis.custody().signerUnbondBlocks());
-    Object[] summary = {after.owner().threshold(), after.owner().totalWeight(), after.active().threshold(),
-        after.active().totalWeight()};
-    if (ours) {
-      feed.add(txId, index, multisig, "authority", true, ReasonCode.OUR_ROTATION, summary);
-      return;
-    }
-    feed.alarm(txId, index, AlarmKind.AUTHORITY_CHANGE, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_AUTHORITY_CHANGE, summary);
-    if (!after.usable()) {
-      feed.alarm(txId, index, AlarmKind.AUTHORITY_UNUSABLE, multisig, op.name(), 0, 0, 0, ReasonCode.ALARM_AUTHORITY_UNUSABLE,
-          summary);
-    }
-    MultisigOperations.reauthorize(s, after, number, feed);
   }
 
   private OpResult runIsolated(WriteBuffer tx, OpContext ctx, String name, String json) {

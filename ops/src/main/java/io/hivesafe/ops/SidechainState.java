@@ -1,8 +1,25 @@
 package io.hivesafe.ops;
 
-import io.hivesafe.chrono.Chrono;
+import static io.hivesafe.ops.SidechainSchema.ACCOUNTS;
+import static io.hivesafe.ops.SidechainSchema.ALARMS;
+import static io.hivesafe.ops.SidechainSchema.AUTHORITY;
+import static io.hivesafe.ops.SidechainSchema.BLOCKS;
+import static io.hivesafe.ops.SidechainSchema.FEED;
+import static io.hivesafe.ops.SidechainSchema.MULTISIG_BOOKS;
+import static io.hivesafe.ops.SidechainSchema.MULTISIG_CURRENT;
+import static io.hivesafe.ops.SidechainSchema.MULTISIG_HOLD;
+import static io.hivesafe.ops.SidechainSchema.MULTISIG_PAID;
+import static io.hivesafe.ops.SidechainSchema.NODES;
+import static io.hivesafe.ops.SidechainSchema.PARAMS;
+import static io.hivesafe.ops.SidechainSchema.PAYOUTS;
+import static io.hivesafe.ops.SidechainSchema.PROPOSALS;
+import static io.hivesafe.ops.SidechainSchema.REMOVED;
+import static io.hivesafe.ops.SidechainSchema.REPORTS;
+import static io.hivesafe.ops.SidechainSchema.ROSTER;
+import static io.hivesafe.ops.SidechainSchema.TALLY;
+import static io.hivesafe.ops.SidechainSchema.TOTALS;
+
 import io.hivesafe.state.StateColumn;
-import io.hivesafe.state.StateColumn.Segment;
 import io.hivesafe.state.StateEntry;
 import io.hivesafe.state.StateKey;
 import io.hivesafe.state.StateReader;
@@ -12,41 +29,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sidechain's state schema: every kind of entry the core reads or writes, each a typed
- * {@link StateColumn} (key segments and value codec) declared here, and nowhere else (docs/state.md,
- * "State schema", is this table). A view over one write buffer (the block's transaction or an
- * operation's child buffer); it holds nothing itself.
+ * The sidechain's state, read and written through the columns of {@link SidechainSchema}: static reads
+ * that work on committed state (any reader), and a view over one write buffer (the block's transaction
+ * or an operation's child buffer) for writes. It holds nothing itself.
  */
 public final class SidechainState {
-  public static final StateColumn<NetworkParams> PARAMS = StateColumn.single("params", "NetworkParams", NetworkParams.CODEC);
-  public static final StateColumn<Totals> TOTALS = StateColumn.single("totals", "Totals", Totals.CODEC);
-  public static final StateColumn<MultisigAuthority> AUTHORITY =
-      StateColumn.single("authority", "MultisigAuthority", MultisigAuthority.CODEC);
-  public static final StateColumn<Roster> ROSTER = StateColumn.single("roster", "Roster", Roster.CODEC);
-  public static final StateColumn<TallyRecord> TALLY = StateColumn.single("tally", "TallyRecord", TallyRecord.CODEC);
-  public static final StateColumn<Balances> ACCOUNTS = StateColumn.keyed("acct", "Balances", Balances.CODEC, Segment.NAME);
-  public static final StateColumn<NodeRecord> NODES = StateColumn.keyed("nodes", "NodeRecord", NodeRecord.CODEC, Segment.NAME);
-  public static final StateColumn<Report> REPORTS =
-      StateColumn.keyed("reports", "Report", Report.CODEC, Segment.UINT32, Segment.NAME);
-  public static final StateColumn<BlockRef> BLOCKS = StateColumn.keyed("blocks", "BlockRef", BlockRef.CODEC, Segment.DIGITS5);
-  public static final StateColumn<Payout> PAYOUTS = StateColumn.keyed("payouts", "Payout", Payout.CODEC, Segment.INT64);
-  public static final StateColumn<Proposal> PROPOSALS = StateColumn.keyed("proposals", "Proposal", Proposal.CODEC, Segment.INT64);
-  public static final StateColumn<FeedEntry> FEED =
-      StateColumn.keyed("feed", "FeedEntry", FeedEntry.CODEC, Segment.UINT32, Segment.DIGITS5);
-  public static final StateColumn<MultisigTx> MULTISIG_CURRENT =
-      StateColumn.single("multisig/current", "MultisigTx", MultisigTx.CODEC);
-  public static final StateColumn<MultisigBooks> MULTISIG_BOOKS =
-      StateColumn.single("multisig/books", "MultisigBooks", MultisigBooks.CODEC);
-  public static final StateColumn<PaidRound> MULTISIG_PAID =
-      StateColumn.keyed("multisig/paid", "PaidRound", PaidRound.CODEC, Segment.UINT32, Segment.INT64);
-  public static final StateColumn<RotationHold> MULTISIG_HOLD =
-      StateColumn.single("multisig/hold", "RotationHold", RotationHold.CODEC);
-  public static final StateColumn<Alarm> ALARMS =
-      StateColumn.keyed("alarms", "Alarm", Alarm.CODEC, Segment.UINT32, Segment.DIGITS5);
-  public static final StateColumn<RemovedNode> REMOVED =
-      StateColumn.keyed("removed", "RemovedNode", RemovedNode.CODEC, Segment.NAME);
-  /** Every column of the sidechain's state, chrono's included: a stored key belongs to exactly one. */
-  public static final List<StateColumn<?>> COLUMNS = columns();
   private static final int ALL = Integer.MAX_VALUE;
 
   private final WriteBuffer buffer;
@@ -352,12 +339,7 @@ public final class SidechainState {
         + ": not initialized from a genesis"));
   }
 
-  private static List<StateColumn<?>> columns() {
-    List<StateColumn<?>> all = new ArrayList<>(List.of(PARAMS, TOTALS, AUTHORITY, ROSTER, TALLY, ACCOUNTS, NODES, REPORTS,
-        BLOCKS, PAYOUTS, PROPOSALS, FEED, MULTISIG_CURRENT, MULTISIG_BOOKS, MULTISIG_PAID, MULTISIG_HOLD, ALARMS, REMOVED));
-    all.addAll(Chrono.COLUMNS);
-    return List.copyOf(all);
-  }
+
 
   private static String lastSegment(StateKey key) {
     String s = key.toString();

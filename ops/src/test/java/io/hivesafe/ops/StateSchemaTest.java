@@ -116,15 +116,15 @@ class StateSchemaTest {
   @Test
   void everyColumnHasItsOwnKeysAndIsInTheDocs() throws IOException {
     TreeSet<String> patterns = new TreeSet<>();
-    for (StateColumn<?> c : SidechainState.COLUMNS) {
+    for (StateColumn<?> c : SidechainSchema.COLUMNS) {
       assertTrue(patterns.add(c.pattern()), "two columns at " + c.pattern());
     }
-    for (StateColumn<?> a : SidechainState.COLUMNS) {
-      List<StateColumn<?>> owners = SidechainState.COLUMNS.stream().filter(b -> b.owns(a.key(sampleParts(a)))).toList();
+    for (StateColumn<?> a : SidechainSchema.COLUMNS) {
+      List<StateColumn<?>> owners = SidechainSchema.COLUMNS.stream().filter(b -> b.owns(a.key(sampleParts(a)))).toList();
       assertEquals(List.of(a), owners, "a key of " + a + " belongs to it alone");
     }
     String doc = Files.readString(Path.of("..", "docs", "state.md"));
-    for (StateColumn<?> c : SidechainState.COLUMNS) {
+    for (StateColumn<?> c : SidechainSchema.COLUMNS) {
       assertTrue(doc.contains("`" + c.pattern() + "`") && doc.contains(c.valueName()), "docs/state.md lists " + c);
     }
   }
@@ -151,7 +151,7 @@ class StateSchemaTest {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void check(StateEntry e) {
-    List<StateColumn<?>> owners = SidechainState.COLUMNS.stream().filter(c -> c.owns(e.key())).toList();
+    List<StateColumn<?>> owners = SidechainSchema.COLUMNS.stream().filter(c -> c.owns(e.key())).toList();
     assertEquals(1, owners.size(), e.key() + " belongs to " + owners);
     StateColumn column = owners.get(0);
     Object value = column.value(e);
