@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.SortedMap;
 
 /**
@@ -34,23 +33,8 @@ import java.util.SortedMap;
 public final class Chrono {
   /** The stored form of a queued task: id, due block, kind, then its parameters (name, value) in name order. */
   static final ValueCodec<ScheduledTask> TASK_CODEC = ValueCodec.of(
-      (w, t) -> w.int64(t.id()).int64(t.dueBlock()).text(t.task().kind())
-          .list(t.task().params().entrySet(), (ww, e) -> ww.text(e.getKey()).text(e.getValue())),
-      r -> {
-        long id = r.int64();
-        long due = r.int64();
-        String kind = r.text();
-        TreeMap<String, String> params = new TreeMap<>();
-        int n = r.count();
-        for (int i = 0; i < n; i++) {
-          String name = r.text();
-          if (!params.isEmpty() && name.compareTo(params.lastKey()) <= 0) {
-            throw new IllegalStateException("stored task parameters are not in strict name order: " + name);
-          }
-          params.put(name, r.text());
-        }
-        return new ScheduledTask(id, due, new ChronoTask(kind, params));
-      });
+      (w, t) -> w.int64(t.id()).int64(t.dueBlock()).text(t.task().kind()).textMap(t.task().params()),
+      r -> new ScheduledTask(r.int64(), r.int64(), new ChronoTask(r.text(), r.textMap())));
   /** Chrono's columns (docs/state.md, "State schema"). */
   public static final StateColumn<ScheduledTask> DUE = StateColumn.keyed("chrono/due", "ScheduledTask", TASK_CODEC,
       StateColumn.Segment.UINT32, StateColumn.Segment.INT64);

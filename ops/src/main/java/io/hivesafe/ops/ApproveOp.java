@@ -1,7 +1,6 @@
 package io.hivesafe.ops;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.util.Set;
 
 /** {@code approve} {"id"}: a runner's approval of a proposal. */
@@ -15,20 +14,7 @@ public record ApproveOp(long id) implements SidechainOp {
     return "approve";
   }
 
-  static final SidechainOpCodec<ApproveOp> CODEC = new SidechainOpCodec<>() {
-    @Override
-    public Set<String> fields() {
-      return Set.of("id");
-    }
-
-    @Override
-    public ApproveOp read(OpArgs in) throws OpRejected {
-      return new ApproveOp(in.integer("id", 0, Long.MAX_VALUE));
-    }
-
-    @Override
-    public void write(JsonGenerator out, ApproveOp op) throws IOException {
-      out.writeNumberField("id", op.id);
-    }
-  };
+  static final SidechainOpCodec<ApproveOp> CODEC = SidechainOpCodec.of(Set.of("id"),
+      in -> new ApproveOp(in.integer("id", 0, Long.MAX_VALUE)),
+      (out, op) -> out.writeNumberField("id", op.id));
 }

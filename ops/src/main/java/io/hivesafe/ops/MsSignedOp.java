@@ -1,7 +1,6 @@
 package io.hivesafe.ops;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.util.Set;
 
 /** {@code ms_signed} {"seq"}: the last operation of round {@code seq}'s own transaction, from the multisig account. */
@@ -17,20 +16,7 @@ public record MsSignedOp(long seq) implements SidechainOp {
     return MultisigBuilder.MS_SIGNED;
   }
 
-  static final SidechainOpCodec<MsSignedOp> CODEC = new SidechainOpCodec<>() {
-    @Override
-    public Set<String> fields() {
-      return Set.of("seq");
-    }
-
-    @Override
-    public MsSignedOp read(OpArgs in) throws OpRejected {
-      return new MsSignedOp(in.integer("seq", 1, Long.MAX_VALUE));
-    }
-
-    @Override
-    public void write(JsonGenerator out, MsSignedOp op) throws IOException {
-      out.writeNumberField("seq", op.seq);
-    }
-  };
+  static final SidechainOpCodec<MsSignedOp> CODEC = SidechainOpCodec.of(Set.of("seq"),
+      in -> new MsSignedOp(in.integer("seq", 1, Long.MAX_VALUE)),
+      (out, op) -> out.writeNumberField("seq", op.seq));
 }

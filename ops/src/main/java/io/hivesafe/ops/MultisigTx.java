@@ -63,24 +63,13 @@ public record MultisigTx(
       (w, v) -> w.int64(v.seq).text(v.kind).text(v.id).text(v.digest).text(v.unsignedHex).int64(v.builtBlock)
           .text(v.expiration).list(v.payouts, ValueWriter::int64)
           .list(v.requirements, (ww, q) -> ww.text(q.role()).then(q.authority(), SignerAuthority::write))
-          .list(v.signatures.entrySet(), (ww, e) -> ww.text(e.getKey()).text(e.getValue()))
+          .textMap(v.signatures)
           .int64(v.readyBlock).int64(v.attempt).int64(v.recastTask).bool(v.isolated),
       r -> new MultisigTx(r.int64(), r.text(), r.text(), r.text(), r.text(), r.int64(), r.text(), r.list(ValueReader::int64),
-          r.list(rr -> new Requirement(rr.text(), SignerAuthority.read(rr))), readSignatures(r), r.int64(), r.int64(),
+          r.list(rr -> new Requirement(rr.text(), SignerAuthority.read(rr))), r.textMap(), r.int64(), r.int64(),
           r.int64(), r.bool()));
 
-  private static SortedMap<String, String> readSignatures(ValueReader r) {
-    TreeMap<String, String> out = new TreeMap<>();
-    int n = r.count();
-    for (int i = 0; i < n; i++) {
-      String key = r.text();
-      if (!out.isEmpty() && key.compareTo(out.lastKey()) <= 0) {
-        throw new IllegalStateException("stored signatures are not in strict key order: " + key);
-      }
-      out.put(key, r.text());
-    }
-    return out;
-  }
+
 
   public MultisigTx {
     payouts = List.copyOf(payouts);

@@ -3,7 +3,6 @@ package io.hivesafe.ops;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PublicKey;
-import java.io.IOException;
 import java.util.Set;
 
 /** {@code node_add} {"key": STM public key, "proof": 130 hex}: registers the sender, or changes its key. */
@@ -19,28 +18,19 @@ public record NodeAddOp(PublicKey key, CompactSignature proof) implements Sidech
     return "node_add";
   }
 
-  static final SidechainOpCodec<NodeAddOp> CODEC = new SidechainOpCodec<>() {
-    @Override
-    public Set<String> fields() {
-      return Set.of("key", "proof");
-    }
-
-    @Override
-    public NodeAddOp read(OpArgs in) throws OpRejected {
-      String keyText = in.text("key", 64);
-      PublicKey key;
-      try {
-        key = PublicKey.fromString(keyText);
-      } catch (IllegalArgumentException e) {
-        throw new OpRejected(ReasonCode.FIELD_NOT_PUBLIC_KEY, "key");
-      }
-      return new NodeAddOp(key, in.signature("proof"));
-    }
-
-    @Override
-    public void write(JsonGenerator out, NodeAddOp op) throws IOException {
-      out.writeStringField("key", op.key.toString());
-      out.writeStringField("proof", op.proof.toHex());
-    }
-  };
+  static final SidechainOpCodec<NodeAddOp> CODEC = SidechainOpCodec.of(Set.of("key", "proof"),
+      in -> {
+        String keyText = in.text("key", 64);
+        PublicKey key;
+        try {
+          key = PublicKey.fromString(keyText);
+        } catch (IllegalArgumentException e) {
+          throw new OpRejected(ReasonCode.FIELD_NOT_PUBLIC_KEY, "key");
+        }
+        return new NodeAddOp(key, in.signature("proof"));
+      },
+      (out, op) -> {
+        out.writeStringField("key", op.key.toString());
+        out.writeStringField("proof", op.proof.toHex());
+      });
 }

@@ -30,24 +30,13 @@ public record Proposal(
   /** The canonical encoding: the fields in declaration order; args as (name, value) pairs in name order. */
   public static final ValueCodec<Proposal> CODEC = ValueCodec.of(
       (w, v) -> w.int64(v.id).text(v.proposer).text(v.action)
-          .list(v.args.entrySet(), (ww, e) -> ww.text(e.getKey()).text(e.getValue()))
+          .textMap(v.args)
           .int64(v.createdBlock).int64(v.deadline).int64(v.activation).list(v.approvals, ValueWriter::text).text(v.status)
           .int64(v.passedBlock).then(v.note, Reason::write),
-      r -> new Proposal(r.int64(), r.text(), r.text(), readArgs(r), r.int64(), r.int64(), r.int64(), r.list(ValueReader::text),
+      r -> new Proposal(r.int64(), r.text(), r.text(), r.textMap(), r.int64(), r.int64(), r.int64(), r.list(ValueReader::text),
           r.text(), r.int64(), Reason.read(r)));
 
-  private static SortedMap<String, String> readArgs(ValueReader r) {
-    java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
-    int n = r.count();
-    for (int i = 0; i < n; i++) {
-      String name = r.text();
-      if (!out.isEmpty() && name.compareTo(out.lastKey()) <= 0) {
-        throw new IllegalStateException("stored proposal arguments are not in strict name order: " + name);
-      }
-      out.put(name, r.text());
-    }
-    return out;
-  }
+
 
   public static final String OPEN = "open";
   public static final String PASSED = "passed";

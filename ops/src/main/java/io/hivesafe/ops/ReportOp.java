@@ -1,7 +1,6 @@
 package io.hivesafe.ops;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -47,38 +46,29 @@ public record ReportOp(long block, String hash, long refBlockNum, long refBlockP
     }
   }
 
-  static final SidechainOpCodec<ReportOp> CODEC = new SidechainOpCodec<>() {
-    @Override
-    public Set<String> fields() {
-      return Set.of("block", "hash", "ms", "version");
-    }
-
-    @Override
-    public ReportOp read(OpArgs in) throws OpRejected {
-      long block = in.integer("block", 0, 0xffff_ffffL);
-      String hash = in.text("hash", 64);
-      if (!HASH.matcher(hash).matches()) {
-        throw new OpRejected(ReasonCode.FIELD_NOT_HASH, "hash");
-      }
-      OpArgs ms = in.object("ms");
-      ms.only(MS_FIELDS, "ms");
-      long refNum = ms.integer("ref_block_num", 0, 0xffff);
-      long refPrefix = ms.integer("ref_block_prefix", 0, 0xffff_ffffL);
-      String expiration = ms.text("expiration", 19);
-      parseTime(expiration, "ms.expiration");
-      return new ReportOp(block, hash, refNum, refPrefix, expiration, in.text("version", 32));
-    }
-
-    @Override
-    public void write(JsonGenerator out, ReportOp op) throws IOException {
-      out.writeNumberField("block", op.block);
-      out.writeStringField("hash", op.hash);
-      out.writeObjectFieldStart("ms");
-      out.writeNumberField("ref_block_num", op.refBlockNum);
-      out.writeNumberField("ref_block_prefix", op.refBlockPrefix);
-      out.writeStringField("expiration", op.expiration);
-      out.writeEndObject();
-      out.writeStringField("version", op.version);
-    }
-  };
+  static final SidechainOpCodec<ReportOp> CODEC = SidechainOpCodec.of(Set.of("block", "hash", "ms", "version"),
+      in -> {
+        long block = in.integer("block", 0, 0xffff_ffffL);
+        String hash = in.text("hash", 64);
+        if (!HASH.matcher(hash).matches()) {
+          throw new OpRejected(ReasonCode.FIELD_NOT_HASH, "hash");
+        }
+        OpArgs ms = in.object("ms");
+        ms.only(MS_FIELDS, "ms");
+        long refNum = ms.integer("ref_block_num", 0, 0xffff);
+        long refPrefix = ms.integer("ref_block_prefix", 0, 0xffff_ffffL);
+        String expiration = ms.text("expiration", 19);
+        parseTime(expiration, "ms.expiration");
+        return new ReportOp(block, hash, refNum, refPrefix, expiration, in.text("version", 32));
+      },
+      (out, op) -> {
+        out.writeNumberField("block", op.block);
+        out.writeStringField("hash", op.hash);
+        out.writeObjectFieldStart("ms");
+        out.writeNumberField("ref_block_num", op.refBlockNum);
+        out.writeNumberField("ref_block_prefix", op.refBlockPrefix);
+        out.writeStringField("expiration", op.expiration);
+        out.writeEndObject();
+        out.writeStringField("version", op.version);
+      });
 }

@@ -19,4 +19,35 @@ interface SidechainOpCodec<T extends SidechainOp> {
 
   /** Writes the operation's JSON object. */
   void write(JsonGenerator out, T op) throws IOException;
+
+  /** How an operation is read from its JSON. */
+  interface Reader<T> {
+    T read(OpArgs in) throws OpRejected;
+  }
+
+  /** How an operation's fields are written. */
+  interface Writer<T> {
+    void write(JsonGenerator out, T op) throws IOException;
+  }
+
+  /** A codec from the operation's fields, its reader and its writer. */
+  static <T extends SidechainOp> SidechainOpCodec<T> of(Set<String> fields, Reader<T> reader, Writer<T> writer) {
+    Set<String> allowed = Set.copyOf(fields);
+    return new SidechainOpCodec<>() {
+      @Override
+      public Set<String> fields() {
+        return allowed;
+      }
+
+      @Override
+      public T read(OpArgs in) throws OpRejected {
+        return reader.read(in);
+      }
+
+      @Override
+      public void write(JsonGenerator out, T op) throws IOException {
+        writer.write(out, op);
+      }
+    };
+  }
 }

@@ -2,7 +2,6 @@ package io.hivesafe.ops;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.hivesafe.hive.crypto.CompactSignature;
-import java.io.IOException;
 import java.util.Set;
 
 /** {@code sig_submit} {"seq", "sig"}: a signer's signature of round {@code seq}'s digest (130 lowercase hex). */
@@ -18,21 +17,10 @@ public record SigSubmitOp(long seq, CompactSignature sig) implements SidechainOp
     return "sig_submit";
   }
 
-  static final SidechainOpCodec<SigSubmitOp> CODEC = new SidechainOpCodec<>() {
-    @Override
-    public Set<String> fields() {
-      return Set.of("seq", "sig");
-    }
-
-    @Override
-    public SigSubmitOp read(OpArgs in) throws OpRejected {
-      return new SigSubmitOp(in.integer("seq", 1, Long.MAX_VALUE), in.signature("sig"));
-    }
-
-    @Override
-    public void write(JsonGenerator out, SigSubmitOp op) throws IOException {
-      out.writeNumberField("seq", op.seq);
-      out.writeStringField("sig", op.sig.toHex());
-    }
-  };
+  static final SidechainOpCodec<SigSubmitOp> CODEC = SidechainOpCodec.of(Set.of("seq", "sig"),
+      in -> new SigSubmitOp(in.integer("seq", 1, Long.MAX_VALUE), in.signature("sig")),
+      (out, op) -> {
+        out.writeNumberField("seq", op.seq);
+        out.writeStringField("sig", op.sig.toHex());
+      });
 }

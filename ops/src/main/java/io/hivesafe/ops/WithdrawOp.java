@@ -1,7 +1,6 @@
 package io.hivesafe.ops;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.util.Set;
 
 /** {@code withdraw} {"amount", "asset": "HIVE"|"HBD", "memo"?}: pegged balance out to the sender's Hive account. */
@@ -19,26 +18,17 @@ public record WithdrawOp(long amount, PeggedAsset asset, String memo) implements
     return "withdraw";
   }
 
-  static final SidechainOpCodec<WithdrawOp> CODEC = new SidechainOpCodec<>() {
-    @Override
-    public Set<String> fields() {
-      return Set.of("amount", "asset", "memo");
-    }
-
-    @Override
-    public WithdrawOp read(OpArgs in) throws OpRejected {
-      long amount = in.amount("amount");
-      PeggedAsset asset = in.asset("asset");
-      return new WithdrawOp(amount, asset, in.memo("memo"));
-    }
-
-    @Override
-    public void write(JsonGenerator out, WithdrawOp op) throws IOException {
-      out.writeNumberField("amount", op.amount);
-      out.writeStringField("asset", op.asset.name());
-      if (!op.memo.isEmpty()) {
-        out.writeStringField("memo", op.memo);
-      }
-    }
-  };
+  static final SidechainOpCodec<WithdrawOp> CODEC = SidechainOpCodec.of(Set.of("amount", "asset", "memo"),
+      in -> {
+        long amount = in.amount("amount");
+        PeggedAsset asset = in.asset("asset");
+        return new WithdrawOp(amount, asset, in.memo("memo"));
+      },
+      (out, op) -> {
+        out.writeNumberField("amount", op.amount);
+        out.writeStringField("asset", op.asset.name());
+        if (!op.memo.isEmpty()) {
+          out.writeStringField("memo", op.memo);
+        }
+      });
 }

@@ -82,6 +82,20 @@ public final class ValueReader {
     return out;
   }
 
+  /** A map of text to text written by {@link ValueWriter#textMap}: keys in strictly increasing order, or it is refused. */
+  public java.util.SortedMap<String, String> textMap() {
+    java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+    int n = count();
+    for (int i = 0; i < n; i++) {
+      String key = text();
+      if (!out.isEmpty() && key.compareTo(out.lastKey()) <= 0) {
+        throw malformed("map keys out of order at " + key);
+      }
+      out.put(key, text());
+    }
+    return out;
+  }
+
   /** The value must end here. */
   public void end() {
     if (at != bytes.length) {

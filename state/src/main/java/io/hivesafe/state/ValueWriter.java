@@ -72,6 +72,11 @@ public final class ValueWriter {
     return this;
   }
 
+  /** A map of text to text, as its (key, value) pairs in key order (a sorted map keeps that order). */
+  public ValueWriter textMap(java.util.SortedMap<String, String> map) {
+    return list(map.entrySet(), (w, e) -> w.text(e.getKey()).text(e.getValue()));
+  }
+
   /** A nested value, as {@code codec} writes it (no format byte: that starts only a stored value). */
   public <T> ValueWriter then(T value, BiConsumer<ValueWriter, T> codec) {
     codec.accept(this, value);
