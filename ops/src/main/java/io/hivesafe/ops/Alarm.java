@@ -13,6 +13,14 @@ import io.hivesafe.state.ValueWriter;
  */
 public record Alarm(long block, long index, String tx, long op, AlarmKind kind, String account, String operation, long hive,
     long hbd, long round, Reason reason) {
+  public Alarm {
+    ValueChecks.nonNegative("an alarm", block, index, op, hive, hbd, round);
+    ValueChecks.account("an alarm's account", account);
+    if (kind == null || reason == null) {
+      throw new IllegalArgumentException("an alarm has a kind and a reason");
+    }
+  }
+
   /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
   public static final ValueCodec<Alarm> CODEC = ValueCodec.of(
       (w, v) -> w.int64(v.block()).int64(v.index()).text(v.tx()).int64(v.op()).text(v.kind().name()).text(v.account()).text(v.operation()).int64(v.hive()).int64(v.hbd()).int64(v.round()).then(v.reason(), Reason::write),

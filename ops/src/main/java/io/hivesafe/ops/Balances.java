@@ -22,7 +22,7 @@ public record Balances(long token, long gov, long unlocking, long hive, long hbd
     }
   }
 
-  /** Whether the account holds nothing at all (its row is then deleted). Not named isEmpty: the state codec would store it as a property. */
+  /** Whether the account holds nothing at all (its row is then deleted). */
   public boolean holdsNothing() {
     return token == 0 && gov == 0 && unlocking == 0 && hive == 0 && hbd == 0;
   }

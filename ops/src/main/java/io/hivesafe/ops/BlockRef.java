@@ -10,6 +10,11 @@ import io.hivesafe.state.ValueWriter;
  * it has applied.
  */
 public record BlockRef(long block, String id) {
+  public BlockRef {
+    ValueChecks.nonNegative("a block reference", block);
+    ValueChecks.hex("a block id", id, 40);
+  }
+
   /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
   public static final ValueCodec<BlockRef> CODEC = ValueCodec.of(
       (w, v) -> w.int64(v.block()).text(v.id()),

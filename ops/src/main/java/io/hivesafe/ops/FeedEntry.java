@@ -10,6 +10,14 @@ import io.hivesafe.state.ValueWriter;
  * Hive transaction id (empty for block-level events), {@code op} the operation's index in it.
  */
 public record FeedEntry(long block, String tx, long op, String account, String kind, boolean ok, Reason reason) {
+  public FeedEntry {
+    ValueChecks.nonNegative("a feed entry", block, op);
+    ValueChecks.accountOrEmpty("a feed entry's account", account);
+    if (kind.isEmpty() || reason == null) {
+      throw new IllegalArgumentException("a feed entry has a kind and a reason");
+    }
+  }
+
   /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
   public static final ValueCodec<FeedEntry> CODEC = ValueCodec.of(
       (w, v) -> w.int64(v.block()).text(v.tx()).int64(v.op()).text(v.account()).text(v.kind()).bool(v.ok()).then(v.reason(), Reason::write),

@@ -72,6 +72,11 @@ public record MultisigTx(
 
 
   public MultisigTx {
+    ValueChecks.oneOf("a round's kind", kind, TRANSFER, ROTATION);
+    ValueChecks.nonNegative("a round", seq, builtBlock, readyBlock, attempt, recastTask);
+    ValueChecks.hex("a round's id", id, 40);
+    ValueChecks.hex("a round's digest", digest, 64);
+    ValueChecks.hex("a round's bytes", unsignedHex, -1);
     payouts = List.copyOf(payouts);
     requirements = List.copyOf(requirements);
     signatures = Collections.unmodifiableSortedMap(new TreeMap<>(signatures));

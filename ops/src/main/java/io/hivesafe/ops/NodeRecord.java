@@ -14,6 +14,14 @@ import io.hivesafe.state.ValueWriter;
  */
 public record NodeRecord(String account, String key, long registeredBlock, long keyBlock, long age, long missed,
     long lastReportBlock, long unbondBlock) {
+  public NodeRecord {
+    ValueChecks.account("a node", account);
+    ValueChecks.nonNegative("a node record", registeredBlock, keyBlock, age, missed, lastReportBlock, unbondBlock);
+    if (!key.startsWith("STM")) {
+      throw new IllegalArgumentException("a node's key is an STM public key, not " + key);
+    }
+  }
+
   /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
   public static final ValueCodec<NodeRecord> CODEC = ValueCodec.of(
       (w, v) -> w.text(v.account()).text(v.key()).int64(v.registeredBlock()).int64(v.keyBlock()).int64(v.age()).int64(v.missed()).int64(v.lastReportBlock()).int64(v.unbondBlock()),

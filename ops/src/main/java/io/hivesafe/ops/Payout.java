@@ -13,6 +13,15 @@ import io.hivesafe.state.ValueWriter;
  */
 public record Payout(long seq, String kind, String to, long amount, String asset, String memo, long requestedBlock, String source,
     long strikes) {
+  public Payout {
+    ValueChecks.nonNegative("a payout", seq, amount, requestedBlock, strikes);
+    ValueChecks.oneOf("a payout's kind", kind, WITHDRAWAL, TREASURY, REFUND);
+    ValueChecks.account("a payout's recipient", to);
+    ValueChecks.oneOf("a payout's asset", asset, "HIVE", "HBD");
+    OpAmounts.check(amount);
+    OpAmounts.checkMemo(memo);
+  }
+
   /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
   public static final ValueCodec<Payout> CODEC = ValueCodec.of(
       (w, v) -> w.int64(v.seq()).text(v.kind()).text(v.to()).int64(v.amount()).text(v.asset()).text(v.memo()).int64(v.requestedBlock()).text(v.source()).int64(v.strikes()),

@@ -45,6 +45,14 @@ public record Proposal(
   public static final String EXPIRED = "expired";
 
   public Proposal {
+    ValueChecks.nonNegative("a proposal", id, createdBlock, deadline, activation, passedBlock);
+    ValueChecks.account("a proposal's proposer", proposer);
+    ValueChecks.oneOf("a proposal's action", action, GovernanceOperations.PAYOUT, GovernanceOperations.PARAM,
+        GovernanceOperations.REMOVE_NODE);
+    ValueChecks.oneOf("a proposal's status", status, OPEN, PASSED, EXECUTED, VOID, EXPIRED);
+    if (note == null) {
+      throw new IllegalArgumentException("a proposal has a note");
+    }
     approvals = List.copyOf(approvals);
     args = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(args));
   }

@@ -10,6 +10,11 @@ import io.hivesafe.state.ValueWriter;
  * exactly as if it were still registered.
  */
 public record RemovedNode(String account, String key, long removedBlock, long bannedUntil, long unbondBlock) {
+  public RemovedNode {
+    ValueChecks.account("a removed node", account);
+    ValueChecks.nonNegative("a removed node", removedBlock, bannedUntil, unbondBlock);
+  }
+
   /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
   public static final ValueCodec<RemovedNode> CODEC = ValueCodec.of(
       (w, v) -> w.text(v.account()).text(v.key()).int64(v.removedBlock()).int64(v.bannedUntil()).int64(v.unbondBlock()),

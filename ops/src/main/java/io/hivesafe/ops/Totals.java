@@ -11,6 +11,11 @@ import io.hivesafe.state.ValueWriter;
  */
 public record Totals(long tokenSupply, long depositedHive, long depositedHbd, long treasuryHive, long treasuryHbd,
     long nextPayout, long nextProposal) {
+  public Totals {
+    ValueChecks.nonNegative("the totals", tokenSupply, depositedHive, depositedHbd, treasuryHive, treasuryHbd, nextPayout,
+        nextProposal);
+  }
+
   /** The canonical encoding (docs/state.md, "State schema"): the fields in declaration order. */
   public static final ValueCodec<Totals> CODEC = ValueCodec.of(
       (w, v) -> w.int64(v.tokenSupply()).int64(v.depositedHive()).int64(v.depositedHbd()).int64(v.treasuryHive()).int64(v.treasuryHbd()).int64(v.nextPayout()).int64(v.nextProposal()),

@@ -21,18 +21,18 @@ class ReportQuorumTest {
   private static Map<String, NodeRecord> nodes(long... ages) {
     TreeMap<String, NodeRecord> nodes = new TreeMap<>();
     for (int i = 0; i < ages.length; i++) {
-      nodes.put("n" + i, new NodeRecord("n" + i, "STM", 1, 1, ages[i], 0, 0, 0));
+      nodes.put("node" + i, new NodeRecord("node" + i, "STM", 1, 1, ages[i], 0, 0, 0));
     }
     return nodes;
   }
 
   private static List<String> runners(int n) {
-    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "n" + i).toList();
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "node" + i).toList();
   }
 
   @Test
   void moreThanHalfOfTheRunnersWithHalfTheAgeIsConsensus() {
-    ReportQuorum q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("n0", A, "n1", A, "n2", A, "n3", B));
+    ReportQuorum q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("node0", A, "node1", A, "node2", A, "node3", B));
     assertEquals(Optional.of(A), q.consensus());
     assertTrue(q.reaches(A));
     assertFalse(q.reaches(B));
@@ -44,7 +44,7 @@ class ReportQuorumTest {
 
   @Test
   void exactlyHalfOfTheRunnersIsNotEnough() {
-    ReportQuorum q = ReportQuorum.count(runners(4), nodes(1, 1, 1, 1), Map.of("n0", A, "n1", A, "n2", B));
+    ReportQuorum q = ReportQuorum.count(runners(4), nodes(1, 1, 1, 1), Map.of("node0", A, "node1", A, "node2", B));
     assertEquals(Optional.empty(), q.consensus());
     assertFalse(q.reaches(A));
   }
@@ -52,7 +52,7 @@ class ReportQuorumTest {
   @Test
   void aHeadcountWithoutHalfTheAgeIsNotEnough() {
     // three young runners against two old ones: 3 of 5 runners, but 3 of 203 age
-    ReportQuorum q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 100, 100), Map.of("n0", A, "n1", A, "n2", A, "n3", B, "n4", B));
+    ReportQuorum q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 100, 100), Map.of("node0", A, "node1", A, "node2", A, "node3", B, "node4", B));
     assertFalse(q.reaches(A));
     assertFalse(q.reaches(B), "2 of 5 runners");
     assertEquals(Optional.empty(), q.consensus());
@@ -60,15 +60,15 @@ class ReportQuorumTest {
 
   @Test
   void halfTheAgeExactlyIsEnoughAndAllAgesZeroLeaveTheHeadcount() {
-    assertTrue(ReportQuorum.count(runners(3), nodes(2, 1, 1), Map.of("n1", A, "n2", A)).reaches(A), "2 of 4 age");
-    assertTrue(ReportQuorum.count(runners(3), nodes(0, 0, 0), Map.of("n1", A, "n2", A)).reaches(A));
+    assertTrue(ReportQuorum.count(runners(3), nodes(2, 1, 1), Map.of("node1", A, "node2", A)).reaches(A), "2 of 4 age");
+    assertTrue(ReportQuorum.count(runners(3), nodes(0, 0, 0), Map.of("node1", A, "node2", A)).reaches(A));
   }
 
   @Test
   void reportsOfNonRunnersAndOfRunnersWithoutANodeRecordDoNotCount() {
     Map<String, NodeRecord> nodes = new TreeMap<>(nodes(1, 1, 1));
-    nodes.remove("n2");
-    ReportQuorum q = ReportQuorum.count(runners(3), nodes, Map.of("n0", A, "n2", A, "outsider", A, "n9", A));
+    nodes.remove("node2");
+    ReportQuorum q = ReportQuorum.count(runners(3), nodes, Map.of("node0", A, "node2", A, "outsider", A, "node9", A));
     assertEquals(1, q.reporters(A));
     assertEquals(2, q.ageTotal(), "n2 has no record: age 0");
     assertFalse(q.reaches(A));
@@ -76,16 +76,16 @@ class ReportQuorumTest {
 
   @Test
   void aHashCanStillPassOnlyIfTheRunnersYetToReportWouldCarryIt() {
-    ReportQuorum q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("n0", A, "n1", B));
+    ReportQuorum q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("node0", A, "node1", B));
     assertTrue(q.couldStillReach(A), "n2, n3, n4 have not reported: 4 of 5 possible");
     assertTrue(q.couldStillReach(B));
     assertTrue(q.couldStillReach("cc".repeat(32)), "3 silent runners are more than half");
-    q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("n0", A, "n1", B, "n2", B));
+    q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("node0", A, "node1", B, "node2", B));
     assertFalse(q.couldStillReach("cc".repeat(32)), "2 silent runners are not enough on their own");
     assertTrue(q.couldStillReach(A));
-    q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("n0", B, "n1", B, "n2", B));
+    q = ReportQuorum.count(runners(5), nodes(1, 1, 1, 1, 1), Map.of("node0", B, "node1", B, "node2", B));
     assertFalse(q.couldStillReach(A), "B has passed: nothing else can");
-    q = ReportQuorum.count(runners(3), nodes(1, 1, 10), Map.of("n0", A, "n1", A));
+    q = ReportQuorum.count(runners(3), nodes(1, 1, 10), Map.of("node0", A, "node1", A));
     assertFalse(q.couldStillReach(B), "n2 alone holds the age but not the headcount");
     assertFalse(q.reaches(A), "A has the headcount but 2 of 12 age");
     assertTrue(q.couldStillReach(A), "if n2 reports A too, it passes");
@@ -93,7 +93,7 @@ class ReportQuorumTest {
 
   @Test
   void noRunnersNoConsensus() {
-    assertEquals(Optional.empty(), ReportQuorum.count(List.of(), Map.of(), Map.of("n0", A)).consensus());
+    assertEquals(Optional.empty(), ReportQuorum.count(List.of(), Map.of(), Map.of("node0", A)).consensus());
   }
 
   private static final NetworkGenesis G = TestNetwork.genesis(3, 1, 1);

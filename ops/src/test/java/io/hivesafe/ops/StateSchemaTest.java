@@ -53,7 +53,8 @@ class StateSchemaTest {
   @Test
   void simpleValuesAreTheFormatByteThenTheirFieldsInDeclarationOrder() {
     pinned(Balances.CODEC, new Balances(1, 2, 3, 4, 5), "01" + i64(1) + i64(2) + i64(3) + i64(4) + i64(5));
-    pinned(BlockRef.CODEC, new BlockRef(5, "00000005ab"), "01" + i64(5) + text("00000005ab"));
+    String id = "00000005" + "ab".repeat(16);
+    pinned(BlockRef.CODEC, new BlockRef(5, id), "01" + i64(5) + text(id));
     pinned(PaidRound.CODEC, new PaidRound(7, 1_700_000_000, 10, 0), "01" + i64(7) + i64(1_700_000_000) + i64(10) + i64(0));
     pinned(Totals.CODEC, new Totals(1, 2, 3, 4, 5, 6, 7), "01" + i64(1) + i64(2) + i64(3) + i64(4) + i64(5) + i64(6) + i64(7));
     pinned(RemovedNode.CODEC, new RemovedNode("node9", KEY, 10, 20, 30), "01" + text("node9") + text(KEY) + i64(10) + i64(20)
@@ -95,22 +96,43 @@ class StateSchemaTest {
     pinned(MultisigAuthority.CODEC, new MultisigAuthority(owner, SignerAuthority.ofKeys(1, List.of(KEY)), "alice", 1),
         "01" + i64(2) + "00000001" + text(KEY) + i64(2) + "00000001" + text("alice") + i64(1)
             + i64(1) + "00000001" + text(KEY) + i64(1) + "00000000" + text("alice") + i64(1));
-    pinned(Alarm.CODEC, new Alarm(5, 2, "ab", 1, AlarmKind.OUTFLOW, "ms", "transfer", 1, 0, 0,
+    pinned(Alarm.CODEC, new Alarm(5, 2, "ab", 1, AlarmKind.OUTFLOW, "hs-ms", "transfer", 1, 0, 0,
         Reason.of(ReasonCode.ALARM_TRANSFER_OUT, 1, "HIVE", "bob")), "01" + i64(5) + i64(2) + text("ab") + i64(1) + text("OUTFLOW")
-        + text("ms") + text("transfer") + i64(1) + i64(0) + i64(0) + text("ALARM_TRANSFER_OUT") + i64(1) + text("HIVE") + text("bob"));
+        + text("hs-ms") + text("transfer") + i64(1) + i64(0) + i64(0) + text("ALARM_TRANSFER_OUT") + i64(1) + text("HIVE") + text("bob"));
     NetworkParams p = NetworkParams.defaults();
     pinned(NetworkParams.CODEC, p, "01" + i64(p.maxSigners()) + i64(p.minStake()) + i64(p.unlockDelay())
         + i64(p.expirationSeconds()) + i64(p.feedRetention()) + i64(2) + i64(3) + i64(3) + i64(5) + i64(4) + i64(5)
         + i64(p.maxProposalBlocks()) + i64(p.executionWindow()) + i64(p.maxWithdrawals()) + i64(p.recastInterval())
         + i64(p.maxBatchPayouts()) + i64(p.maxMissed()) + i64(p.removalBanBlocks()) + i64(p.payoutStrikes()));
-    MultisigTx tx = new MultisigTx(1, MultisigTx.TRANSFER, "id", "digest", "00ff", 100, "2026-01-01T01:00:00", List.of(3L),
+    String txId = "12".repeat(20);
+    String digest = "34".repeat(32);
+    MultisigTx tx = new MultisigTx(1, MultisigTx.TRANSFER, txId, digest, "00ff", 100, "2026-01-01T01:00:00", List.of(3L),
         List.of(new MultisigTx.Requirement(MultisigTx.ACTIVE, SignerAuthority.ofKeys(1, List.of(KEY)))),
         new TreeMap<>(Map.of(KEY, "1f00")), 0, 0, 0, false);
-    pinned(MultisigTx.CODEC, tx, "01" + i64(1) + text("transfer") + text("id") + text("digest") + text("00ff") + i64(100)
+    pinned(MultisigTx.CODEC, tx, "01" + i64(1) + text("transfer") + text(txId) + text(digest) + text("00ff") + i64(100)
         + text("2026-01-01T01:00:00") + "00000001" + i64(3) + "00000001" + text("active") + i64(1) + "00000001" + text(KEY) + i64(1)
         + "00000000" + "00000001" + text(KEY) + text("1f00") + i64(0) + i64(0) + i64(0) + "00");
     pinned(Chrono.DUE.codec(), new ScheduledTask(4, 300, ChronoTask.of("ms_recast", Map.of("seq", "1"))),
         "01" + i64(4) + i64(300) + text("ms_recast") + "00000001" + text("seq") + text("1"));
+  }
+
+  @Test
+  void aValueThatBreaksItsRulesCannotBeBuiltOrDecoded() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Payout(1, "gift", "alice", 1, "HIVE", "", 1, "s", 0), "an unknown kind");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Payout(1, Payout.WITHDRAWAL, "Alice", 1, "HIVE", "", 1, "s", 0), "not an account");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Payout(1, Payout.WITHDRAWAL, "alice", 0, "HIVE", "", 1, "s", 0), "no zero payout");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Totals(1, 2, 3, -4, 5, 6, 7), "a negative treasury");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new BlockRef(5, "XYZ"), "a block id that is not hex");
+    byte[] bad = Payout.CODEC.encode(new Payout(1, Payout.WITHDRAWAL, "alice", 1, "HIVE", "", 1, "s", 0));
+    int at = new String(bad, StandardCharsets.ISO_8859_1).indexOf("withdrawal");
+    bad[at] = 'W';
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Payout.CODEC.decode(bad),
+        "stored bytes that decode to a broken value stop the node");
   }
 
   @Test
