@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules, checked on the compiled classes with ArchUnit (issue 16): the one-way module chain
- * (hive ← state ← chrono ← ops, devnet on hive only, engine on top), and the deterministic core (ops,
+ * (hive ← state ← chrono ← ops, devnet on hive only, engine on top; none of them on the test kit, the
+ * simulator or the benchmarks, which sit on engine — the test kit's ProductBoundaryTest checks that
+ * rule where the test kit's classes are on the class path), and the deterministic core (ops,
  * chrono, state, hive outside its RPC package) free of clocks, randomness, floating point, the network and
  * the shell's libraries; ops and chrono also free of files, MapDB, hash-ordered collections and catch-all
  * handlers. Bytecode sees what a source scan misses (a fully qualified name, a static import, a call
@@ -37,6 +39,8 @@ class ArchitectureTest {
             "io.hivesafe.engine");
   }
 
+  private static final String[] PRODUCT = {"io.hivesafe.hive..", "io.hivesafe.state..", "io.hivesafe.chrono..",
+      "io.hivesafe.ops..", "io.hivesafe.devnet..", "io.hivesafe.engine.."};
   private static final String[] CORE = {"io.hivesafe.ops..", "io.hivesafe.chrono..", "io.hivesafe.state..", "io.hivesafe.hive.."};
 
   @Test
@@ -51,6 +55,8 @@ class ArchitectureTest {
         .resideInAnyPackage("io.hivesafe.devnet..", "io.hivesafe.engine.."));
     rule(noClasses().that().resideInAPackage("io.hivesafe.devnet..").should().dependOnClassesThat()
         .resideInAnyPackage("io.hivesafe.state..", "io.hivesafe.chrono..", "io.hivesafe.ops..", "io.hivesafe.engine.."));
+    rule(noClasses().that().resideInAnyPackage(PRODUCT).should().dependOnClassesThat()
+        .resideInAnyPackage("io.hivesafe.testkit..", "io.hivesafe.sim..", "io.hivesafe.bench.."));
   }
 
   @Test
