@@ -1,6 +1,7 @@
 package io.hivesafe.testkit.traffic;
 
 import io.hivesafe.devnet.DevnetConfig;
+import io.hivesafe.devnet.DevnetKeys;
 import io.hivesafe.devnet.Genesis;
 import io.hivesafe.devnet.GenesisAccount;
 import io.hivesafe.hive.crypto.PrivateKey;
@@ -176,9 +177,12 @@ public record TrafficNetwork(Genesis devnetGenesis, NetworkGenesis network, List
     return new TrafficNetwork(devnet, network, users, nodes);
   }
 
-  /** The private key of {@code account} for {@code role} (owner, active, posting, memo, multisig). */
+  /**
+   * The private key of {@code account} for {@code role} (owner, active, posting, memo, multisig): one of
+   * the devnet's well-known keys ({@link DevnetKeys#testKitKey}), which a node refuses off the devnet's chain.
+   */
   public static PrivateKey key(String account, String role) {
-    return PrivateKey.fromSeed("traffic:" + account + ":" + role);
+    return DevnetKeys.testKitKey(account, role);
   }
 
   private static TrafficUser user(String name, long hive) {
