@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hivesafe demo}: the embedded devnet and 5 nodes with generated keys play DESIGN's story — a
+ * {@code hivesafe demo}: the embedded devnet and 5 nodes on the test kit's keys play DESIGN's story — a
  * deposit, a withdrawal and a treasury grant paid by multisig, a recast after the broadcaster is
  * stopped, a key rotation after a second node leaves — printed as a timeline. Then the network idles
  * (a block a second) until Ctrl-C, which stops everything cleanly.
