@@ -60,24 +60,25 @@ public final class DevnetKeys {
   }
 
   /**
-   * What {@code key} is if it is a well-known key: the init key; a password key of initminer, alice,
-   * bob or carol; a test kit key of user0…user39 or node0…node39; or a password key or a test kit key of
-   * one of {@code accounts} (the accounts a node knows it deals with: its own, the genesis nodes', the
-   * multisig account).
+   * The well-known public keys, each with what it is: the init key; the password keys of initminer,
+   * alice, bob and carol; the test kit keys of user0…user39 and node0…node39; and the password keys and
+   * test kit keys of {@code accounts} (the accounts a node knows it deals with: its own, the genesis
+   * nodes', the multisig account).
    */
-  public static Optional<String> describe(PublicKey key, Collection<AccountName> accounts) {
-    String known = Fixed.KEYS.get(key);
-    if (known != null) {
-      return Optional.of(known);
-    }
+  public static Map<PublicKey, String> wellKnown(Collection<AccountName> accounts) {
+    Map<PublicKey, String> keys = new HashMap<>(Fixed.KEYS);
     TreeSet<String> names = new TreeSet<>();
     accounts.forEach(a -> names.add(a.value()));
-    Map<PublicKey, String> more = new HashMap<>();
     for (String name : names) {
-      addPasswordKeys(more, name);
-      addTestKitKeys(more, name);
+      addPasswordKeys(keys, name);
+      addTestKitKeys(keys, name);
     }
-    return Optional.ofNullable(more.get(key));
+    return keys;
+  }
+
+  /** What {@code key} is if it is one of {@link #wellKnown}{@code (accounts)}. */
+  public static Optional<String> describe(PublicKey key, Collection<AccountName> accounts) {
+    return Optional.ofNullable(wellKnown(accounts).get(key));
   }
 
   private static void addPasswordKeys(Map<PublicKey, String> keys, String account) {

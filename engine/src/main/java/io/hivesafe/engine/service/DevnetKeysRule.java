@@ -10,6 +10,7 @@ import io.hivesafe.ops.NetworkGenesis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,28 +32,29 @@ final class DevnetKeysRule {
     identity.ifPresent(i -> accounts.add(i.account()));
     genesis.nodes().forEach(n -> accounts.add(n.account()));
     accounts.add(genesis.multisigAccount());
+    Map<PublicKey, String> known = DevnetKeys.wellKnown(accounts);
     if (identity.isPresent()) {
-      refuse("keys.active", identity.get().activeKey().publicKey(), accounts, genesis.chainId());
-      refuse("keys.multisig", identity.get().multisigKey().publicKey(), accounts, genesis.chainId());
+      refuse("keys.active", identity.get().activeKey().publicKey(), known, genesis.chainId());
+      refuse("keys.multisig", identity.get().multisigKey().publicKey(), known, genesis.chainId());
     }
     for (NetworkGenesis.GenesisNode node : genesis.nodes()) {
-      refuse("genesis " + genesisFile + ": nodes: " + node.account() + "'s key " + node.key(), node.key(), accounts,
+      refuse("genesis " + genesisFile + ": nodes: " + node.account() + "'s key " + node.key(), node.key(), known,
           genesis.chainId());
     }
-    refuseAny("genesis " + genesisFile + ": authority.owner", genesis.owner(), accounts, genesis.chainId());
-    refuseAny("genesis " + genesisFile + ": authority.active", genesis.active(), accounts, genesis.chainId());
+    refuseAny("genesis " + genesisFile + ": authority.owner", genesis.owner(), known, genesis.chainId());
+    refuseAny("genesis " + genesisFile + ": authority.active", genesis.active(), known, genesis.chainId());
   }
 
-  private static void refuseAny(String where, Authority authority, List<AccountName> accounts, ChainId chain) {
+  private static void refuseAny(String where, Authority authority, Map<PublicKey, String> known, ChainId chain) {
     for (Authority.KeyWeight k : authority.keyAuths()) {
-      refuse(where + ": key " + k.key(), k.key(), accounts, chain);
+      refuse(where + ": key " + k.key(), k.key(), known, chain);
     }
   }
 
-  private static void refuse(String what, PublicKey key, List<AccountName> accounts, ChainId chain) {
-    Optional<String> known = DevnetKeys.describe(key, accounts);
-    if (known.isPresent()) {
-      throw new IllegalArgumentException(what + " is one of the devnet's well-known keys (" + known.get()
+  private static void refuse(String what, PublicKey key, Map<PublicKey, String> known, ChainId chain) {
+    String which = known.get(key);
+    if (which != null) {
+      throw new IllegalArgumentException(what + " is one of the devnet's well-known keys (" + which
           + "): anyone can sign with it. A node takes those only on the devnet's chain (" + DevnetKeys.CHAIN_ID.toHex()
           + ", hived's testnet), not on chain " + name(chain) + "; use keys of your own (hivesafe keys generate makes a multisig key)");
     }
