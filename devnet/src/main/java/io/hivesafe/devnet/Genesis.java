@@ -22,14 +22,15 @@ import java.util.Set;
  * holding 1,000,000.000 HIVE and HBD; {@code alice}, {@code bob} and {@code carol} with the password keys of
  * password {@code password} (as every Hive wallet derives them), holding 1,000.000 HIVE and HBD each so
  * that tests can transfer without a funding step. The three have {@code initminer} as their recovery account,
- * as hived gives an account's creator; {@code initminer} has none.
+ * as hived gives an account's creator; {@code initminer} has none. All these keys are {@link DevnetKeys
+ * well-known}, and its chain id is {@link DevnetKeys#CHAIN_ID}.
  */
 public record Genesis(ChainId chainId, Instant genesisTime, List<GenesisAccount> accounts) {
   /** hived's HIVE_INIT_MINER_NAME: the account that creates the others on a testnet. */
   public static final AccountName INIT_MINER = AccountName.of("initminer");
-  /** hived's testnet key: SHA-256("init_key"). */
-  public static final PrivateKey INIT_KEY = PrivateKey.fromSeed("init_key");
-  public static final String TEST_PASSWORD = "password";
+  /** hived's testnet key: SHA-256("init_key"), one of the {@link DevnetKeys well-known keys}. */
+  public static final PrivateKey INIT_KEY = DevnetKeys.INIT_KEY;
+  public static final String TEST_PASSWORD = DevnetKeys.TEST_PASSWORD;
   /** A fixed start, so that block times and ids repeat from run to run. */
   public static final Instant DEFAULT_GENESIS_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -79,10 +80,10 @@ public record Genesis(ChainId chainId, Instant genesisTime, List<GenesisAccount>
           passwordKey(name, KeyRole.OWNER), passwordKey(name, KeyRole.ACTIVE), passwordKey(name, KeyRole.POSTING),
           passwordKey(name, KeyRole.MEMO), Asset.of(1_000_000L, AssetSymbol.HIVE), Asset.of(1_000_000L, AssetSymbol.HBD)));
     }
-    return new Genesis(ChainId.TESTNET, genesisTime, accounts);
+    return new Genesis(DevnetKeys.CHAIN_ID, genesisTime, accounts);
   }
 
   private static PublicKey passwordKey(String account, KeyRole role) {
-    return PrivateKey.fromPassword(account, role, TEST_PASSWORD).publicKey();
+    return DevnetKeys.passwordKey(account, role).publicKey();
   }
 }

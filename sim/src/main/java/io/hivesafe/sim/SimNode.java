@@ -5,12 +5,12 @@ import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
 import io.hivesafe.engine.node.SidechainNode;
-import io.hivesafe.engine.traffic.TrafficNode;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.state.StateConfig;
 import io.hivesafe.state.StateStore;
+import io.hivesafe.testkit.traffic.TrafficNode;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hivesafe.devnet.DevnetChain;
-import io.hivesafe.engine.traffic.TrafficNetwork;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.testkit.traffic.TrafficNetwork;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
  * real program, the test itself in tests.
  */
 @FunctionalInterface
-interface StopSignal {
+public interface StopSignal {
   /** Blocks until the command is to stop; {@code onStop} has run exactly once when this returns. */
   void runUntilStopped(Runnable onStop) throws InterruptedException;
 

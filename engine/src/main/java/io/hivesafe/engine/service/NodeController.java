@@ -77,11 +77,14 @@ public final class NodeController implements AutoCloseable {
   /**
    * Reads the genesis and loads the keys named by {@code config} (from files or {@code environment});
    * every failure is an {@link IllegalArgumentException} naming the config field, and nothing is opened.
+   * Off the devnet's chain, the devnet's well-known keys are refused, as the node's or in the genesis
+   * ({@link DevnetKeysRule}).
    */
   public static NodeController create(NodeConfig config, Map<String, String> environment, NodeEvents events, String version) {
     NetworkGenesis genesis = readGenesis(config);
     Optional<NodeIdentity> identity = config.account().map(account -> new NodeIdentity(account,
         config.activeKey().orElseThrow().load(environment), config.multisigKey().orElseThrow().load(environment)));
+    DevnetKeysRule.check(genesis, config.genesis(), identity);
     return new NodeController(config, genesis, identity, Objects.requireNonNull(events, "events"), version);
   }
 

@@ -126,4 +126,22 @@ class HivesafeCommandTest {
     CliRun pub = run("", Map.of("K", ALICE_ACTIVE), "keys", "public", "--wif-env", "K");
     assertEquals(ALICE_ACTIVE_PUB, pub.json().get("public_key").asText());
   }
+
+  /**
+   * The node's command line holds the node and its tools, not the test kit: its help lists no demo
+   * and {@code demo} is no command of it (scripts/hivesafe runs the test kit's demo).
+   */
+  @Test
+  void theNodesCommandLineHasNoDemo() {
+    CliRun help = run("", Map.of(), "--help");
+    assertEquals(0, help.exit(), help.err());
+    for (String command : new String[] {"tx", "keys", "snapshot", "state", "devnet", "replay", "run", "init"}) {
+      assertTrue(help.out().contains("\n  " + command + " "), command + " in " + help.out());
+    }
+    assertFalse(help.out().contains("demo"), help.out());
+    CliRun demo = run("", Map.of(), "demo");
+    assertEquals(HivesafeCommand.EXIT_FAILURE, demo.exit());
+    assertEquals("error: Unmatched argument at index 0: 'demo'\n", demo.err());
+    assertEquals("", demo.out());
+  }
 }
