@@ -98,6 +98,13 @@ final class Adversary {
     return runner.name() + " proposes " + milliHive + " milli-HIVE to " + to + ": " + verdict(send(List.of(runner.user().activeKey()), op));
   }
 
+  /** A runner proposes {@code action} (the propose JSON's action fields), open for 100 blocks, to execute the block after it passes. */
+  String propose(TrafficNode runner, String action) {
+    Operation op = new CustomJsonOperation(List.of(runner.name()), List.of(), genesis.opId("propose"),
+        "{" + action + ",\"deadline\":100,\"activation\":0}");
+    return runner.name() + " proposes " + action + ": " + verdict(send(List.of(runner.user().activeKey()), op));
+  }
+
   /** A runner approves proposal {@code id}. */
   String approve(TrafficNode runner, long id) {
     Operation op = SidechainOps.operation(genesis, runner.name(), new ApproveOp(id));
@@ -179,6 +186,44 @@ final class Adversary {
         Optional.empty(), Optional.of(memo), "");
     return (stranger.isPresent() ? "adds a stranger's key " + stranger.get() : "keeps only their own " + colluders.size() + " keys")
         + " in the active authority: " + verdict(send(keys, op));
+  }
+
+  /**
+   * The colluders use the multisig account's active authority for something that is not a round: a
+   * custom_json of another application (a Hive-Engine action) in the account's name. An AUTHORITY_USE alarm.
+   */
+  String foreignAction(List<TrafficNode> colluders) {
+    Operation op = new CustomJsonOperation(List.of(genesis.multisigAccount()), List.of(), "ssc-mainnet-hive",
+        "{\"contractName\":\"tokens\",\"contractAction\":\"stake\",\"contractPayload\":{}}");
+    return "a Hive-Engine action in the multisig account's name: " + verdict(send(multisigKeys(colluders), op));
+  }
+
+  /**
+   * The colluders post a round's marker ({@code ms_signed} naming {@code seq}) from the multisig account in
+   * a transaction of their own: it confirms nothing. A STRAY_CONFIRMATION alarm.
+   */
+  String strayMarker(List<TrafficNode> colluders, long seq) {
+    Operation op = new CustomJsonOperation(List.of(genesis.multisigAccount()), List.of(), genesis.opId("ms_signed"),
+        "{\"seq\":" + seq + "}");
+    return "round " + seq + "'s marker alone: " + verdict(send(multisigKeys(colluders), op));
+  }
+
+  /**
+   * The colluders set the multisig account's active authority to {@code active} (owner unchanged), signed
+   * by their multisig keys: an AUTHORITY_CHANGE alarm, and whatever else the new authority implies.
+   */
+  String replaceActive(List<TrafficNode> colluders, Authority active, PublicKey memo, String what) {
+    Operation op = new io.hivesafe.hive.protocol.AccountUpdateOperation(genesis.multisigAccount(), Optional.empty(),
+        Optional.of(active), Optional.empty(), Optional.of(memo), "");
+    return what + ": " + verdict(send(multisigKeys(colluders), op));
+  }
+
+  private static List<PrivateKey> multisigKeys(List<TrafficNode> colluders) {
+    List<PrivateKey> keys = new ArrayList<>();
+    for (TrafficNode c : colluders) {
+      keys.add(c.multisigKey());
+    }
+    return keys;
   }
 
   private Admission send(List<PrivateKey> keys, Operation... ops) {

@@ -97,7 +97,8 @@ public final class Simulation implements AutoCloseable {
 
   /**
    * What a test may do to the world behind the simulator's back, to show that an invariant notices
-   * (SimulationBitesTest). The simulator itself never uses them.
+   * (SimulationBitesTest), or what the consensus vector's recorder adds to the run ({@link VectorHooks}).
+   * The simulator itself never uses them.
    */
   interface Hooks {
     Hooks NONE = new Hooks() {};
@@ -461,6 +462,11 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
+  /** For a hook: a query of the oracle's state (the irreversible blocks applied so far). */
+  <T> T readOracle(java.util.function.Function<io.hivesafe.state.StateReader, T> query) {
+    return oracle.read(query);
+  }
+
   /**
    * For a test: changes the store of running node {@code index} as {@link FaultKind#TAMPERED_STATE} does,
    * but without telling the invariants, which must then find it.
@@ -625,7 +631,7 @@ public final class Simulation implements AutoCloseable {
     oracle.close();
   }
 
-  private static void delete(Path dir) {
+  static void delete(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
