@@ -13,7 +13,9 @@ public record FeedEntry(long block, String tx, long op, String account, String k
   public FeedEntry {
     ValueChecks.nonNegative("a feed entry", block, op);
     ValueChecks.accountOrEmpty("a feed entry's account", account);
-    if (kind.isEmpty() || reason == null) {
+    // The kind of an operation's entry is its name after the prefix, chosen by whoever signed it: any
+    // text, the empty name included (a custom_json whose id is the prefix alone is an unknown operation).
+    if (kind == null || reason == null) {
       throw new IllegalArgumentException("a feed entry has a kind and a reason");
     }
   }

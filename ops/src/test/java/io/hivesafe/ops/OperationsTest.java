@@ -100,6 +100,9 @@ class OperationsTest {
         TestBlocks.active("user0", "other_send", "{\"to\":\"user1\",\"amount\":5}")));
     assertEquals(1, feed.size(), "another network's op leaves no trace");
     assertEquals(Reason.of(ReasonCode.UNKNOWN_OPERATION, "mint"), feed.get(0).reason());
+    // Found by the devnet consensus vector: an id that is the prefix alone names the empty operation.
+    List<FeedEntry> bare = step(List.of(TestBlocks.active("user0", "hs_", "{}")));
+    assertEquals(Reason.of(ReasonCode.UNKNOWN_OPERATION, ""), bare.get(0).reason(), "a rejection, not an exception");
   }
 
   @Test

@@ -203,8 +203,7 @@ final class Adversary {
    * a transaction of their own: it confirms nothing. A STRAY_CONFIRMATION alarm.
    */
   String strayMarker(List<TrafficNode> colluders, long seq) {
-    Operation op = new CustomJsonOperation(List.of(genesis.multisigAccount()), List.of(), genesis.opId("ms_signed"),
-        "{\"seq\":" + seq + "}");
+    Operation op = SidechainOps.operation(genesis, genesis.multisigAccount(), new MsSignedOp(seq));
     return "round " + seq + "'s marker alone: " + verdict(send(multisigKeys(colluders), op));
   }
 

@@ -1,8 +1,8 @@
 package io.hivesafe.sim;
 
 import io.hivesafe.devnet.DevnetChain;
-import io.hivesafe.engine.traffic.TrafficNetwork;
-import io.hivesafe.engine.traffic.TrafficNode;
+import io.hivesafe.testkit.traffic.TrafficNetwork;
+import io.hivesafe.testkit.traffic.TrafficNode;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.ops.NetworkGenesis;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.devnet.BlockJsonWriter;
 import io.hivesafe.devnet.DevnetChain;
 import io.hivesafe.devnet.ProducedBlock;
-import io.hivesafe.engine.traffic.TrafficNetwork;
+import io.hivesafe.testkit.traffic.TrafficNetwork;
 import io.hivesafe.hive.json.JsonForm;
 import io.hivesafe.hive.json.TransactionJson;
 import io.hivesafe.hive.protocol.AccountName;

@@ -3,8 +3,8 @@ package io.hivesafe.engine.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hivesafe.engine.traffic.TrafficNetwork;
-import io.hivesafe.engine.traffic.TrafficNode;
+import io.hivesafe.testkit.traffic.TrafficNetwork;
+import io.hivesafe.testkit.traffic.TrafficNode;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.PrivateKey;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
