@@ -32,23 +32,20 @@ final class FetchRetry {
   }
 
   /**
-   * A call failed or its answer was damaged: counts it, tells {@code announce} the pause (to log it),
-   * moves to another endpoint and waits out the pause.
+   * A call failed or its answer was damaged: counts it, moves to another endpoint, tells
+   * {@code announce} the pause (to log it) and waits it out.
    */
   void afterFailure(Consumer<Duration> announce) throws InterruptedException {
     fetchErrors.incrementAndGet();
-    Duration pause = nextPause();
-    announce.accept(pause);
-    api.preferAnotherEndpoint();
-    sleep(pause);
+    afterEmptyAnswer(announce);
   }
 
-  /** An answer without blocks although the chain is further: another endpoint, after a pause announced as above. */
+  /** An answer without blocks although the chain is further: not an error, but otherwise as {@link #afterFailure}. */
   void afterEmptyAnswer(Consumer<Duration> announce) throws InterruptedException {
     api.preferAnotherEndpoint();
     Duration pause = nextPause();
     announce.accept(pause);
-    sleep(pause);
+    TimeUnit.NANOSECONDS.sleep(pause.toNanos());
   }
 
   /** An answer with fewer blocks than asked for, but some: another endpoint for the rest, at once. */
@@ -65,9 +62,5 @@ final class FetchRetry {
   private Duration nextPause() {
     failuresInRow = failuresInRow == Integer.MAX_VALUE ? failuresInRow : failuresInRow + 1;
     return config.backoffAfter(failuresInRow);
-  }
-
-  private static void sleep(Duration pause) throws InterruptedException {
-    TimeUnit.NANOSECONDS.sleep(pause.toNanos());
   }
 }
