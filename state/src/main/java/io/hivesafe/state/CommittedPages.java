@@ -32,11 +32,6 @@ final class CommittedPages {
     this.cachePages = (int) Math.min(Integer.MAX_VALUE, Math.max(0, cacheBytes / pageSize));
   }
 
-  /** The store file's length now. */
-  long size() throws IOException {
-    return store.size();
-  }
-
   /** Page {@code pageNo} of the committed file, which is {@code committedLength} bytes long (zeros past its end). */
   byte[] page(long pageNo, long committedLength) {
     byte[] page = clean.get(pageNo);
@@ -68,7 +63,7 @@ final class CommittedPages {
    * After a checkpoint of a file that was {@code committedLength} bytes long: cached pages past its cut
    * at {@code cutAt} dropped, the pages it wrote cached.
    */
-  void committed(long cutAt, long committedLength, NavigableMap<Long, byte[]> pages) {
+  void cacheWritten(long cutAt, long committedLength, NavigableMap<Long, byte[]> pages) {
     if (cutAt < committedLength) {
       clean.keySet().removeIf(pageNo -> pageNo >= cutAt / pageSize);
     }

@@ -35,7 +35,7 @@ final class JournaledFileVolume extends Volume {
   private final FileChannel journal;
   private final int pageSize;
   private final NavigableMap<Long, byte[]> dirty = new TreeMap<>();
-  private final CommittedPages committed;
+  private final CommittedPages committedPages;
   private long committedLength;
   private long length;
   /** Clean bytes at or after this offset read as zero (set by a pending truncate). */
@@ -48,7 +48,7 @@ final class JournaledFileVolume extends Volume {
     this.path = path;
     this.journal = journal;
     this.pageSize = pageSize;
-    this.committed = new CommittedPages(path, store, pageSize, cacheBytes);
+    this.committedPages = new CommittedPages(path, store, pageSize, cacheBytes);
     this.committedLength = store.size();
     this.length = committedLength;
   }
@@ -98,13 +98,13 @@ final class JournaledFileVolume extends Volume {
     long cutAt = Math.min(zeroFrom, committedLength);
     long journalBytes = PageJournal.write(journal, block, cutAt, length, pageSize, dirty);
     observer.journalDurable(block, dirty.size(), journalBytes);
-    committed.write(cutAt, dirty, length, block, observer);
+    committedPages.write(cutAt, dirty, length, block, observer);
     observer.storeDurable(block);
     // Not fsynced: if the invalidation is lost in a crash, the journal is replayed once more onto a
     // store file that already holds it, which changes nothing; the store file changes again only after
     // the next journal is durable.
     PageJournal.invalidate(journal);
-    committed.committed(cutAt, committedLength, dirty);
+    committedPages.cacheWritten(cutAt, committedLength, dirty);
     dirty.clear();
     committedLength = length;
     zeroFrom = Long.MAX_VALUE;
@@ -157,7 +157,7 @@ final class JournaledFileVolume extends Volume {
     long limit = Math.min(committedLength, zeroFrom);
     int fromFile = (int) Math.max(0, Math.min(size, limit - offset));
     if (fromFile > 0) {
-      System.arraycopy(committed.page(offset / pageSize, committedLength), (int) (offset % pageSize), dst, dstPos, fromFile);
+      System.arraycopy(committedPages.page(offset / pageSize, committedLength), (int) (offset % pageSize), dst, dstPos, fromFile);
     }
     Arrays.fill(dst, dstPos + fromFile, dstPos + size, (byte) 0);
   }
@@ -275,7 +275,7 @@ final class JournaledFileVolume extends Volume {
       return;
     }
     dirty.clear();
-    committed.close();
+    committedPages.close();
   }
 
   @Override
