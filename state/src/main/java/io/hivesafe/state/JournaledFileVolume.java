@@ -2,14 +2,10 @@ package io.hivesafe.state;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,22 +24,18 @@ import org.mapdb.volume.Volume;
  * writes them over the store file, fsyncs it, and invalidates the journal. {@link #recover} finishes a
  * journal left by a crash before MapDB opens the file.
  *
- * <p>Committed pages that MapDB reads are kept in a bounded LRU cache ({@code StateConfig.cacheBytes}),
- * since MapDB itself caches nothing and every B-tree node read would otherwise be a file read. A
- * checkpoint puts the pages it wrote into the cache and drops cached pages past a cut.
+ * <p>Committed pages that MapDB reads come from {@link CommittedPages}, through its bounded LRU cache;
+ * a checkpoint puts the pages it wrote into the cache and drops cached pages past a cut.
  *
  * <p>All methods are synchronized: the store's own lock already keeps commits apart from reads, and
  * the cost of an uncontended monitor is small next to the positional read behind it.
  */
 final class JournaledFileVolume extends Volume {
   private final Path path;
-  private final FileChannel store;
   private final FileChannel journal;
   private final int pageSize;
   private final NavigableMap<Long, byte[]> dirty = new TreeMap<>();
-  /** Committed pages recently read, least recently used first; bounded by {@link #cachePages}. */
-  private final LinkedHashMap<Long, byte[]> clean = new LinkedHashMap<>(1024, 0.75f, true);
-  private final int cachePages;
+  private final CommittedPages committedPages;
   private long committedLength;
   private long length;
   /** Clean bytes at or after this offset read as zero (set by a pending truncate). */
@@ -54,10 +46,9 @@ final class JournaledFileVolume extends Volume {
       throw new IllegalArgumentException("page size must be a power of two >= 64: " + pageSize);
     }
     this.path = path;
-    this.store = store;
     this.journal = journal;
     this.pageSize = pageSize;
-    this.cachePages = (int) Math.min(Integer.MAX_VALUE, Math.max(0, cacheBytes / pageSize));
+    this.committedPages = new CommittedPages(path, store, pageSize, cacheBytes);
     this.committedLength = store.size();
     this.length = committedLength;
   }
@@ -74,7 +65,7 @@ final class JournaledFileVolume extends Volume {
     Recovery recovery;
     if (contents.isPresent()) {
       PageJournal.Contents c = contents.get();
-      apply(store, c.cutAt(), c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
+      CommittedPages.apply(store, c.cutAt(), c.pages(), c.pageSize(), c.newLength(), c.block(), CommitObserver.NONE);
       recovery = Recovery.REPLAYED;
     } else {
       recovery = isLeftover(journal) ? Recovery.CLEAN : Recovery.DISCARDED_TORN;
@@ -107,18 +98,13 @@ final class JournaledFileVolume extends Volume {
     long cutAt = Math.min(zeroFrom, committedLength);
     long journalBytes = PageJournal.write(journal, block, cutAt, length, pageSize, dirty);
     observer.journalDurable(block, dirty.size(), journalBytes);
-    apply(store, cutAt, dirty, pageSize, length, block, observer);
+    committedPages.write(cutAt, dirty, length, block, observer);
     observer.storeDurable(block);
     // Not fsynced: if the invalidation is lost in a crash, the journal is replayed once more onto a
     // store file that already holds it, which changes nothing; the store file changes again only after
     // the next journal is durable.
     PageJournal.invalidate(journal);
-    if (cutAt < committedLength) {
-      clean.keySet().removeIf(pageNo -> pageNo >= cutAt / pageSize);
-    }
-    for (Map.Entry<Long, byte[]> page : dirty.entrySet()) {
-      cache(page.getKey(), page.getValue());
-    }
+    committedPages.cacheWritten(cutAt, committedLength, dirty);
     dirty.clear();
     committedLength = length;
     zeroFrom = Long.MAX_VALUE;
@@ -130,30 +116,6 @@ final class JournaledFileVolume extends Volume {
     dirty.clear();
     length = committedLength;
     zeroFrom = Long.MAX_VALUE;
-  }
-
-  private static void apply(FileChannel store, long cutAt, NavigableMap<Long, byte[]> pages, int pageSize, long newLength,
-      long block, CommitObserver observer) throws IOException {
-    if (store.size() > cutAt) {
-      store.truncate(cutAt);
-    }
-    int index = 0;
-    for (Map.Entry<Long, byte[]> page : pages.entrySet()) {
-      long offset = page.getKey() * pageSize;
-      if (offset < newLength) {
-        ByteBuffer buf = ByteBuffer.wrap(page.getValue(), 0, (int) Math.min(pageSize, newLength - offset));
-        while (buf.hasRemaining()) {
-          store.write(buf, offset + buf.position());
-        }
-      }
-      observer.pageApplied(block, ++index, pages.size());
-    }
-    if (store.size() > newLength) {
-      store.truncate(newLength);
-    } else if (store.size() < newLength) {
-      store.write(ByteBuffer.wrap(new byte[1]), newLength - 1);
-    }
-    store.force(false);
   }
 
   // ---- reads ----
@@ -195,43 +157,9 @@ final class JournaledFileVolume extends Volume {
     long limit = Math.min(committedLength, zeroFrom);
     int fromFile = (int) Math.max(0, Math.min(size, limit - offset));
     if (fromFile > 0) {
-      System.arraycopy(committedPage(offset / pageSize), (int) (offset % pageSize), dst, dstPos, fromFile);
+      System.arraycopy(committedPages.page(offset / pageSize, committedLength), (int) (offset % pageSize), dst, dstPos, fromFile);
     }
     Arrays.fill(dst, dstPos + fromFile, dstPos + size, (byte) 0);
-  }
-
-  /** A page of the committed file (zeros past its end), from the cache or read and cached. */
-  private byte[] committedPage(long pageNo) {
-    byte[] page = clean.get(pageNo);
-    if (page != null) {
-      return page;
-    }
-    page = new byte[pageSize];
-    long start = pageNo * pageSize;
-    ByteBuffer buf = ByteBuffer.wrap(page, 0, (int) Math.max(0, Math.min(pageSize, committedLength - start)));
-    try {
-      while (buf.hasRemaining()) {
-        if (store.read(buf, start + buf.position()) < 0) {
-          throw new IOException("store file " + path + " ends before offset " + (start + buf.limit()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    cache(pageNo, page);
-    return page;
-  }
-
-  private void cache(long pageNo, byte[] page) {
-    if (cachePages == 0) {
-      return;
-    }
-    clean.put(pageNo, page);
-    if (clean.size() > cachePages) {
-      Iterator<Long> eldest = clean.keySet().iterator();
-      eldest.next();
-      eldest.remove();
-    }
   }
 
   @Override
@@ -347,12 +275,7 @@ final class JournaledFileVolume extends Volume {
       return;
     }
     dirty.clear();
-    clean.clear();
-    try {
-      store.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    committedPages.close();
   }
 
   @Override

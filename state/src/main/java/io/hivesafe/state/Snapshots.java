@@ -16,10 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.OptionalLong;
@@ -28,21 +26,13 @@ import java.util.stream.Stream;
 /**
  * Snapshot files: the whole state at its last committed block, in one file.
  *
- * <pre>
- * "HSSNAPSH"  u32 format (1)  u64 block  u64 entryCount  32 bytes state digest
- * entryCount × ( u8 keyLength, key, u32 valueLength, value )      strictly increasing keys
- * 32 bytes SHA-256 of all the above
- * </pre>
- *
- * Import trusts nothing in the file: it checks the format, the key order, the closing SHA-256, then
+ * The file's layout is {@link SnapshotFormat}'s. Import trusts nothing in the file: it checks the format, the key order, the closing SHA-256, then
  * recomputes the state digest from the entries and compares it with the header and, when given, with
  * the digest the operator expects (the consensus digest on chain). A snapshot from a stranger is only
  * as good as that last check.
  */
 public final class Snapshots {
-  static final byte[] MAGIC = {'H', 'S', 'S', 'N', 'A', 'P', 'S', 'H'};
-  public static final int FORMAT = 1;
-  static final int MAX_VALUE_BYTES = 16 << 20;
+  public static final int FORMAT = SnapshotFormat.FORMAT;
   private static final int IMPORT_BATCH = 50_000;
 
   private Snapshots() {}
@@ -94,19 +84,10 @@ public final class Snapshots {
     try (OutputStream raw = Files.newOutputStream(file);
         DigestOutputStream hashed = new DigestOutputStream(new BufferedOutputStream(raw, 1 << 16), sha);
         DataOutputStream out = new DataOutputStream(hashed)) {
-      out.write(MAGIC);
-      out.writeInt(FORMAT);
-      out.writeLong(status.lastBlock().getAsLong());
-      out.writeLong(status.entryCount());
-      out.write(status.digest().toBytes());
+      SnapshotFormat.writeHeader(out, status.lastBlock().getAsLong(), status.entryCount(), status.digest());
       Iterator<StateEntry> it = reader.iterate(KeyRange.all());
       while (it.hasNext()) {
-        StateEntry e = it.next();
-        byte[] key = e.key().bytesView();
-        out.writeByte(key.length);
-        out.write(key);
-        out.writeInt(e.value().length);
-        out.write(e.value());
+        SnapshotFormat.writeEntry(out, it.next());
         entries++;
       }
       if (entries != status.entryCount()) {
@@ -122,7 +103,7 @@ public final class Snapshots {
   /** Reads only the header of a snapshot (block, digest, entry count) without checking the rest. */
   public static SnapshotInfo header(Path file) {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      return readHeader(file, in, Files.size(file));
+      return SnapshotFormat.readHeader(file, in, Files.size(file));
     } catch (EOFException e) {
       throw new SnapshotException(file, "truncated: the header is incomplete", e);
     } catch (IOException e) {
@@ -147,7 +128,7 @@ public final class Snapshots {
     MessageDigest sha = PageJournal.sha256();
     try (DigestInputStream hashed = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha);
         DataInputStream in = new DataInputStream(hashed)) {
-      SnapshotInfo header = readHeader(file, in, Files.size(file));
+      SnapshotInfo header = SnapshotFormat.readHeader(file, in, Files.size(file));
       if (expectBlock.isPresent() && expectBlock.getAsLong() != header.block()) {
         throw new SnapshotException(file, "it is at block " + header.block() + ", expected block " + expectBlock.getAsLong());
       }
@@ -156,7 +137,7 @@ public final class Snapshots {
       }
       StateDigest recomputed;
       try (StateStore store = StateStore.open(new StateConfig(building, false, target.pageSize(), target.cacheBytes()))) {
-        recomputed = store.bulkLoad(new EntryReader(file, in, header.entries()), header.block(), IMPORT_BATCH);
+        recomputed = store.bulkLoad(new SnapshotFormat.EntryReader(file, in, header.entries()), header.block(), IMPORT_BATCH);
       }
       hashed.on(false);
       byte[] trailer = in.readNBytes(32);
@@ -192,80 +173,6 @@ public final class Snapshots {
     } catch (IllegalArgumentException e) {
       deleteTree(building);
       throw new SnapshotException(file, "malformed: " + e.getMessage(), e);
-    }
-  }
-
-  private static SnapshotInfo readHeader(Path file, DataInputStream in, long size) throws IOException {
-    byte[] magic = in.readNBytes(MAGIC.length);
-    if (!Arrays.equals(magic, MAGIC)) {
-      throw new SnapshotException(file, "not a Hivesafe snapshot (bad magic)");
-    }
-    int format = in.readInt();
-    if (format != FORMAT) {
-      throw new SnapshotException(file, "format " + format + " is not supported; this build reads format " + FORMAT);
-    }
-    long block = in.readLong();
-    long entries = in.readLong();
-    byte[] digest = in.readNBytes(StateDigest.BYTES);
-    if (digest.length != StateDigest.BYTES) {
-      throw new EOFException();
-    }
-    if (block < 0 || entries < 0) {
-      throw new SnapshotException(file, "negative block or entry count in the header");
-    }
-    return new SnapshotInfo(block, StateDigest.of(digest), entries, size);
-  }
-
-  /** Streams and checks entries: valid keys in strictly increasing order, bounded values. */
-  private static final class EntryReader implements Iterator<StateEntry> {
-    private final Path file;
-    private final DataInputStream in;
-    private final long count;
-    private long read;
-    private byte[] previous;
-
-    EntryReader(Path file, DataInputStream in, long count) {
-      this.file = file;
-      this.in = in;
-      this.count = count;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return read < count;
-    }
-
-    @Override
-    public StateEntry next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      try {
-        int keyLength = in.readUnsignedByte();
-        byte[] key = in.readNBytes(keyLength);
-        int valueLength = in.readInt();
-        if (key.length != keyLength) {
-          throw new EOFException();
-        }
-        if (valueLength <= 0 || valueLength > MAX_VALUE_BYTES) {
-          throw new SnapshotException(file, "entry " + read + " has a value length of " + valueLength);
-        }
-        byte[] value = in.readNBytes(valueLength);
-        if (value.length != valueLength) {
-          throw new EOFException();
-        }
-        if (previous != null && Arrays.compareUnsigned(previous, key) >= 0) {
-          throw new SnapshotException(file, "entry " + read + " is out of key order");
-        }
-        StateKey parsed = StateKey.fromBytes(key);
-        previous = key;
-        read++;
-        return new StateEntry(parsed, value);
-      } catch (EOFException e) {
-        throw new SnapshotException(file, "truncated after " + read + " of " + count + " entries", e);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 

@@ -45,7 +45,7 @@ public final class StateTransaction extends WriteBuffer implements AutoCloseable
     if (isClosed()) {
       throw new IllegalStateException("transaction for block " + block + " is already closed");
     }
-    StateStore.checkLocalName(name);
+    StoreMetadata.checkLocalName(name);
     local.put(name, value.clone());
   }
 

@@ -10,10 +10,8 @@ import io.hivesafe.hive.rpc.RpcException;
 import io.hivesafe.hive.rpc.RpcListener;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,41 +41,32 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Lifecycle: built idle, {@link #start()} starts the fetch thread, {@link #close()} stops it (and
  * closes the {@link BlockApi}). One consumer thread.
+ *
+ * <p>This class decides what to fetch and what to do with each answer; the thread and the queue are
+ * {@link FetchThread}'s, the checks of an answer {@link CheckedRange}'s, the pauses {@link FetchRetry}'s
+ * and the progress lines {@link CatchUpReporter}'s.
  */
 public final class RpcBlockSource implements BlockSource {
   private static final long MAX_BLOCK_NUMBER = 0xffffffffL;
-  /** How often a waiting consumer looks whether the source failed or was closed. */
-  private static final long CONSUMER_WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  /** How often a fetch thread waiting for queue space looks whether a progress line is due. */
-  private static final long PRODUCER_WAKE_MILLIS = 200;
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
 
   private final BlockSourceConfig config;
   private final BlockApi api;
   private final NodeEvents events;
   private final Clock clock;
   private final long startBlock;
-  private final ArrayBlockingQueue<Block> queue;
-  private final Thread fetcher;
+  private final FetchThread fetch;
+  private final FetchRetry retry;
+  private final CatchUpReporter progress;
 
-  private final AtomicLong handedOn = new AtomicLong();
-  private final AtomicLong fetchErrors = new AtomicLong();
   private final AtomicLong shortRanges = new AtomicLong();
   private volatile Mode mode = Mode.CATCH_UP;
-  private volatile long nextToHandOn;
-  private volatile Throwable failure;
   private volatile ChainTip tip;
-  private volatile boolean closed;
-  private boolean started;
 
   // Owned by the fetch thread.
   private long nextToFetch;
   private BlockId lastQueuedId;
   private long target;
   private boolean targetStale = true;
-  private int failuresInRow;
-  private Instant lastReport;
-  private long handedOnAtLastReport;
 
   /**
    * A source that hands on {@code startBlock} first; when {@code expectedPrevious} is given, that block
@@ -93,13 +82,13 @@ public final class RpcBlockSource implements BlockSource {
     this.clock = Objects.requireNonNull(clock, "clock");
     checkStart(startBlock, expectedPrevious);
     this.startBlock = startBlock;
-    this.nextToHandOn = startBlock;
     this.nextToFetch = startBlock;
     this.lastQueuedId = expectedPrevious.orElse(null);
     this.target = startBlock - 1;
-    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-    this.fetcher = new Thread(this::fetchUntilClosed, "hivesafe-block-source");
-    this.fetcher.setDaemon(true);
+    this.fetch = new FetchThread(config.queueCapacity(), startBlock, this::fetchUntilClosed,
+        bug -> events.blockSourceFailed(nextToFetch, bug));
+    this.retry = new FetchRetry(config, api);
+    this.progress = new CatchUpReporter(config.progressInterval(), events, clock, fetch);
   }
 
   /** A source over Hive's JSON-RPC API at the endpoints of {@code rpc}, with failover; not started. */
@@ -126,15 +115,8 @@ public final class RpcBlockSource implements BlockSource {
   }
 
   /** Starts the fetch thread. */
-  public synchronized RpcBlockSource start() {
-    if (closed) {
-      throw new IllegalStateException("the block source is closed");
-    }
-    if (started) {
-      throw new IllegalStateException("the block source is already started");
-    }
-    started = true;
-    fetcher.start();
+  public RpcBlockSource start() {
+    fetch.start();
     return this;
   }
 
@@ -146,7 +128,7 @@ public final class RpcBlockSource implements BlockSource {
 
   @Override
   public Optional<Block> take() throws InterruptedException {
-    return next(Long.MAX_VALUE);
+    return fetch.next(Long.MAX_VALUE);
   }
 
   @Override
@@ -154,56 +136,17 @@ public final class RpcBlockSource implements BlockSource {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
     }
-    return next(timeout.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : timeout.toNanos());
-  }
-
-  private Optional<Block> next(long timeoutNanos) throws InterruptedException {
-    synchronized (this) {
-      if (!started && !closed) {
-        throw new IllegalStateException("the block source is not started");
-      }
-    }
-    long begin = System.nanoTime();
-    while (true) {
-      long left = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - begin);
-      Block block = queue.poll(Math.max(0, Math.min(left, CONSUMER_WAKE_NANOS)), TimeUnit.NANOSECONDS);
-      if (block != null) {
-        return Optional.of(handOn(block));
-      }
-      Throwable bug = failure;
-      if (bug != null) {
-        Block last = queue.poll(); // queued before the failure was recorded
-        if (last != null) {
-          return Optional.of(handOn(last));
-        }
-        throw new IllegalStateException("the block source stopped on a bug before block " + nextToHandOn + ": " + bug, bug);
-      }
-      if (closed) {
-        return Optional.empty();
-      }
-      if (left != Long.MAX_VALUE && left <= CONSUMER_WAKE_NANOS) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  private Block handOn(Block block) {
-    if (block.number() != nextToHandOn) {
-      throw new IllegalStateException("bug: block " + block.number() + " queued where block " + nextToHandOn + " was due");
-    }
-    nextToHandOn = block.number() + 1;
-    handedOn.incrementAndGet();
-    return block;
+    return fetch.next(timeout.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : timeout.toNanos());
   }
 
   @Override
   public boolean isFinished() {
-    return closed;
+    return fetch.closed();
   }
 
   @Override
   public long nextBlockNumber() {
-    return nextToHandOn;
+    return fetch.nextToHandOn();
   }
 
   @Override
@@ -213,7 +156,7 @@ public final class RpcBlockSource implements BlockSource {
 
   @Override
   public long blocksHandedOn() {
-    return handedOn.get();
+    return fetch.handedOn();
   }
 
   @Override
@@ -223,7 +166,7 @@ public final class RpcBlockSource implements BlockSource {
 
   @Override
   public long fetchErrors() {
-    return fetchErrors.get();
+    return retry.fetchErrors();
   }
 
   /** Answers that brought fewer blocks than asked for without a defect (an endpoint that lags). */
@@ -233,51 +176,21 @@ public final class RpcBlockSource implements BlockSource {
 
   @Override
   public void close() {
-    boolean wasStarted;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      wasStarted = started;
+    if (fetch.close()) {
+      api.close();
+      events.blockSourceStopped(fetch.nextToHandOn());
     }
-    if (wasStarted) {
-      fetcher.interrupt();
-      try {
-        fetcher.join(CLOSE_WAIT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    queue.clear();
-    api.close();
-    events.blockSourceStopped(nextToHandOn);
   }
 
   // ---------------------------------------------------------------- fetch thread
 
-  private void fetchUntilClosed() {
+  private void fetchUntilClosed() throws InterruptedException {
     events.blockSourceStarted(startBlock, config.irreversibleOnly());
-    lastReport = clock.instant();
-    try {
-      while (!closed) {
-        fetchRound();
-        reportProgressIfDue();
-      }
-    } catch (InterruptedException e) {
-      if (!closed) {
-        fail(new IllegalStateException("the block source's fetch thread was interrupted, but the source was not closed", e));
-      }
-    } catch (RuntimeException | Error bug) {
-      if (!closed) {
-        fail(bug);
-      }
+    progress.start();
+    while (!fetch.closed()) {
+      fetchRound();
+      reportProgressIfDue();
     }
-  }
-
-  private void fail(Throwable bug) {
-    failure = bug;
-    events.blockSourceFailed(nextToFetch, bug);
   }
 
   /** One call (properties or a range) and what follows from its answer. */
@@ -288,21 +201,18 @@ public final class RpcBlockSource implements BlockSource {
         refreshTarget();
         if (nextToFetch > target) {
           goLive();
-          sleep(config.pollInterval());
+          TimeUnit.NANOSECONDS.sleep(config.pollInterval().toNanos());
           return;
         }
       }
       call = "block_api.get_block_range";
       fetchBatch();
     } catch (RpcException | HiveFormatException e) {
-      if (closed || Thread.currentThread().isInterrupted()) {
+      if (fetch.closed() || Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("closing");
       }
-      fetchErrors.incrementAndGet();
-      Duration pause = nextBackoff();
-      events.fetchFailed(call, nextToFetch, e.getMessage(), pause);
-      api.preferAnotherEndpoint();
-      sleep(pause);
+      String failedCall = call;
+      retry.afterFailure(pause -> events.fetchFailed(failedCall, nextToFetch, e.getMessage(), pause));
     }
   }
 
@@ -319,107 +229,61 @@ public final class RpcBlockSource implements BlockSource {
     tip = new ChainTip(head, Math.min(irreversible, head), clock.instant());
     if (mode == Mode.LIVE && target - nextToFetch + 1 > config.batchSize()) {
       mode = Mode.CATCH_UP;
-      lastReport = clock.instant();
-      handedOnAtLastReport = handedOn.get();
+      progress.restart();
       events.fellBehind(nextToFetch, target);
     }
   }
 
   private void goLive() {
-    failuresInRow = 0;
+    retry.afterSuccess();
     if (mode == Mode.CATCH_UP) {
       mode = Mode.LIVE;
       events.switchedToLive(nextToFetch - 1, config.pollInterval());
     }
   }
 
+  /** Asks for the next batch, queues what passes the checks, then retries, moves on or carries on as the answer says. */
   private void fetchBatch() throws RpcException, InterruptedException {
     long start = nextToFetch;
     int count = (int) Math.min(config.batchSize(), target - start + 1);
     BlockRange range = api.blockRange(start, count);
-    if (range.start() != start) {
-      throw new IllegalStateException("bug: the block API answered a range from " + range.start() + " when asked from " + start);
-    }
-    int kept = 0;
-    for (Block block : range.blocks()) {
-      if (kept == count) {
-        fetchErrors.incrementAndGet();
-        Duration pause = nextBackoff();
-        events.rangeDefective(start, kept, "asked for " + count + " blocks, got " + range.blocks().size(), pause);
-        api.preferAnotherEndpoint();
-        sleep(pause);
-        return;
-      }
-      if (lastQueuedId != null && !block.previous().equals(lastQueuedId)) {
-        fetchErrors.incrementAndGet();
-        Duration pause = nextBackoff();
-        events.linkageMismatch(block.number(), block.previous(), lastQueuedId, pause);
-        api.preferAnotherEndpoint();
-        sleep(pause);
-        return;
-      }
-      enqueue(block);
+    CheckedRange checked = CheckedRange.of(range, start, count, lastQueuedId);
+    for (Block block : checked.kept()) {
+      fetch.put(block, this::reportProgressIfDue);
+      reportProgressIfDue();
       lastQueuedId = block.id();
       nextToFetch = block.number() + 1;
-      kept++;
     }
-    if (range.defect().isPresent()) {
-      fetchErrors.incrementAndGet();
-      Duration pause = nextBackoff();
-      events.rangeDefective(start, kept, range.defect().get(), pause);
-      api.preferAnotherEndpoint();
-      sleep(pause);
+    int kept = checked.kept().size();
+    Optional<CheckedRange.Damage> damage = checked.damage();
+    if (damage.isPresent()) {
+      retry.afterFailure(pause -> reportDamage(damage.get(), start, kept, pause));
     } else if (kept < count) {
       shortRanges.incrementAndGet();
       targetStale = true;
-      api.preferAnotherEndpoint();
       if (kept == 0) {
-        Duration pause = nextBackoff();
-        events.rangeEmpty(start, target, pause);
-        sleep(pause);
+        retry.afterEmptyAnswer(pause -> events.rangeEmpty(start, target, pause));
       } else {
-        failuresInRow = 0;
+        retry.afterShortAnswer();
       }
     } else {
-      failuresInRow = 0;
+      retry.afterSuccess();
     }
   }
 
-  private void enqueue(Block block) throws InterruptedException {
-    while (!queue.offer(block, PRODUCER_WAKE_MILLIS, TimeUnit.MILLISECONDS)) {
-      if (closed) {
-        throw new InterruptedException("closing");
-      }
-      reportProgressIfDue();
+  private void reportDamage(CheckedRange.Damage damage, long start, int kept, Duration retryIn) {
+    if (damage instanceof CheckedRange.TooMany tooMany) {
+      events.rangeDefective(start, kept, "asked for " + tooMany.asked() + " blocks, got " + tooMany.got(), retryIn);
+    } else if (damage instanceof CheckedRange.BrokenLink broken) {
+      events.linkageMismatch(broken.block().number(), broken.block().previous(), broken.expectedPrevious(), retryIn);
+    } else {
+      events.rangeDefective(start, kept, ((CheckedRange.Defect) damage).defect(), retryIn);
     }
-    reportProgressIfDue();
-  }
-
-  private Duration nextBackoff() {
-    failuresInRow = failuresInRow == Integer.MAX_VALUE ? failuresInRow : failuresInRow + 1;
-    return config.backoffAfter(failuresInRow);
   }
 
   private void reportProgressIfDue() {
-    if (mode != Mode.CATCH_UP) {
-      return;
+    if (mode == Mode.CATCH_UP) {
+      progress.reportIfDue(target);
     }
-    Instant now = clock.instant();
-    Duration since = Duration.between(lastReport, now);
-    if (since.isNegative()) {
-      lastReport = now; // the wall clock was set back: start the interval afresh
-      return;
-    }
-    if (since.compareTo(config.progressInterval()) < 0) {
-      return;
-    }
-    long handed = handedOn.get();
-    events.catchUpProgress(new CatchUpProgress(nextToHandOn - 1, target, handed - handedOnAtLastReport, since));
-    lastReport = now;
-    handedOnAtLastReport = handed;
-  }
-
-  private static void sleep(Duration pause) throws InterruptedException {
-    TimeUnit.NANOSECONDS.sleep(pause.toNanos());
   }
 }
