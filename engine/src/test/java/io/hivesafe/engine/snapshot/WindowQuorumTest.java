@@ -26,9 +26,9 @@ class WindowQuorumTest {
   }
 
   /** a, b, c young and reporting; d old, one miss behind it. */
-  private static final Map<String, NodeRecord> NODES = Map.of("a", node("a", 1, 0), "b", node("b", 1, 0), "c",
-      node("c", 1, 0), "d", node("d", 100, 1));
-  private static final List<String> RUNNERS = List.of("a", "b", "c", "d");
+  private static final Map<String, NodeRecord> NODES = Map.of("aaa", node("aaa", 1, 0), "bbb", node("bbb", 1, 0), "ccc",
+      node("ccc", 1, 0), "ddd", node("ddd", 100, 1));
+  private static final List<String> RUNNERS = List.of("aaa", "bbb", "ccc", "ddd");
 
   private static TreeMap<String, String> reports(String... accountHash) {
     TreeMap<String, String> out = new TreeMap<>();
@@ -40,7 +40,7 @@ class WindowQuorumTest {
 
   @Test
   void aRunnerThatMissesItsSecondReportInARowIsFaultedAndLeavesTheCountAsAtTheTally() {
-    WindowQuorum q = WindowQuorum.of(X, RUNNERS, NODES, reports("a", X, "b", X, "c", X), MAX_MISSED, true);
+    WindowQuorum q = WindowQuorum.of(X, RUNNERS, NODES, reports("aaa", X, "bbb", X, "ccc", X), MAX_MISSED, true);
     assertTrue(q.passes(), "d is faulted at this tally: 3 of 3 runners, all of their age");
     assertEquals(3, q.shown().runnerCount());
     assertEquals(Optional.of(X), q.consensus());
@@ -48,7 +48,7 @@ class WindowQuorumTest {
 
   @Test
   void whileTheWindowIsOpenTheSilentRunnerMayStillReportAnotherDigestSoItIsNotYetFinal() {
-    WindowQuorum q = WindowQuorum.of(X, RUNNERS, NODES, reports("a", X, "b", X, "c", X), MAX_MISSED, false);
+    WindowQuorum q = WindowQuorum.of(X, RUNNERS, NODES, reports("aaa", X, "bbb", X, "ccc", X), MAX_MISSED, false);
     assertFalse(q.passes(), "if d reports another digest it stays a runner with age 100: 3 of 103 is not half");
     assertTrue(q.couldReach(), "if d reports X too it passes");
     assertEquals(4, q.shown().runnerCount());
@@ -57,7 +57,7 @@ class WindowQuorumTest {
 
   @Test
   void aDigestTheOthersOutvotedCannotPassWhateverTheSilentRunnersDo() {
-    WindowQuorum q = WindowQuorum.of(X, RUNNERS, NODES, reports("a", Y, "b", Y, "c", X), MAX_MISSED, false);
+    WindowQuorum q = WindowQuorum.of(X, RUNNERS, NODES, reports("aaa", Y, "bbb", Y, "ccc", X), MAX_MISSED, false);
     assertFalse(q.passes());
     assertFalse(q.couldReach(), "even with d: 2 of 4 runners is not more than half");
   }
