@@ -220,8 +220,8 @@ final class InvariantChecks {
     long clean = queue.size() - struck;
     // A payout the chain refuses, still queued: if clean, the batch it goes out in expires and strikes
     // its batch mates too; and each strike it still lacks is one more expired round of its own.
-    long refusedClean = queue.values().stream().filter(p -> p.to().equals(Simulation.GHOST) && p.strikes() == 0).count();
-    long refusedRounds = queue.values().stream().filter(p -> p.to().equals(Simulation.GHOST))
+    long refusedClean = queue.values().stream().filter(p -> p.to().equals(ByzantineAttacks.GHOST) && p.strikes() == 0).count();
+    long refusedRounds = queue.values().stream().filter(p -> p.to().equals(ByzantineAttacks.GHOST))
         .mapToLong(p -> params.payoutStrikes() - p.strikes()).sum();
     long suspects = struck + refusedClean * Math.min(batch, clean);
     return 4 + 2 * Math.max(suspects, (clean + batch - 1) / batch) + 2 * refusedRounds;
