@@ -6,13 +6,9 @@ import io.hivesafe.devnet.ProducedBlock;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Block;
-import io.hivesafe.hive.protocol.CustomJsonOperation;
-import io.hivesafe.hive.protocol.Operation;
-import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.ops.BlockOutcome;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkParams;
-import io.hivesafe.ops.TallyRecord;
 import io.hivesafe.testkit.traffic.ChainHead;
 import io.hivesafe.testkit.traffic.TrafficGenerator;
 import io.hivesafe.testkit.traffic.TrafficKind;
@@ -26,10 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -40,13 +34,14 @@ import java.util.stream.Stream;
  * draws the block's faults and byzantine transactions, the traffic generator adds users' operations, the
  * devnet produces the block, the oracle applies what became irreversible and the invariants are checked
  * on it, then every running node — in an order drawn from the seed — is shown what its API shows and
- * applies it, its sends going through {@link #deliver}. The faults are drawn by {@link NodeFaults} and
- * {@link ByzantineAttacks} and written down in the {@link RunRecord}. No wall clock, no sleeps, no threads: the same seed
- * gives the same blocks, the same faults and the same digests, which {@link SimResult#trace()} proves.
+ * applies it ({@link NodeTurns}), its sends going through {@link NodeSends} and each block it commits
+ * checked by the {@link CommittedBlockCheck}. The faults are drawn by {@link NodeFaults} and
+ * {@link ByzantineAttacks} and written down in the {@link RunRecord}. No wall clock, no sleeps, no
+ * threads: the same seed gives the same blocks, the same faults and the same digests, which
+ * {@link SimResult#trace()} proves.
  */
 public final class Simulation implements AutoCloseable {
   static final Secp256k1Signatures CRYPTO = new Secp256k1Signatures();
-  private static final String ATTACKER_MALLORY = "acct/mallory";
 
   private final Scenario scenario;
   private final Path dir;
@@ -58,15 +53,13 @@ public final class Simulation implements AutoCloseable {
   private final List<SimNode> nodes = new ArrayList<>();
   private final Adversary adversary;
   private final InvariantChecks checks;
-  private final SplittableRandom faults;
-  private final SplittableRandom order;
   private final RunRecord record = new RunRecord();
   private final NodeFaults nodeFaults;
   private final ByzantineAttacks attacks;
+  private final CommittedBlockCheck commits;
+  private final NodeSends sends;
+  private final NodeTurns turns;
   private long head;
-  private long lostSends;
-  /** The oracle's tally records by tally block (looked up, never iterated). */
-  private final java.util.Map<Long, TallyRecord> oracleTallies = new java.util.HashMap<>();
   /** The liveness bound in tallies, set when the faults stop (docs/simulation.md, "Liveness"). */
   private long boundTallies;
 
@@ -89,8 +82,8 @@ public final class Simulation implements AutoCloseable {
     this.hooks = hooks;
     this.dir = dir;
     SplittableRandom root = new SplittableRandom(scenario.seed());
-    this.faults = root.split();
-    this.order = root.split();
+    SplittableRandom faults = root.split();
+    SplittableRandom order = root.split();
     SplittableRandom attackDraws = root.split();
     long trafficSeed = root.nextLong();
     this.net = network(scenario);
@@ -105,10 +98,13 @@ public final class Simulation implements AutoCloseable {
     this.oracle = new Oracle(genesis, CRYPTO, dir.resolve("oracle"));
     this.adversary = new Adversary(chain, genesis, CRYPTO);
     this.checks = new InvariantChecks(genesis, CRYPTO, oracle);
-    for (TrafficNode n : net.nodes()) {
-      nodes.add(new SimNode(n, genesis, chain, CRYPTO, dir.resolve(n.name().value()), scenario.batchSize(), this::deliver));
-    }
+    this.commits = new CommittedBlockCheck(checks, oracle);
     this.nodeFaults = new NodeFaults(scenario, genesis, chain, adversary, nodes, faults, record, this::start);
+    this.sends = new NodeSends(genesis, chain, checks, nodeFaults, () -> head);
+    this.turns = new NodeTurns(nodes, checks, commits, order, faults, record);
+    for (TrafficNode n : net.nodes()) {
+      nodes.add(new SimNode(n, genesis, chain, CRYPTO, dir.resolve(n.name().value()), scenario.batchSize(), sends::deliver));
+    }
     this.attacks = new ByzantineAttacks(scenario, genesis, chain, oracle, adversary, checks, nodes, faults, attackDraws, record);
     for (int i : scenario.byzantine()) {
       nodeFaults.faultyForGood(nodes.get(i).name);
@@ -168,7 +164,7 @@ public final class Simulation implements AutoCloseable {
       record.trace(oracle.digestAfter(oracle.lastBlock()).getBytes(StandardCharsets.UTF_8));
     }
     return new SimResult(scenario, head, record.schedule(), record.injected(), checks.counts(),
-        checks.violations(), record.traceHex(), livenessClaimed(), lostSends, boundTallies,
+        checks.violations(), record.traceHex(), livenessClaimed(), sends.lostSends(), boundTallies,
         checks.rotations());
   }
 
@@ -223,142 +219,11 @@ public final class Simulation implements AutoCloseable {
             + " in the oracle: " + stackOf(e));
         return;
       }
-      outcome.tally().ifPresent(t -> oracleTallies.put(b.number(), t));
+      outcome.tally().ifPresent(t -> commits.tally(b.number(), t));
       checks.afterBlock(b, outcome);
       record.trace(oracle.accumulatorAfter(b.number()));
     }
-    List<SimNode> turn = new ArrayList<>();
-    for (SimNode n : nodes) {
-      if (n.running()) {
-        turn.add(n);
-      }
-    }
-    shuffle(turn);
-    for (SimNode n : turn) {
-      if (checks.violations().isEmpty()) {
-        stepNode(n, block, produced.number(), irreversible);
-      }
-    }
-  }
-
-  private void stepNode(SimNode n, long block, long headNow, long irreversible) {
-    try {
-      n.step(block, headNow, irreversible);
-    } catch (SimulatedCrash crash) {
-      crashed(n, block);
-      return;
-    } catch (Exception e) {
-      checks.violation(Invariant.NO_NODE_FAILURE, block, n.name + " stopped: " + stackOf(e));
-      n.stop();
-      n.dead = true;
-      return;
-    }
-    checks.count(Invariant.NO_NODE_FAILURE);
-    if (n.node().failure().isPresent()) {
-      checks.violation(Invariant.NO_NODE_FAILURE, block, n.name + " failed: " + stackOf(n.node().failure().get()));
-      return;
-    }
-    if (n.crashAtSend >= 0) {
-      // It sent fewer than the armed number this step: it dies after its last commit all the same.
-      crashed(n, block);
-    }
-  }
-
-  private void crashed(SimNode n, long block) {
-    // A crash at a send comes after the block's commit and before the node's listeners: check that block here.
-    long last = n.node().store().lastBlock().orElse(0);
-    if (last > n.lastCommitted) {
-      n.lastCommitted = last;
-      committed(n, last, null);
-    }
-    long committed = n.lastCommitted;
-    int delivered = n.sendsThisStep;
-    n.stop();
-    n.restartAt = block + 1 + faults.nextInt(30);
-    record.record(block, FaultKind.CRASH, n.name, "after committing block " + committed + " with " + delivered
-        + " sends of the step delivered; restarts at block " + n.restartAt);
-  }
-
-  /**
-   * A node committed {@code block}: its digest must be the oracle's, and a tampered node must see its
-   * divergence at a tally (the oracle's record of the block says whether it was one). An exception here is
-   * the simulator's, not the node's: it is reported as such.
-   */
-  private void committed(SimNode n, long block, BlockOutcome ignored) {
-    try {
-      checkCommitted(n, block);
-    } catch (RuntimeException e) {
-      checks.violation(Invariant.SIMULATOR_SOUND, block, "checking " + n.name + "'s block: " + stackOf(e));
-    }
-  }
-
-  private void checkCommitted(SimNode n, long block) {
-    boolean tampered = n.tamperedAfter >= 0 && block >= n.tamperedAfter;
-    if (!tampered) {
-      checks.count(Invariant.DIGESTS_AGREE);
-      // Equal accumulators are equal digests; only a difference pays for the two modular inverses.
-      if (!Arrays.equals(n.node().store().digestAccumulator(), oracle.accumulatorAfter(block))) {
-        String digest = n.node().store().digest().hex();
-        String expected = oracle.digestAfter(block);
-        if (!digest.equals(expected)) {
-          checks.violation(Invariant.DIGESTS_AGREE, block, n.name + " has " + digest + ", the oracle " + expected);
-        }
-      }
-    }
-    Optional<TallyRecord> tally = Optional.ofNullable(oracleTallies.get(block));
-    if (n.tamperedAfter >= 0 && tally.isPresent() && tally.get().consensus() && tally.get().reportBlock() >= n.tamperedAfter) {
-      checks.count(Invariant.TAMPERING_DETECTED);
-      if (!n.node().diverged()) {
-        checks.violation(Invariant.TAMPERING_DETECTED, block, n.name + "'s store was changed after block " + n.tamperedAfter
-            + ", yet the tally of block " + block + " (consensus on report block " + tally.get().reportBlock()
-            + ") left it undiverged");
-      }
-    }
-  }
-
-  /** A node's send: checked, then maybe lost, maybe the crash point, else broadcast to the devnet. */
-  private void deliver(SimNode n, Transaction tx) {
-    try {
-      send(n, tx);
-    } catch (SimulatedCrash crash) {
-      throw crash;
-    } catch (RuntimeException e) {
-      checks.violation(Invariant.SIMULATOR_SOUND, head + 1, "delivering " + n.name + "'s transaction: " + stackOf(e));
-    }
-  }
-
-  private void send(SimNode n, Transaction tx) {
-    String kind = kindOf(tx);
-    if (!kind.equals("report")) {
-      checks.count(Invariant.NO_DIVERGED_SIGNATURE);
-      if (n.node().diverged()) {
-        checks.violation(Invariant.NO_DIVERGED_SIGNATURE, head, n.name + " sent a " + kind + " after its divergence");
-      }
-    }
-    if (n.crashAtSend >= 0 && n.sendsThisStep == n.crashAtSend) {
-      throw new SimulatedCrash(n.name, n.lastCommitted);
-    }
-    n.sendsThisStep++;
-    long block = head + 1;
-    boolean lost = (block < n.loseUntil && (n.loses.equals("all") || n.loses.equals(kind)))
-        || (block < nodeFaults.starvedUntil() && kind.equals("broadcast"));
-    if (lost) {
-      lostSends++;
-      return;
-    }
-    chain.broadcast(tx);
-  }
-
-  private String kindOf(Transaction tx) {
-    for (Operation op : tx.operations()) {
-      if (op instanceof CustomJsonOperation c && c.id().equals(genesis.opId("report"))) {
-        return "report";
-      }
-      if (op instanceof CustomJsonOperation c && c.id().equals(genesis.opId("sig_submit"))) {
-        return "sig_submit";
-      }
-    }
-    return "broadcast";
+    turns.take(block, produced.number(), irreversible);
   }
 
   private void faultsStop(long block) {
@@ -382,19 +247,11 @@ public final class Simulation implements AutoCloseable {
 
   /** Starts {@code n}, each block it commits checked against the oracle. */
   private void start(SimNode n) {
-    n.start((b, outcome) -> committed(n, b, outcome));
+    n.start((b, outcome) -> commits.check(n, b));
   }
 
-  private void shuffle(List<SimNode> list) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = order.nextInt(i + 1);
-      SimNode t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
-    }
-  }
-
-  private static String stackOf(Throwable e) {
+  /** {@code e} and its causes, each with its first frames, for a violation's detail. */
+  static String stackOf(Throwable e) {
     StringBuilder s = new StringBuilder(e.toString());
     StackTraceElement[] frames = e.getStackTrace();
     for (int i = 0; i < Math.min(8, frames.length); i++) {
