@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -50,6 +51,16 @@ final class ChainState {
 
   Optional<ChainAccount> account(AccountName name) {
     return Optional.ofNullable(accounts.get(name));
+  }
+
+  /**
+   * The account {@code name}, which must exist.
+   *
+   * @throws IllegalArgumentException when it does not
+   */
+  ChainAccount existing(AccountName name) {
+    return account(Objects.requireNonNull(name, "name"))
+        .orElseThrow(() -> new IllegalArgumentException("account " + name + " does not exist on the devnet"));
   }
 
   void put(ChainAccount account) {

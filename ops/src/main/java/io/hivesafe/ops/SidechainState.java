@@ -31,9 +31,10 @@ import java.util.Optional;
 /**
  * The sidechain's state, read and written through the columns of {@link SidechainSchema}: static reads
  * that work on committed state (any reader), and a view over one write buffer (the block's transaction
- * or an operation's child buffer) for writes. It holds nothing itself.
+ * or an operation's child buffer) whose writes are those of {@link SidechainWrites}. It holds nothing
+ * itself.
  */
-public final class SidechainState {
+public final class SidechainState implements SidechainWrites {
   private static final int ALL = Integer.MAX_VALUE;
 
   private final WriteBuffer buffer;
@@ -42,6 +43,7 @@ public final class SidechainState {
     this.buffer = buffer;
   }
 
+  @Override
   public WriteBuffer buffer() {
     return buffer;
   }
@@ -197,149 +199,15 @@ public final class SidechainState {
     return roster(buffer);
   }
 
-  // ---- writes ----
-
-  public void putParams(NetworkParams p) {
-    PARAMS.put(buffer, p);
-  }
-
-  public void putTotals(Totals t) {
-    TOTALS.put(buffer, t);
-  }
-
-  public void putAuthority(MultisigAuthority a) {
-    AUTHORITY.put(buffer, a);
-  }
-
-  public void putRoster(Roster r) {
-    ROSTER.put(buffer, r);
-  }
-
-  public void putTally(TallyRecord t) {
-    TALLY.put(buffer, t);
-  }
-
-  /** Stores an account's books; an empty account is deleted, so the state holds no zero rows. */
-  public void putBalances(String account, Balances b) {
-    if (b.holdsNothing()) {
-      ACCOUNTS.delete(buffer, account);
-    } else {
-      ACCOUNTS.put(buffer, b, account);
-    }
-  }
-
-  public void putNode(NodeRecord n) {
-    NODES.put(buffer, n, n.account());
-  }
-
-  public void deleteNode(String account) {
-    NODES.delete(buffer, account);
-  }
-
-  public void putReport(Report report) {
-    REPORTS.put(buffer, report, report.block(), report.account());
-  }
-
+  /** The report {@code account} made for {@code block}, if it did. */
   public Optional<Report> report(long block, String account) {
     return REPORTS.get(buffer, block, account);
-  }
-
-  /** Deletes the reports of every block {@code < beforeBlock}; nothing when {@code beforeBlock <= 0}. */
-  public void pruneReports(long beforeBlock) {
-    if (beforeBlock <= 0) {
-      return;
-    }
-    deleteRange(REPORTS.prefix(), REPORTS.under(beforeBlock));
-  }
-
-  /** Deletes the feed of every block {@code < beforeBlock}; nothing when {@code beforeBlock <= 0} (a young chain). */
-  public void pruneFeed(long beforeBlock) {
-    if (beforeBlock <= 0) {
-      return;
-    }
-    deleteRange(FEED.prefix(), FEED.under(beforeBlock));
-  }
-
-  public void putBlockRef(long block, String idHex) {
-    BLOCKS.put(buffer, new BlockRef(block, idHex), block & 0xffff);
-  }
-
-  public void putMultisig(MultisigTx tx) {
-    MULTISIG_CURRENT.put(buffer, tx);
-  }
-
-  public void clearMultisig() {
-    MULTISIG_CURRENT.delete(buffer);
-  }
-
-  public void putMultisigBooks(MultisigBooks books) {
-    MULTISIG_BOOKS.put(buffer, books);
-  }
-
-  public void putPaidRound(PaidRound p) {
-    MULTISIG_PAID.put(buffer, p, p.time(), p.seq());
-  }
-
-  public void deletePaidRound(PaidRound p) {
-    MULTISIG_PAID.delete(buffer, p.time(), p.seq());
-  }
-
-  public void putRotationHold(RotationHold hold) {
-    MULTISIG_HOLD.put(buffer, hold);
-  }
-
-  public void clearRotationHold() {
-    MULTISIG_HOLD.delete(buffer);
-  }
-
-  public void putAlarm(Alarm alarm) {
-    ALARMS.put(buffer, alarm, alarm.block(), alarm.index());
-  }
-
-  public void putRemoved(RemovedNode n) {
-    REMOVED.put(buffer, n, n.account());
-  }
-
-  public void deleteRemoved(String account) {
-    REMOVED.delete(buffer, account);
-  }
-
-  public void deletePayout(long seq) {
-    PAYOUTS.delete(buffer, seq);
-  }
-
-  public void putPayout(Payout p) {
-    PAYOUTS.put(buffer, p, p.seq());
-  }
-
-  public void deleteProposal(long id) {
-    PROPOSALS.delete(buffer, id);
-  }
-
-  public void putProposal(Proposal p) {
-    PROPOSALS.put(buffer, p, p.id());
-  }
-
-  public void putFeed(long block, int index, FeedEntry entry) {
-    FEED.put(buffer, entry, block, index);
-  }
-
-  private void deleteRange(StateKey parent, StateKey before) {
-    List<StateKey> doomed = new ArrayList<>();
-    for (StateEntry e : buffer.range(parent.child("0"), before, ALL)) {
-      doomed.add(e.key());
-    }
-    for (StateKey k : doomed) {
-      buffer.delete(k);
-    }
   }
 
   private static <T> T required(StateReader r, StateColumn<T> column) {
     return column.get(r).orElseThrow(() -> new IllegalStateException("state has no " + column.prefix()
         + ": not initialized from a genesis"));
   }
-
-
 
   private static String lastSegment(StateKey key) {
     String s = key.toString();

@@ -1,14 +1,10 @@
 package io.hivesafe.sim;
 
 import io.hivesafe.hive.authority.AccountAuthorities;
-import io.hivesafe.hive.crypto.CompactSignature;
-import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.BlockTransaction;
 import io.hivesafe.hive.protocol.Operation;
-import io.hivesafe.hive.protocol.OperationEffects;
-import io.hivesafe.ops.Alarm;
 import io.hivesafe.ops.BlockOutcome;
 import io.hivesafe.ops.Custody;
 import io.hivesafe.ops.FeedEntry;
@@ -16,16 +12,12 @@ import io.hivesafe.ops.LedgerTotals;
 import io.hivesafe.ops.MultisigAuthority;
 import io.hivesafe.ops.MultisigTx;
 import io.hivesafe.ops.NetworkGenesis;
-import io.hivesafe.ops.NodeRecord;
 import io.hivesafe.ops.Payout;
 import io.hivesafe.ops.ReasonCode;
-import io.hivesafe.ops.RemovedNode;
 import io.hivesafe.ops.SidechainState;
-import io.hivesafe.ops.SignerAuthority;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,44 +27,41 @@ import java.util.TreeSet;
 /**
  * The invariants read from the oracle's state after each block, against what the chain did (the
  * multisig account's balance and authority after each block, the block's transactions). Each check
- * counts itself; a failed one is a {@link Violation}. The simulation's own checks (digests, divergence)
- * report through {@link #count} and {@link #violation}.
+ * counts itself in the {@link InvariantTally}; a failed one is a {@link Violation}. Outflow alarms, the
+ * round's signatures, the authority floor and locked signer stake are checks of their own
+ * ({@link OutflowAlarmCheck}, {@link SignaturesValidCheck}, {@link AuthorityFloorCheck}, {@link SignerStakeCheck});
+ * the payouts, conservation and liveness are checked here. The simulation's own checks (digests,
+ * divergence) report through {@link #count} and {@link #violation}.
  */
 final class InvariantChecks {
   /** Signatures of earlier rounds kept for replay attacks (the most recent ones). */
   private static final int EARLIER_SIGNATURES = 32;
-  /** The rotation gap (docs/multisig.md): at most one confirmed rotation per 1,200 blocks. */
-  static final long ROTATION_GAP_BLOCKS = 1_200;
 
   private final NetworkGenesis genesis;
-  private final SignatureScheme crypto;
   private final Oracle oracle;
-  private final long floor;
   /** The multisig account on chain after each block: {hive, hbd}; looked up by number, never iterated. */
   private final Map<Long, long[]> chainBalances = new HashMap<>();
   private final Map<Long, AccountAuthorities> chainAuthorities = new HashMap<>();
-  private final EnumMap<Invariant, Long> counts = new EnumMap<>(Invariant.class);
-  private final List<Violation> violations = new ArrayList<>();
+  private final InvariantTally tally = new InvariantTally();
+  private final OutflowAlarmCheck outflows;
+  private final AuthorityFloorCheck authorityFloor;
+  private final SignerStakeCheck signerStake;
+  private final SignaturesValidCheck signatures;
   // The oracle's state after the last block it applied, as far as the checks need it.
   private Optional<MultisigTx> round = Optional.empty();
   private TreeMap<Long, Payout> queue = new TreeMap<>();
   private MultisigAuthority authority;
-  private long lastRotation;
-  /** Rotations of the core's own (authority changes without an alarm) seen so far. */
-  private long rotations;
-  /** Whether an AUTHORITY_CHANGE alarm was ever raised: the authority is then not the core's doing. */
-  private boolean foreignAuthority;
-  /** Accounts whose stake must stay locked in the next block → their unlocking amount now. */
-  private TreeMap<String, Long> locked = new TreeMap<>();
   private final TreeMap<Long, Long> requestedAt = new TreeMap<>();
   private final TreeSet<Long> paid = new TreeSet<>();
   private final List<String> earlierSignatures = new ArrayList<>();
 
   InvariantChecks(NetworkGenesis genesis, SignatureScheme crypto, Oracle oracle) {
     this.genesis = genesis;
-    this.crypto = crypto;
     this.oracle = oracle;
-    this.floor = Math.min(genesis.custody().minSigners(), SignerAuthority.of(genesis.active()).keyNames().size());
+    this.outflows = new OutflowAlarmCheck(genesis, tally);
+    this.authorityFloor = new AuthorityFloorCheck(genesis, tally);
+    this.signerStake = new SignerStakeCheck(oracle, tally);
+    this.signatures = new SignaturesValidCheck(crypto, tally);
   }
 
   /**
@@ -111,12 +100,12 @@ final class InvariantChecks {
     List<FeedEntry> feed = oracle.read(r -> SidechainState.feed(r, n, 100_000)).stream().filter(e -> e.block() == n).toList();
     MultisigAuthority authAfter = oracle.read(SidechainState::authority);
 
-    outflows(b, outcome);
+    outflows.check(b, outcome, round);
     payouts(b, queueAfter, feed);
     conservation(n);
-    signatures(n, roundAfter);
-    authority(n, authAfter, outcome);
-    stake(n, feed, authAfter);
+    signatures.check(n, round, roundAfter);
+    authorityFloor.check(n, authority, authAfter, chainAuthorities.get(n), outcome);
+    signerStake.check(n, feed, authAfter);
 
     if (round.isPresent() && (roundAfter.isEmpty() || roundAfter.get().seq() != round.get().seq())) {
       for (String sig : round.get().signatures().values()) {
@@ -131,38 +120,6 @@ final class InvariantChecks {
     authority = authAfter;
     chainBalances.remove(n - 1);
     chainAuthorities.remove(n - 1);
-  }
-
-  /**
-   * outflow-alarmed: every operation on the multisig account's funds or authority outside its round's
-   * transaction is an alarm of the block, on that very operation (one alarm does not cover a
-   * transaction's other operations); one that takes funds out is an OUTFLOW alarm.
-   */
-  private void outflows(Block b, BlockOutcome outcome) {
-    for (BlockTransaction t : b.transactions()) {
-      String id = t.id().toHex();
-      if (round.isPresent() && round.get().id().equals(id)) {
-        continue;
-      }
-      List<Operation> ops = t.transaction().operations();
-      for (int i = 0; i < ops.size(); i++) {
-        OperationEffects e = OperationEffects.of(ops.get(i));
-        boolean debit = e.debits().stream().anyMatch(d -> d.account().equals(genesis.multisigAccount()));
-        if (!debit && !e.needsOwnerOrActive(genesis.multisigAccount())
-            && e.recoveryTarget().filter(genesis.multisigAccount()::equals).isEmpty()) {
-          continue;
-        }
-        count(Invariant.OUTFLOW_ALARMED);
-        int op = i;
-        boolean alarmed = outcome.alarms().stream().anyMatch(a -> a.tx().equals(id) && a.op() == op
-            && (!debit || a.kind() == io.hivesafe.ops.AlarmKind.OUTFLOW));
-        if (!alarmed) {
-          violation(Invariant.OUTFLOW_ALARMED, b.number(), "operation " + i + " of transaction " + id + " acts on the multisig"
-              + " account outside round " + round.map(r -> r.seq() + " (" + r.id() + ")").orElse("(none in flight)")
-              + " and raised no " + (debit ? "OUTFLOW " : "") + "alarm: " + ops.get(i));
-        }
-      }
-    }
   }
 
   /**
@@ -249,86 +206,6 @@ final class InvariantChecks {
     }
   }
 
-  /** signatures-valid: checked whenever the round or its signatures change. */
-  private void signatures(long n, Optional<MultisigTx> roundAfter) {
-    if (roundAfter.isEmpty() || roundAfter.equals(round)) {
-      return;
-    }
-    MultisigTx tx = roundAfter.get();
-    byte[] digest = HexFormat.of().parseHex(tx.digest());
-    for (Map.Entry<String, String> s : new TreeMap<>(tx.signatures()).entrySet()) {
-      if (round.isPresent() && round.get().seq() == tx.seq() && s.getValue().equals(round.get().signatures().get(s.getKey()))) {
-        continue;
-      }
-      count(Invariant.SIGNATURES_VALID);
-      Optional<PublicKey> key = crypto.recover(CompactSignature.fromHex(s.getValue()), digest);
-      if (key.isEmpty() || !key.get().toString().equals(s.getKey()) || !tx.signers().contains(s.getKey())) {
-        violation(Invariant.SIGNATURES_VALID, n, "round " + tx.seq() + " counts a signature for " + s.getKey() + " that recovers to "
-            + key.map(PublicKey::toString).orElse("nothing"));
-      }
-    }
-  }
-
-  /** authority-floor: equal to the chain's, at least the floor of keys, able to sign; a rotation keeps the old thresholds and the gap. */
-  private void authority(long n, MultisigAuthority after, BlockOutcome outcome) {
-    count(Invariant.AUTHORITY_FLOOR);
-    AccountAuthorities onChain = chainAuthorities.get(n);
-    if (onChain != null && (!SignerAuthority.of(onChain.owner()).equals(after.owner())
-        || !SignerAuthority.of(onChain.active()).equals(after.active()))) {
-      violation(Invariant.AUTHORITY_FLOOR, n, "the recorded authority " + after + " is not the chain's " + onChain);
-    }
-    foreignAuthority |= outcome.alarms().stream().anyMatch(a -> a.kind() == io.hivesafe.ops.AlarmKind.AUTHORITY_CHANGE);
-    // After a foreign account_update (an alarm) the authority is whatever its authors made it: the floor
-    // binds the core's own rotations, not them.
-    if (!foreignAuthority
-        && (after.active().keyNames().size() < floor || after.owner().keyNames().size() < floor || !after.usable())) {
-      violation(Invariant.AUTHORITY_FLOOR, n, "the authority " + after + " is below the floor of " + floor + " keys or cannot sign");
-    }
-    if (authority != null && !authority.owner().equals(after.owner()) && !foreignAuthority) {
-      TreeSet<String> kept = after.signerKeys();
-      if (authority.owner().signedWeight(kept) < authority.owner().threshold()
-          || authority.active().signedWeight(kept) < authority.active().threshold()) {
-        violation(Invariant.AUTHORITY_FLOOR, n, "a rotation to " + after + " keeps too few of the old keys " + authority);
-      }
-      if (lastRotation > 0 && n < lastRotation + ROTATION_GAP_BLOCKS) {
-        violation(Invariant.AUTHORITY_FLOOR, n, "a rotation at block " + n + " only " + (n - lastRotation)
-            + " blocks after the last one");
-      }
-      lastRotation = n;
-      rotations++;
-    }
-  }
-
-  /** signer-stake-locked: the accounts locked for this block did not start unlocking; then who is locked for the next. */
-  private void stake(long n, List<FeedEntry> feed, MultisigAuthority auth) {
-    for (FeedEntry f : feed) {
-      if (f.kind().equals("gov_unlock") && f.ok() && !f.tx().isEmpty() && locked.containsKey(f.account())) {
-        violation(Invariant.SIGNER_STAKE_LOCKED, n, f.account() + "'s gov_unlock was accepted while its key signs for the"
-            + " multisig account or unbonds: " + f.reason());
-      }
-    }
-    for (Map.Entry<String, Long> e : locked.entrySet()) {
-      count(Invariant.SIGNER_STAKE_LOCKED);
-      long unlocking = oracle.read(r -> SidechainState.balances(r, e.getKey())).unlocking();
-      if (unlocking > e.getValue()) {
-        violation(Invariant.SIGNER_STAKE_LOCKED, n, e.getKey() + " started unlocking " + (unlocking - e.getValue())
-            + " while its key signs for the multisig account or unbonds");
-      }
-    }
-    TreeMap<String, Long> next = new TreeMap<>();
-    for (NodeRecord node : oracle.read(SidechainState::nodes)) {
-      if (auth.holds(node.key()) || node.unbondBlock() > n + 1) {
-        next.put(node.account(), oracle.read(r -> SidechainState.balances(r, node.account())).unlocking());
-      }
-    }
-    for (RemovedNode removed : oracle.read(SidechainState::removedNodes)) {
-      if (auth.holds(removed.key()) || removed.unbondBlock() > n + 1) {
-        next.put(removed.account(), oracle.read(r -> SidechainState.balances(r, removed.account())).unlocking());
-      }
-    }
-    locked = next;
-  }
-
   /**
    * The liveness bound in tallies from now, when the faults stop, for what is queued now: a payout with a
    * strike goes in a round of its own and such rounds alternate with clean batches of at most
@@ -343,8 +220,8 @@ final class InvariantChecks {
     long clean = queue.size() - struck;
     // A payout the chain refuses, still queued: if clean, the batch it goes out in expires and strikes
     // its batch mates too; and each strike it still lacks is one more expired round of its own.
-    long refusedClean = queue.values().stream().filter(p -> p.to().equals(Simulation.GHOST) && p.strikes() == 0).count();
-    long refusedRounds = queue.values().stream().filter(p -> p.to().equals(Simulation.GHOST))
+    long refusedClean = queue.values().stream().filter(p -> p.to().equals(ByzantineAttacks.GHOST) && p.strikes() == 0).count();
+    long refusedRounds = queue.values().stream().filter(p -> p.to().equals(ByzantineAttacks.GHOST))
         .mapToLong(p -> params.payoutStrikes() - p.strikes()).sum();
     long suspects = struck + refusedClean * Math.min(batch, clean);
     return 4 + 2 * Math.max(suspects, (clean + batch - 1) / batch) + 2 * refusedRounds;
@@ -383,22 +260,22 @@ final class InvariantChecks {
   }
 
   void count(Invariant invariant) {
-    counts.merge(invariant, 1L, Long::sum);
+    tally.count(invariant);
   }
 
   void violation(Invariant invariant, long block, String detail) {
-    violations.add(new Violation(invariant, block, detail));
+    tally.violation(invariant, block, detail);
   }
 
   List<Violation> violations() {
-    return List.copyOf(violations);
+    return tally.violations();
   }
 
   long rotations() {
-    return rotations;
+    return authorityFloor.rotations();
   }
 
   EnumMap<Invariant, Long> counts() {
-    return new EnumMap<>(counts);
+    return tally.counts();
   }
 }

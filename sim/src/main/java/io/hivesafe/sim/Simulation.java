@@ -3,24 +3,12 @@ package io.hivesafe.sim;
 import io.hivesafe.devnet.ChainAccount;
 import io.hivesafe.devnet.DevnetChain;
 import io.hivesafe.devnet.ProducedBlock;
-import io.hivesafe.hive.authority.AccountAuthorities;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Block;
-import io.hivesafe.hive.protocol.BlockTransaction;
-import io.hivesafe.hive.protocol.CustomJsonOperation;
-import io.hivesafe.hive.protocol.Operation;
-import io.hivesafe.hive.protocol.Transaction;
-import io.hivesafe.ops.BlockApplier;
 import io.hivesafe.ops.BlockOutcome;
-import io.hivesafe.ops.MultisigTx;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkParams;
-import io.hivesafe.ops.SidechainState;
-import io.hivesafe.ops.TallyRecord;
-import io.hivesafe.state.StateKey;
-import io.hivesafe.state.StateStore;
-import io.hivesafe.state.StateTransaction;
 import io.hivesafe.testkit.traffic.ChainHead;
 import io.hivesafe.testkit.traffic.TrafficGenerator;
 import io.hivesafe.testkit.traffic.TrafficKind;
@@ -33,17 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -53,12 +34,14 @@ import java.util.stream.Stream;
  * draws the block's faults and byzantine transactions, the traffic generator adds users' operations, the
  * devnet produces the block, the oracle applies what became irreversible and the invariants are checked
  * on it, then every running node — in an order drawn from the seed — is shown what its API shows and
- * applies it, its sends going through {@link #deliver}. No wall clock, no sleeps, no threads: the same seed
- * gives the same blocks, the same faults and the same digests, which {@link SimResult#trace()} proves.
+ * applies it ({@link NodeTurns}), its sends going through {@link NodeSends} and each block it commits
+ * checked by the {@link CommittedBlockCheck}. The faults are drawn by {@link NodeFaults} and
+ * {@link ByzantineAttacks} and written down in the {@link RunRecord}. No wall clock, no sleeps, no
+ * threads: the same seed gives the same blocks, the same faults and the same digests, which
+ * {@link SimResult#trace()} proves.
  */
 public final class Simulation implements AutoCloseable {
   static final Secp256k1Signatures CRYPTO = new Secp256k1Signatures();
-  private static final String ATTACKER_MALLORY = "acct/mallory";
 
   private final Scenario scenario;
   private final Path dir;
@@ -70,28 +53,13 @@ public final class Simulation implements AutoCloseable {
   private final List<SimNode> nodes = new ArrayList<>();
   private final Adversary adversary;
   private final InvariantChecks checks;
-  private final SplittableRandom faults;
-  private final SplittableRandom order;
-  private final SplittableRandom attacks;
-  private final List<Fault> schedule = new ArrayList<>();
-  private final EnumMap<FaultKind, Long> injected = new EnumMap<>(FaultKind.class);
-  /** Nodes faulty for good (dead, tampered, byzantine): against the liveness budget. */
-  private final TreeSet<String> faultyForGood = new TreeSet<>();
-  private final MessageDigest trace;
+  private final RunRecord record = new RunRecord();
+  private final NodeFaults nodeFaults;
+  private final ByzantineAttacks attacks;
+  private final CommittedBlockCheck commits;
+  private final NodeSends sends;
+  private final NodeTurns turns;
   private long head;
-  private long starvedUntil;
-  private long lostSends;
-  /** The block the ghost payout was proposed in (-1: not yet) and approved in (-1: not yet). */
-  private long ghostProposed = -1;
-  private long ghostApproved = -1;
-  /** The oracle's tally records by tally block (looked up, never iterated). */
-  private final java.util.Map<Long, TallyRecord> oracleTallies = new java.util.HashMap<>();
-  /** Foreign authority updates made (at most two a run). */
-  private int foreignUpdates;
-  /** Joiners registered so far (the first genesisNodes nodes are the genesis's). */
-  private int joined;
-  /** What a joiner locks: ten times the default min_stake. */
-  private static final long JOIN_STAKE = 10_000;
   /** The liveness bound in tallies, set when the faults stop (docs/simulation.md, "Liveness"). */
   private long boundTallies;
 
@@ -114,9 +82,9 @@ public final class Simulation implements AutoCloseable {
     this.hooks = hooks;
     this.dir = dir;
     SplittableRandom root = new SplittableRandom(scenario.seed());
-    this.faults = root.split();
-    this.order = root.split();
-    this.attacks = root.split();
+    SplittableRandom faults = root.split();
+    SplittableRandom order = root.split();
+    SplittableRandom attackDraws = root.split();
     long trafficSeed = root.nextLong();
     this.net = network(scenario);
     this.genesis = net.network();
@@ -130,16 +98,16 @@ public final class Simulation implements AutoCloseable {
     this.oracle = new Oracle(genesis, CRYPTO, dir.resolve("oracle"));
     this.adversary = new Adversary(chain, genesis, CRYPTO);
     this.checks = new InvariantChecks(genesis, CRYPTO, oracle);
-    try {
-      this.trace = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    this.commits = new CommittedBlockCheck(checks, oracle);
+    this.nodeFaults = new NodeFaults(scenario, genesis, chain, adversary, nodes, faults, record, this::start);
+    this.sends = new NodeSends(genesis, chain, checks, nodeFaults, () -> head);
+    this.turns = new NodeTurns(nodes, checks, commits, order, faults, record);
     for (TrafficNode n : net.nodes()) {
-      nodes.add(new SimNode(n, genesis, chain, CRYPTO, dir.resolve(n.name().value()), scenario.batchSize(), this::deliver));
+      nodes.add(new SimNode(n, genesis, chain, CRYPTO, dir.resolve(n.name().value()), scenario.batchSize(), sends::deliver));
     }
+    this.attacks = new ByzantineAttacks(scenario, genesis, chain, oracle, adversary, checks, nodes, faults, attackDraws, record);
     for (int i : scenario.byzantine()) {
-      faultyForGood.add(nodes.get(i).name);
+      nodeFaults.faultyForGood(nodes.get(i).name);
     }
   }
 
@@ -177,7 +145,7 @@ public final class Simulation implements AutoCloseable {
 
   private SimResult run() {
     for (SimNode n : nodes) {
-      n.start((block, outcome) -> committed(n, block, outcome));
+      start(n);
     }
     head = chain.headBlockNumber();
     try {
@@ -193,10 +161,10 @@ public final class Simulation implements AutoCloseable {
       checks.violation(Invariant.SIMULATOR_SOUND, head + 1, "the simulator threw: " + stackOf(e));
     }
     if (oracle.lastBlock() > 0) {
-      trace.update(oracle.digestAfter(oracle.lastBlock()).getBytes(StandardCharsets.UTF_8));
+      record.trace(oracle.digestAfter(oracle.lastBlock()).getBytes(StandardCharsets.UTF_8));
     }
-    return new SimResult(scenario, head, List.copyOf(schedule), new EnumMap<>(injected), checks.counts(),
-        checks.violations(), HexFormat.of().formatHex(trace.digest()), livenessClaimed(), lostSends, boundTallies,
+    return new SimResult(scenario, head, record.schedule(), record.injected(), checks.counts(),
+        checks.violations(), record.traceHex(), livenessClaimed(), sends.lostSends(), boundTallies,
         checks.rotations());
   }
 
@@ -212,7 +180,7 @@ public final class Simulation implements AutoCloseable {
 
   /** Whether this run holds the network to liveness: at most n − threshold signers faulty for good. */
   boolean livenessClaimed() {
-    return !scenario.collusion() && faultyForGood.size() <= scenario.budget();
+    return !scenario.collusion() && nodeFaults.faultyForGoodCount() <= scenario.budget();
   }
 
   private void step(long block) {
@@ -222,14 +190,14 @@ public final class Simulation implements AutoCloseable {
     }
     for (SimNode n : nodes) {
       if (!n.dead && !n.running() && n.restartAt >= 0 && n.restartAt <= block) {
-        n.start((b, outcome) -> committed(n, b, outcome));
-        record(block, FaultKind.RESTART, n.name, "resumes after block " + n.lastCommitted);
+        start(n);
+        record.record(block, FaultKind.RESTART, n.name, "resumes after block " + n.lastCommitted);
       }
     }
     if (faulty) {
-      drawNodeFaults(block);
+      nodeFaults.draw(block);
     }
-    drawAttacks(block, faulty);
+    attacks.draw(block, faulty);
     for (TrafficTransaction tx : traffic.nextBlock(ChainHead.of(chain.head()))) {
       chain.broadcast(tx.transaction());
     }
@@ -251,215 +219,17 @@ public final class Simulation implements AutoCloseable {
             + " in the oracle: " + stackOf(e));
         return;
       }
-      outcome.tally().ifPresent(t -> oracleTallies.put(b.number(), t));
+      outcome.tally().ifPresent(t -> commits.tally(b.number(), t));
       checks.afterBlock(b, outcome);
-      trace.update(oracle.accumulatorAfter(b.number()));
+      record.trace(oracle.accumulatorAfter(b.number()));
     }
-    List<SimNode> turn = new ArrayList<>();
-    for (SimNode n : nodes) {
-      if (n.running()) {
-        turn.add(n);
-      }
-    }
-    shuffle(turn);
-    for (SimNode n : turn) {
-      if (checks.violations().isEmpty()) {
-        stepNode(n, block, produced.number(), irreversible);
-      }
-    }
-  }
-
-  private void stepNode(SimNode n, long block, long headNow, long irreversible) {
-    try {
-      n.step(block, headNow, irreversible);
-    } catch (SimulatedCrash crash) {
-      crashed(n, block);
-      return;
-    } catch (Exception e) {
-      checks.violation(Invariant.NO_NODE_FAILURE, block, n.name + " stopped: " + stackOf(e));
-      n.stop();
-      n.dead = true;
-      return;
-    }
-    checks.count(Invariant.NO_NODE_FAILURE);
-    if (n.node().failure().isPresent()) {
-      checks.violation(Invariant.NO_NODE_FAILURE, block, n.name + " failed: " + stackOf(n.node().failure().get()));
-      return;
-    }
-    if (n.crashAtSend >= 0) {
-      // It sent fewer than the armed number this step: it dies after its last commit all the same.
-      crashed(n, block);
-    }
-  }
-
-  private void crashed(SimNode n, long block) {
-    // A crash at a send comes after the block's commit and before the node's listeners: check that block here.
-    long last = n.node().store().lastBlock().orElse(0);
-    if (last > n.lastCommitted) {
-      n.lastCommitted = last;
-      committed(n, last, null);
-    }
-    long committed = n.lastCommitted;
-    int delivered = n.sendsThisStep;
-    n.stop();
-    n.restartAt = block + 1 + faults.nextInt(30);
-    record(block, FaultKind.CRASH, n.name, "after committing block " + committed + " with " + delivered
-        + " sends of the step delivered; restarts at block " + n.restartAt);
-  }
-
-  /**
-   * A node committed {@code block}: its digest must be the oracle's, and a tampered node must see its
-   * divergence at a tally (the oracle's record of the block says whether it was one). An exception here is
-   * the simulator's, not the node's: it is reported as such.
-   */
-  private void committed(SimNode n, long block, BlockOutcome ignored) {
-    try {
-      checkCommitted(n, block);
-    } catch (RuntimeException e) {
-      checks.violation(Invariant.SIMULATOR_SOUND, block, "checking " + n.name + "'s block: " + stackOf(e));
-    }
-  }
-
-  private void checkCommitted(SimNode n, long block) {
-    boolean tampered = n.tamperedAfter >= 0 && block >= n.tamperedAfter;
-    if (!tampered) {
-      checks.count(Invariant.DIGESTS_AGREE);
-      // Equal accumulators are equal digests; only a difference pays for the two modular inverses.
-      if (!Arrays.equals(n.node().store().digestAccumulator(), oracle.accumulatorAfter(block))) {
-        String digest = n.node().store().digest().hex();
-        String expected = oracle.digestAfter(block);
-        if (!digest.equals(expected)) {
-          checks.violation(Invariant.DIGESTS_AGREE, block, n.name + " has " + digest + ", the oracle " + expected);
-        }
-      }
-    }
-    Optional<TallyRecord> tally = Optional.ofNullable(oracleTallies.get(block));
-    if (n.tamperedAfter >= 0 && tally.isPresent() && tally.get().consensus() && tally.get().reportBlock() >= n.tamperedAfter) {
-      checks.count(Invariant.TAMPERING_DETECTED);
-      if (!n.node().diverged()) {
-        checks.violation(Invariant.TAMPERING_DETECTED, block, n.name + "'s store was changed after block " + n.tamperedAfter
-            + ", yet the tally of block " + block + " (consensus on report block " + tally.get().reportBlock()
-            + ") left it undiverged");
-      }
-    }
-  }
-
-  /** A node's send: checked, then maybe lost, maybe the crash point, else broadcast to the devnet. */
-  private void deliver(SimNode n, Transaction tx) {
-    try {
-      send(n, tx);
-    } catch (SimulatedCrash crash) {
-      throw crash;
-    } catch (RuntimeException e) {
-      checks.violation(Invariant.SIMULATOR_SOUND, head + 1, "delivering " + n.name + "'s transaction: " + stackOf(e));
-    }
-  }
-
-  private void send(SimNode n, Transaction tx) {
-    String kind = kindOf(tx);
-    if (!kind.equals("report")) {
-      checks.count(Invariant.NO_DIVERGED_SIGNATURE);
-      if (n.node().diverged()) {
-        checks.violation(Invariant.NO_DIVERGED_SIGNATURE, head, n.name + " sent a " + kind + " after its divergence");
-      }
-    }
-    if (n.crashAtSend >= 0 && n.sendsThisStep == n.crashAtSend) {
-      throw new SimulatedCrash(n.name, n.lastCommitted);
-    }
-    n.sendsThisStep++;
-    long block = head + 1;
-    boolean lost = (block < n.loseUntil && (n.loses.equals("all") || n.loses.equals(kind)))
-        || (block < starvedUntil && kind.equals("broadcast"));
-    if (lost) {
-      lostSends++;
-      return;
-    }
-    chain.broadcast(tx);
-  }
-
-  private String kindOf(Transaction tx) {
-    for (Operation op : tx.operations()) {
-      if (op instanceof CustomJsonOperation c && c.id().equals(genesis.opId("report"))) {
-        return "report";
-      }
-      if (op instanceof CustomJsonOperation c && c.id().equals(genesis.opId("sig_submit"))) {
-        return "sig_submit";
-      }
-    }
-    return "broadcast";
+    turns.take(block, produced.number(), irreversible);
   }
 
   private void faultsStop(long block) {
-    for (SimNode n : nodes) {
-      n.stallUntil = 0;
-      n.lagUntil = 0;
-      n.loseUntil = 0;
-      n.crashAtSend = -1;
-      if (!n.dead && !n.running()) {
-        n.restartAt = block;
-      }
-    }
-    starvedUntil = 0;
+    nodeFaults.stop(block);
     boundTallies = checks.livenessBound();
-    note(block, FaultKind.QUIET, "-", "the faults stop; liveness bound " + boundTallies + " tallies");
-  }
-
-  private void drawNodeFaults(long block) {
-    for (FaultKind kind : List.of(FaultKind.CRASH, FaultKind.DEATH, FaultKind.LOST_SENDS, FaultKind.STARVED_ROUND,
-        FaultKind.API_STALL, FaultKind.API_LAG, FaultKind.TAMPERED_STATE, FaultKind.JOIN, FaultKind.STAKE_UNLOCK)) {
-      if (faults.nextInt(1000) >= scenario.chance(kind)) {
-        continue;
-      }
-      switch (kind) {
-        case CRASH -> pick(n -> n.running() && n.crashAtSend < 0).ifPresent(n -> {
-          n.crashAtSend = faults.nextInt(3);
-        });
-        case DEATH -> {
-          if (faultyForGood.size() < scenario.budget()) {
-            pick(n -> !n.dead && !faultyForGood.contains(n.name)).ifPresent(n -> {
-              n.stop();
-              n.dead = true;
-              faultyForGood.add(n.name);
-              record(block, kind, n.name, "for good");
-            });
-          }
-        }
-        case LOST_SENDS -> pick(n -> !n.dead).ifPresent(n -> {
-          String[] what = {"report", "sig_submit", "broadcast", "all"};
-          n.loses = what[faults.nextInt(what.length)];
-          n.loseUntil = block + 1 + faults.nextInt(12);
-          record(block, kind, n.name, n.loses + " until block " + n.loseUntil);
-        });
-        case STARVED_ROUND -> {
-          starvedUntil = block + 10 + faults.nextInt(36);
-          record(block, kind, "-", "every multisig broadcast lost until block " + starvedUntil);
-        }
-        case API_STALL -> pick(n -> !n.dead).ifPresent(n -> {
-          n.stallUntil = block + 1 + faults.nextInt(25);
-          record(block, kind, n.name, "until block " + n.stallUntil);
-        });
-        case API_LAG -> pick(n -> !n.dead).ifPresent(n -> {
-          n.lag = 1 + faults.nextInt(6);
-          n.lagUntil = block + 5 + faults.nextInt(36);
-          record(block, kind, n.name, n.lag + " blocks behind until block " + n.lagUntil);
-        });
-        case TAMPERED_STATE -> {
-          if (faultyForGood.size() < scenario.budget()) {
-            pick(n -> n.running() && n.tamperedAfter < 0 && !faultyForGood.contains(n.name)
-                && n.lastCommitted >= 1 && n.lastCommitted + 1 <= chain.lastIrreversibleBlockNumber()).ifPresent(n -> tamper(n, block));
-          }
-        }
-        case JOIN -> {
-          if (joined < scenario.joiners()) {
-            SimNode n = nodes.get(scenario.genesisNodes() + joined++);
-            record(block, kind, n.name, adversary.join(n.who, JOIN_STAKE));
-          }
-        }
-        case STAKE_UNLOCK -> pick(n -> !n.dead && nodes.indexOf(n) < scenario.genesisNodes() + joined).ifPresent(n ->
-            record(block, kind, n.name, adversary.unlock(n.who, 1 + faults.nextInt(2_000))));
-        default -> throw new IllegalStateException("not a node fault: " + kind);
-      }
-    }
+    record.note(block, FaultKind.QUIET, "-", "the faults stop; liveness bound " + boundTallies + " tallies");
   }
 
   /** For a hook: a query of the oracle's state (the irreversible blocks applied so far). */
@@ -472,146 +242,16 @@ public final class Simulation implements AutoCloseable {
    * but without telling the invariants, which must then find it.
    */
   void tamperUnannounced(int index) {
-    SimNode n = nodes.get(index);
-    n.stop();
-    change(n);
-    n.start((b, outcome) -> committed(n, b, outcome));
+    nodeFaults.tamperUnannounced(nodes.get(index));
   }
 
-  /** Changes a node's store behind its back: the next block applied for real, plus a balance from nowhere, in one commit. */
-  private void tamper(SimNode n, long block) {
-    n.stop();
-    long next = change(n);
-    n.tamperedAfter = next;
-    faultyForGood.add(n.name);
-    n.start((b, outcome) -> committed(n, b, outcome));
-    record(block, FaultKind.TAMPERED_STATE, n.name, "a balance from nowhere committed with block " + next);
+  /** Starts {@code n}, each block it commits checked against the oracle. */
+  private void start(SimNode n) {
+    n.start((b, outcome) -> commits.check(n, b));
   }
 
-  private long change(SimNode n) {
-    try (StateStore store = n.openStoreForTampering()) {
-      long next = store.lastBlock().orElseThrow() + 1;
-      Block b = chain.block(next).orElseThrow().block();
-      try (StateTransaction tx = store.begin(next)) {
-        new BlockApplier(genesis, CRYPTO).apply(tx, b);
-        tx.put(StateKey.of(ATTACKER_MALLORY), new io.hivesafe.ops.Balances(1_000_000, 0, 0, 0, 0), io.hivesafe.ops.Balances.CODEC);
-        tx.commit();
-      }
-      return next;
-    }
-  }
-
-  /** The account the refused payout goes to: a valid name no account holds. */
-  static final String GHOST = "ghost-account";
-
-  /** REFUSED_PAYOUT: one proposal to the ghost in the first half of the faulty blocks, then every genesis account approves it. */
-  private void drawRefusedPayout(long block) {
-    if (ghostProposed < 0 && block <= scenario.faultBlocks() / 2 && faults.nextInt(1000) < scenario.chance(FaultKind.REFUSED_PAYOUT)) {
-      TrafficNode proposer = nodes.get(faults.nextInt(scenario.genesisNodes())).who;
-      record(block, FaultKind.REFUSED_PAYOUT, proposer.name().value(), adversary.proposePayout(proposer, GHOST, 1_000 + faults.nextInt(20_000)));
-      ghostProposed = block;
-      return;
-    }
-    if (ghostProposed > 0 && ghostApproved < 0) {
-      Optional<io.hivesafe.ops.Proposal> open = oracle.read(io.hivesafe.ops.SidechainState::proposals).stream()
-          .filter(p -> GHOST.equals(p.args().get("to")) && p.status().equals(io.hivesafe.ops.Proposal.OPEN)).findFirst();
-      if (open.isPresent()) {
-        StringBuilder verdicts = new StringBuilder();
-        for (int i = 0; i < scenario.genesisNodes(); i++) {
-          verdicts.append(nodes.get(i).name).append(' ').append(adversary.approve(nodes.get(i).who, open.get().id())).append("; ");
-        }
-        ghostApproved = block;
-        note(block, FaultKind.REFUSED_PAYOUT, "-", "every genesis account approves proposal " + open.get().id() + ": " + verdicts);
-      } else if (block > ghostProposed + 10) {
-        ghostApproved = block; // refused (its proposer was no runner): nothing to approve
-      }
-    }
-  }
-
-  private void drawAttacks(long block, boolean faulty) {
-    if (faulty) {
-      drawRefusedPayout(block);
-    }
-    if (scenario.byzantine().isEmpty()) {
-      return;
-    }
-    Optional<MultisigTx> round = checks.roundInFlight();
-    if (round.isPresent() && attacks.nextInt(1000) < scenario.chance(FaultKind.FORGED_SIGNATURE)) {
-      TrafficNode byz = byzantine();
-      record(block, FaultKind.FORGED_SIGNATURE, byz.name().value(), adversary.forgedSignature(byz, round.get(), attacks));
-    }
-    if (round.isPresent() && !checks.earlierSignatures().isEmpty()
-        && attacks.nextInt(1000) < scenario.chance(FaultKind.REPLAYED_SIGNATURE)) {
-      TrafficNode byz = byzantine();
-      List<String> earlier = checks.earlierSignatures();
-      record(block, FaultKind.REPLAYED_SIGNATURE, byz.name().value(),
-          adversary.replayedSignature(byz, round.get(), earlier.get(attacks.nextInt(earlier.size()))));
-    }
-    ProducedBlock top = chain.head();
-    if (genesis.isReportBlock(top.number()) && attacks.nextInt(1000) < scenario.chance(FaultKind.WRONG_REPORT)) {
-      TrafficNode byz = byzantine();
-      record(block, FaultKind.WRONG_REPORT, byz.name().value(), adversary.wrongReport(byz, top, attacks));
-    }
-    if (faulty && foreignUpdates < 2 && attacks.nextInt(1000) < scenario.chance(FaultKind.FOREIGN_UPDATE)) {
-      List<TrafficNode> colluders = new ArrayList<>();
-      for (int i : scenario.byzantine()) {
-        colluders.add(nodes.get(i).who);
-      }
-      io.hivesafe.hive.protocol.Authority current = chain.account(genesis.multisigAccount()).orElseThrow().authorities().active();
-      Optional<io.hivesafe.hive.crypto.PublicKey> stranger = attacks.nextBoolean()
-          ? Optional.of(TrafficNetwork.key("stranger" + foreignUpdates, "multisig").publicKey()) : Optional.empty();
-      foreignUpdates++;
-      record(block, FaultKind.FOREIGN_UPDATE, colluders.get(0).name().value(), adversary.foreignUpdate(colluders, current, stranger,
-          TrafficNetwork.key(genesis.multisigAccount().value(), "memo").publicKey()));
-    }
-    if (faulty && attacks.nextInt(1000) < scenario.chance(FaultKind.REDIRECT)) {
-      long hive = chain.account(genesis.multisigAccount()).orElseThrow().balance(AssetSymbol.HIVE).amount();
-      if (hive >= 2_000) {
-        List<TrafficNode> colluders = new ArrayList<>();
-        for (int i : scenario.byzantine()) {
-          colluders.add(nodes.get(i).who);
-        }
-        long amount = Math.max(1_000, hive / 50);
-        Optional<Long> mark = round.isPresent() && attacks.nextBoolean() ? Optional.of(round.get().seq()) : Optional.empty();
-        record(block, FaultKind.REDIRECT, colluders.get(0).name().value(), adversary.redirect(colluders, amount, mark));
-      }
-    }
-  }
-
-  private TrafficNode byzantine() {
-    List<Integer> b = scenario.byzantine();
-    return nodes.get(b.get(attacks.nextInt(b.size()))).who;
-  }
-
-  private Optional<SimNode> pick(java.util.function.Predicate<SimNode> eligible) {
-    List<SimNode> candidates = nodes.stream().filter(eligible).toList();
-    return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(faults.nextInt(candidates.size())));
-  }
-
-  private void shuffle(List<SimNode> list) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = order.nextInt(i + 1);
-      SimNode t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
-    }
-  }
-
-  /** A line of the schedule that is part of a fault already counted (it does not count again). */
-  private void note(long block, FaultKind kind, String node, String detail) {
-    Fault f = new Fault(block, kind, node, detail);
-    schedule.add(f);
-    trace.update((f + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private void record(long block, FaultKind kind, String node, String detail) {
-    Fault f = new Fault(block, kind, node, detail);
-    schedule.add(f);
-    injected.merge(kind, 1L, Long::sum);
-    trace.update((f + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String stackOf(Throwable e) {
+  /** {@code e} and its causes, each with its first frames, for a violation's detail. */
+  static String stackOf(Throwable e) {
     StringBuilder s = new StringBuilder(e.toString());
     StackTraceElement[] frames = e.getStackTrace();
     for (int i = 0; i < Math.min(8, frames.length); i++) {

@@ -1,14 +1,15 @@
 package io.hivesafe.hive.protocol;
 
+import static io.hivesafe.hive.protocol.OperationFields.account;
+import static io.hivesafe.hive.protocol.OperationFields.accounts;
+import static io.hivesafe.hive.protocol.OperationFields.asset;
+import static io.hivesafe.hive.protocol.OperationFields.authorities;
+import static io.hivesafe.hive.protocol.OperationFields.authority;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hivesafe.hive.HiveFormatException;
-import io.hivesafe.hive.crypto.PublicKey;
-import io.hivesafe.hive.json.AssetJson;
-import io.hivesafe.hive.json.AuthorityJson;
 import io.hivesafe.hive.json.JsonFields;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import java.util.Map;
  * </ul>
  *
  * <p>A rule reads only what it needs, so checking an operation costs a few field look-ups. Every reader
- * names the field it failed on; {@link #effects} adds the operation's name.
+ * names the field it failed on ({@link OperationFields}); {@link #effects} adds the operation's name.
  */
 final class OperationRules {
   /** Reads one operation's effects from its JSON body. */
@@ -36,14 +37,6 @@ final class OperationRules {
   private interface Rule {
     void read(JsonNode body, EffectsBuilder effects);
   }
-
-  /** hived's {@code HIVE_TREASURY_FEE} (config.hpp): 10.000 HBD for every proposal. */
-  static final long PROPOSAL_BASE_FEE = 10_000;
-  /** {@code HIVE_PROPOSAL_FEE_INCREASE_AMOUNT}: 1.000 HBD per day of run time beyond 60 days. */
-  static final long PROPOSAL_FEE_PER_EXTRA_DAY = 1_000;
-  /** {@code HIVE_PROPOSAL_FEE_INCREASE_DAYS}. */
-  static final long PROPOSAL_FEE_FREE_DAYS = 60;
-  private static final long DAY_SECONDS = 86_400;
 
   static final List<String> NON_VIRTUAL;
   private static final Map<String, Rule> RULES = new HashMap<>(64);
@@ -154,7 +147,7 @@ final class OperationRules {
     // 30 pow2: hive_operations.cpp pow2_operation::get_required_active_authorities: active of
     // work.input.worker_account unless new_owner_key is set; with new_owner_key, get_required_authorities
     // pushes authority(1, new_owner_key, 1). Mining is disabled since HF17; never debits.
-    define(names, 30, "pow2", OperationRules::pow2);
+    define(names, 30, "pow2", Pow2Rule::read);
     // 31 escrow_approve: active of who. Rejection refunds from (a credit); approval pays the agent's fee
     // out of the escrow object. No account debit.
     define(names, 31, "escrow_approve", (b, e) -> e.active(account(b, "who")));
@@ -213,7 +206,7 @@ final class OperationRules {
     // run time beyond 60 (the HF24 rule, in force on mainnet).
     define(names, 44, "create_proposal", (b, e) -> {
       AccountName creator = account(b, "creator");
-      e.active(creator).debit(creator, proposalFee(JsonFields.time(b, "start_date"), JsonFields.time(b, "end_date")));
+      e.active(creator).debit(creator, ProposalFee.of(JsonFields.time(b, "start_date"), JsonFields.time(b, "end_date")));
     });
     // 45 update_proposal_votes: active of voter. No balance change.
     define(names, 45, "update_proposal_votes", (b, e) -> e.active(account(b, "voter")));
@@ -276,104 +269,5 @@ final class OperationRules {
     } catch (HiveFormatException e) {
       throw new HiveFormatException(name + ": " + e.getMessage(), e);
     }
-  }
-
-  private static void pow2(JsonNode body, EffectsBuilder effects) {
-    JsonNode key = body.get("new_owner_key");
-    if (key != null && !key.isNull()) {
-      if (!key.isTextual()) {
-        throw new HiveFormatException("field 'new_owner_key' must be a public key string");
-      }
-      PublicKey ownerKey;
-      try {
-        ownerKey = PublicKey.fromString(key.asText());
-      } catch (HiveFormatException e) {
-        throw new HiveFormatException("field 'new_owner_key': " + e.getMessage(), e);
-      }
-      effects.authority(new Authority(1, List.of(), List.of(new Authority.KeyWeight(ownerKey, 1))));
-      return;
-    }
-    // work is a static_variant<pow2, equihash_pow>: [index, {...}] (legacy) or {"type","value"} (HF26).
-    JsonNode work = JsonFields.required(body, "work");
-    JsonNode value;
-    if (work.isArray() && work.size() == 2) {
-      value = work.get(1);
-    } else if (work.isObject() && work.has("value")) {
-      value = work.get("value");
-    } else {
-      throw new HiveFormatException("field 'work' must be [type, {…}] or {\"type\",\"value\"}");
-    }
-    JsonNode input = JsonFields.required(value, "input");
-    effects.active(account(input, "worker_account"));
-  }
-
-  /** create_proposal_evaluator's fee: 10 HBD, plus 1 HBD per whole day of run time beyond 60 days. */
-  static Asset proposalFee(Instant start, Instant end) {
-    long fee = PROPOSAL_BASE_FEE;
-    long runSeconds = end.getEpochSecond() - start.getEpochSecond();
-    if (runSeconds > PROPOSAL_FEE_FREE_DAYS * DAY_SECONDS) {
-      fee += PROPOSAL_FEE_PER_EXTRA_DAY * (runSeconds / DAY_SECONDS - PROPOSAL_FEE_FREE_DAYS);
-    }
-    return new Asset(fee, AssetSymbol.HBD);
-  }
-
-  private static AccountName account(JsonNode body, String field) {
-    String text = JsonFields.text(body, field);
-    try {
-      return new AccountName(text);
-    } catch (HiveFormatException e) {
-      throw new HiveFormatException("field '" + field + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static List<AccountName> accounts(JsonNode body, String field) {
-    JsonNode array = JsonFields.array(body, field);
-    if (array.isEmpty()) {
-      return Collections.emptyList();
-    }
-    List<AccountName> names = new ArrayList<>(array.size());
-    for (JsonNode n : array) {
-      if (!n.isTextual()) {
-        throw new HiveFormatException("field '" + field + "' must hold account names, got " + n);
-      }
-      try {
-        names.add(new AccountName(n.asText()));
-      } catch (HiveFormatException e) {
-        throw new HiveFormatException("field '" + field + "': " + e.getMessage(), e);
-      }
-    }
-    return names;
-  }
-
-  private static Asset asset(JsonNode body, String field) {
-    JsonNode value = JsonFields.required(body, field);
-    try {
-      return AssetJson.read(value);
-    } catch (HiveFormatException e) {
-      throw new HiveFormatException("field '" + field + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static Authority authority(JsonNode body, String field) {
-    JsonNode value = JsonFields.required(body, field);
-    try {
-      return AuthorityJson.read(value);
-    } catch (HiveFormatException e) {
-      throw new HiveFormatException("field '" + field + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static List<Authority> authorities(JsonNode body, String field) {
-    List<Authority> list = new ArrayList<>();
-    int index = 0;
-    for (JsonNode n : JsonFields.array(body, field)) {
-      try {
-        list.add(AuthorityJson.read(n));
-      } catch (HiveFormatException e) {
-        throw new HiveFormatException("field '" + field + "'[" + index + "]: " + e.getMessage(), e);
-      }
-      index++;
-    }
-    return list;
   }
 }
