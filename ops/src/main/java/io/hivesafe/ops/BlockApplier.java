@@ -142,7 +142,8 @@ public final class BlockApplier {
         }
         return;
       }
-      String name = cj.id().substring(genesis.prefix().length());
+      // The name is recorded (the feed's kind, an unknown operation's reason): it must have a UTF-8 form.
+      String name = OpArgs.withoutLoneSurrogates(cj.id().substring(genesis.prefix().length()));
       boolean active = !cj.requiredAuths().isEmpty();
       String sender = active ? cj.requiredAuths().get(0).value()
           : cj.requiredPostingAuths().isEmpty() ? "" : cj.requiredPostingAuths().get(0).value();

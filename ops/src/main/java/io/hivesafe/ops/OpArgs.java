@@ -99,7 +99,45 @@ final class OpArgs {
     if (s.length() > maxLength) {
       throw new OpRejected(ReasonCode.FIELD_TOO_LONG, field, maxLength);
     }
+    if (!wellFormed(s)) {
+      // Text reaches state (a report's version, a reason's argument), and a lone surrogate has no
+      // UTF-8 form: the state's encoder refuses it, which in the core would stop every node.
+      throw new OpRejected(ReasonCode.FIELD_LONE_SURROGATE, field);
+    }
     return s;
+  }
+
+  /**
+   * {@code s} with each lone surrogate replaced by '?': for text the chain hands the core that it must
+   * record (an unknown operation's name) and that may not be well-formed.
+   */
+  static String withoutLoneSurrogates(String s) {
+    if (wellFormed(s)) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        b.append(c).append(s.charAt(++i));
+      } else {
+        b.append(Character.isSurrogate(c) ? '?' : c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Whether {@code s} is well-formed UTF-16 (no lone surrogate), so it has a UTF-8 form. */
+  static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   String optionalText(String field, int maxLength) throws OpRejected {
@@ -113,14 +151,6 @@ final class OpArgs {
    */
   String memo(String field) throws OpRejected {
     String memo = optionalText(field, MAX_MEMO);
-    for (int i = 0; i < memo.length(); i++) {
-      char c = memo.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < memo.length() && Character.isLowSurrogate(memo.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new OpRejected(ReasonCode.FIELD_LONE_SURROGATE, field);
-      }
-    }
     int bytes = memo.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_MEMO) {
       throw new OpRejected(ReasonCode.FIELD_MEMO_TOO_LONG, field, bytes, MAX_MEMO);

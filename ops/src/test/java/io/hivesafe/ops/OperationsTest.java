@@ -103,6 +103,15 @@ class OperationsTest {
     // Found by the devnet consensus vector: an id that is the prefix alone names the empty operation.
     List<FeedEntry> bare = step(List.of(TestBlocks.active("user0", "hs_", "{}")));
     assertEquals(Reason.of(ReasonCode.UNKNOWN_OPERATION, ""), bare.get(0).reason(), "a rejection, not an exception");
+    // A lone surrogate has no UTF-8 form, so the state's encoder would refuse it (and stop the node): in
+    // a field it is a rejection, in an operation's name it is recorded as '?'.
+    List<FeedEntry> lone = step(List.of(TestBlocks.active("user0", "hs_m\ud800", "{}"),
+        TestBlocks.active("user0", "hs_propose", "{\"action\":\"x\ud800\",\"deadline\":1,\"activation\":0}"),
+        TestBlocks.active("user0", "hs_send", "{\"to\":\"user1\",\"amount\":1,\"memo\":\"\ud800\"}")));
+    assertEquals(Reason.of(ReasonCode.UNKNOWN_OPERATION, "m?"), lone.get(0).reason());
+    assertEquals("m?", lone.get(0).kind());
+    assertEquals(Reason.of(ReasonCode.FIELD_LONE_SURROGATE, "action"), lone.get(1).reason());
+    assertEquals(Reason.of(ReasonCode.FIELD_LONE_SURROGATE, "memo"), lone.get(2).reason());
   }
 
   @Test
