@@ -69,11 +69,14 @@ public final class VectorRecorder {
   static final List<Long> DIGESTS_AT = List.of(100L, 200L, 300L);
   /** The hc-chain vector: its first 2,000 blocks (digests printed after each 500th). */
   static final int HC_CHAIN_BLOCKS = 2_000;
+  /** The shared hc-chain and its network genesis, from the repository's root. */
+  static final Path HC_CHAIN_FILE = Path.of("../shared/bench/hc-chain/blocks.jsonl.gz");
+  static final Path HC_GENESIS_FILE = Path.of("scripts/bench/hc-chain-genesis.json");
 
   /**
    * What the chain must hold, as {@link VectorReplay#kind} names it: every sidechain operation accepted
    * (propose with each action), deposits, payouts, our own rotation, the three chrono tasks (an executed
-   * proposal of each action), and every alarm kind. The same list as {@code ConsensusVectorsTest}'s.
+   * proposal of each action), and every alarm kind. ConsensusVectorsTest checks the committed chain against this list.
    */
   static final List<String> REQUIRED = required();
 
@@ -91,11 +94,11 @@ public final class VectorRecorder {
   }
 
   public static void main(String[] args) throws Exception {
-    Path out = Path.of("engine/src/test/resources/vectors/devnet");
+    Path out = Path.of("sim/src/test/resources/vectors/devnet");
     long seed = SEED;
     Path work = Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
-    Path hcChain = Path.of("../shared/bench/hc-chain/blocks.jsonl.gz");
-    Path hcGenesis = Path.of("scripts/bench/hc-chain-genesis.json");
+    Path hcChain = HC_CHAIN_FILE;
+    Path hcGenesis = HC_GENESIS_FILE;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(value(args, ++i));

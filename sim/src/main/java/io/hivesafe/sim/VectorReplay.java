@@ -26,11 +26,12 @@ import java.util.TreeMap;
  * ({@code propose payout}) and the code of an executed proposal or a tally ({@code proposal_execute
  * PROPOSAL_PARAM_SET}, {@code tally CONSENSUS}); block-level entries (chrono tasks, tallies, rounds) are
  * prefixed {@code block }, rejected ones suffixed {@code  rejected}; alarms are {@code alarm KIND}. The
- * engine's ConsensusVectorsTest names them the same way.
+ * Used by the recorder and by ConsensusVectorsTest.
  */
 final class VectorReplay {
   /** What the replay saw. */
-  record Replayed(long lastBlock, String digest, TreeMap<Long, String> digests, TreeMap<String, Long> kinds, boolean diverged) {}
+  record Replayed(long blocks, long lastBlock, long accepted, long rejected, String digest, TreeMap<Long, String> digests,
+      TreeMap<String, Long> kinds, boolean diverged) {}
 
   private VectorReplay() {}
 
@@ -39,9 +40,10 @@ final class VectorReplay {
     TreeMap<Long, String> digests = new TreeMap<>();
     TreeMap<String, Long> kinds = new TreeMap<>();
     StateStore store = StateStore.open(StateConfig.of(stateDir));
+    long first = SidechainNode.nextBlock(store, genesis);
     JsonLinesBlockSource source;
     try {
-      source = JsonLinesBlockSource.open(blocks, SidechainNode.nextBlock(store, genesis), Optional.empty(), new NodeEvents());
+      source = JsonLinesBlockSource.open(blocks, first, Optional.empty(), new NodeEvents());
     } catch (BlockInputException e) {
       store.close();
       throw e;
@@ -62,7 +64,8 @@ final class VectorReplay {
         }
       });
       node.runToEnd();
-      return new Replayed(node.lastBlock(), store.digest().hex(), digests, kinds, node.diverged());
+      return new Replayed(node.lastBlock() - first + 1, node.lastBlock(), node.opsAccepted(), node.opsRejected(),
+          store.digest().hex(), digests, kinds, node.diverged());
     }
   }
 

@@ -56,6 +56,18 @@ class ValueCodecTest {
   }
 
   @Test
+  void aTextMapReadsBackOnlyInStrictKeyOrder() {
+    java.util.TreeMap<String, String> map = new java.util.TreeMap<>(java.util.Map.of("a", "1", "b", "2"));
+    ValueCodec<java.util.SortedMap<String, String>> codec = ValueCodec.of(ValueWriter::textMap, ValueReader::textMap);
+    assertEquals(map, codec.decode(codec.encode(map)));
+    String key = "00000001";
+    byte[] outOfOrder = HexFormat.of().parseHex("01" + "00000002" + key + "62" + key + "32" + key + "61" + key + "31");
+    assertThrows(IllegalStateException.class, () -> codec.decode(outOfOrder), "b before a: not the canonical order");
+    byte[] repeated = HexFormat.of().parseHex("01" + "00000002" + key + "61" + key + "31" + key + "61" + key + "32");
+    assertThrows(IllegalStateException.class, () -> codec.decode(repeated), "a key twice");
+  }
+
+  @Test
   void nullsAndLoneSurrogatesAreRefusedWhenWritten() {
     assertThrows(IllegalArgumentException.class, () -> Sample.CODEC.encode(null));
     assertThrows(IllegalArgumentException.class, () -> ValueCodec.TEXT.encode("a\ud800b"));
