@@ -48,6 +48,8 @@ public final class HiveRpcClient implements AutoCloseable {
   static final String GET_HARDFORK_VERSION = "condenser_api.get_hardfork_version";
   static final String BROADCAST_TRANSACTION = "network_broadcast_api.broadcast_transaction";
   static final String GET_ACCOUNT_HISTORY = "account_history_api.get_account_history";
+  static final String GET_CONFIG = "database_api.get_config";
+  static final String FIND_RC_ACCOUNTS = "rc_api.find_rc_accounts";
 
   private static final long MAX_BLOCK_NUMBER = 0xffffffffL;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -185,6 +187,52 @@ public final class HiveRpcClient implements AutoCloseable {
       entries.add(entry);
     }
     return List.copyOf(entries);
+  }
+
+  /**
+   * database_api.get_config: the chain id and key prefix of the API's hived. Asked of the endpoint that
+   * answers; with several endpoints, ask each through its own client to check them all.
+   */
+  public ChainConfig getConfig() throws RpcException {
+    return transport.call(GET_CONFIG, JSON.objectNode(), ChainConfig::read);
+  }
+
+  /**
+   * rc_api.find_rc_accounts: the resource credits of the accounts among {@code names} that exist (hived
+   * leaves out unknown names), in hived's order. An empty list makes no request.
+   */
+  public List<RcAccount> findRcAccounts(List<AccountName> names) throws RpcException {
+    if (names.size() > MAX_FIND_ACCOUNTS) {
+      throw new IllegalArgumentException("at most " + MAX_FIND_ACCOUNTS + " names per call, got " + names.size());
+    }
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    Set<AccountName> asked = new HashSet<>();
+    ObjectNode params = JSON.objectNode();
+    ArrayNode accounts = params.putArray("accounts");
+    for (AccountName name : names) {
+      asked.add(Objects.requireNonNull(name, "names must not hold null"));
+      accounts.add(name.value());
+    }
+    return transport.call(FIND_RC_ACCOUNTS, params, result -> readRcAccounts(result, asked));
+  }
+
+  private static List<RcAccount> readRcAccounts(JsonNode result, Set<AccountName> asked) {
+    JsonNode list = JsonFields.array(result, "rc_accounts");
+    List<RcAccount> accounts = new ArrayList<>();
+    Set<AccountName> seen = new HashSet<>();
+    for (JsonNode entry : list) {
+      RcAccount account = RcAccount.read(entry);
+      if (!asked.contains(account.account())) {
+        throw new HiveFormatException("find_rc_accounts answered for " + account.account() + ", which was not asked");
+      }
+      if (!seen.add(account.account())) {
+        throw new HiveFormatException("find_rc_accounts answered twice for " + account.account());
+      }
+      accounts.add(account);
+    }
+    return List.copyOf(accounts);
   }
 
   /** condenser_api.get_hardfork_version: the version the node currently runs, e.g. 1.28.0. */

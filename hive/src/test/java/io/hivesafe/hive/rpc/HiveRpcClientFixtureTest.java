@@ -359,6 +359,50 @@ class HiveRpcClientFixtureTest {
   }
 
   @Test
+  void getConfigReadsTheChainIdOfTheRecordedMainnetNode() throws RpcException {
+    primary.always(result(Fixtures.json("database_api/get_config/get.json")));
+    ChainConfig config = client.getConfig();
+    assertEquals(io.hivesafe.hive.protocol.ChainId.MAINNET, config.chainId());
+    assertEquals("STM", config.addressPrefix());
+    assertRequest(primary.requests().get(0), "database_api.get_config", "{}");
+  }
+
+  @Test
+  void getConfigRefusesAChainIdThatIsNotSixtyFourHexDigits() {
+    ObjectNode config = (ObjectNode) Fixtures.json("database_api/get_config/get.json").deepCopy();
+    config.put("HIVE_CHAIN_ID", "beeab0de");
+    primary.always(result(config));
+    backup.always(result(config));
+    RpcException e = assertThrows(RpcException.class, client::getConfig);
+    assertTrue(String.valueOf(e.getCause()).contains("HIVE_CHAIN_ID"), String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void findRcAccountsAsksForTheNamesAndReadsBothIntegerForms() throws Exception {
+    // No recorded find_rc_accounts answer exists in ../shared; this is hived's rc_account_api_object
+    // shape (libraries/plugins/apis/rc_api), with hived's large integers as strings and small as numbers.
+    primary.always(result(MAPPER.readTree("{\"rc_accounts\":[{\"account\":\"alice\",\"rc_manabar\":"
+        + "{\"current_mana\":\"58442926906\",\"last_update_time\":1733200000},"
+        + "\"max_rc_creation_adjustment\":{\"amount\":\"2020748973\",\"precision\":6,\"nai\":\"@@000000037\"},"
+        + "\"max_rc\":\"60000000000\",\"delegated_rc\":0,\"received_delegated_rc\":0}]}")));
+    List<RcAccount> found = client.findRcAccounts(List.of(AccountName.of("alice"), AccountName.of("nobody")));
+    assertEquals(List.of(new RcAccount(AccountName.of("alice"), 60_000_000_000L, 58_442_926_906L,
+        Instant.ofEpochSecond(1_733_200_000L))), found);
+    assertRequest(primary.requests().get(0), "rc_api.find_rc_accounts", "{\"accounts\":[\"alice\",\"nobody\"]}");
+  }
+
+  @Test
+  void findRcAccountsRefusesAnAccountThatWasNotAsked() throws Exception {
+    JsonNode answer = MAPPER.readTree("{\"rc_accounts\":[{\"account\":\"mallory\",\"rc_manabar\":"
+        + "{\"current_mana\":1,\"last_update_time\":1},\"max_rc\":2}]}");
+    primary.always(result(answer));
+    backup.always(result(answer));
+    RpcException e = assertThrows(RpcException.class, () -> client.findRcAccounts(List.of(AccountName.of("alice"))));
+    assertTrue(String.valueOf(e.getCause()).contains("mallory"), String.valueOf(e.getCause()));
+    assertEquals(List.of(), client.findRcAccounts(List.of()));
+  }
+
+  @Test
   void broadcastSendsHf26Json() throws RpcException {
     primary.always(result(MAPPER.createObjectNode()));
     Transaction tx = transfer();
