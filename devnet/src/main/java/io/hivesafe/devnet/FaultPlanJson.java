@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code jitter_ms}, {@code dropped_broadcast_per_mille}, {@code seed}. {@code set_faults} reads it (with
  * {@code endpoint}) and {@code status} writes it, so a plan read back can be sent again as it is.
  */
-final class FaultPlanJson {
+public final class FaultPlanJson {
   static final String ERROR_PER_MILLE = "error_per_mille";
   static final String KINDS = "kinds";
   static final String LATENCY_MS = "latency_ms";
@@ -49,7 +49,7 @@ final class FaultPlanJson {
     return new FaultPlan(errors, kinds, Duration.ofMillis(latency), Duration.ofMillis(jitter), drops, seed);
   }
 
-  static ObjectNode write(FaultPlan plan) {
+  public static ObjectNode write(FaultPlan plan) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put(ERROR_PER_MILLE, plan.errorRatePerMille());
     ArrayNode kinds = json.putArray(KINDS);
@@ -62,7 +62,7 @@ final class FaultPlanJson {
   }
 
   /** A kind's name in JSON and on the command line: the enum's name in lower case. */
-  static String name(FailureKind kind) {
+  public static String name(FailureKind kind) {
     return kind.name().toLowerCase(Locale.ROOT);
   }
 
