@@ -28,7 +28,7 @@ final class FaultOptions {
   @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "delay every answer by MS, 0..60000 (default 0)")
   int latencyMs;
 
-  @Option(names = "--jitter-ms", paramLabel = "MS", defaultValue = "0", description = "and by up to MS more, 0..60000 (default 0)")
+  @Option(names = "--jitter-ms", paramLabel = "MS", defaultValue = "0", description = "and by up to MS more, drawn per request, 0..60000 (default 0)")
   int jitterMs;
 
   @Option(names = "--drop-broadcasts-per-mille", paramLabel = "N", defaultValue = "0",
