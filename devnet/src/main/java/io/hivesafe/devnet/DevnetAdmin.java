@@ -63,6 +63,11 @@ public final class DevnetAdmin {
     return registered.method().call(AdminParams.read(method, params, registered.params()), via);
   }
 
+  /** A well-formed call the devnet cannot do in its present state: -32000 naming the method; nothing changed. */
+  static JsonRpcError refused(String method, String why) {
+    return JsonRpcError.plain(HivedError.SERVER_ERROR, NAMESPACE + "." + method + ": " + why);
+  }
+
   /** Every method, as {@code devnet_admin.method}, sorted. */
   public List<String> methods() {
     return methods.keySet().stream().map(name -> NAMESPACE + "." + name).toList();

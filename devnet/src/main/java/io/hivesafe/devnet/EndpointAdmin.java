@@ -34,7 +34,7 @@ final class EndpointAdmin {
     int index = index(params);
     JsonRpcServer endpoint = devnet.endpoint(index);
     if (endpoint == via) {
-      throw ProductionAdmin.refused("stop_endpoint",
+      throw DevnetAdmin.refused("stop_endpoint",
           "endpoint " + index + " is serving this call: stop it through another endpoint, which can then start it again");
     }
     endpoint.stop();
@@ -46,7 +46,7 @@ final class EndpointAdmin {
     try {
       endpoint.start();
     } catch (IOException e) {
-      throw ProductionAdmin.refused("start_endpoint", "cannot listen on 127.0.0.1:" + endpoint.port() + " again: " + e.getMessage());
+      throw DevnetAdmin.refused("start_endpoint", "cannot listen on 127.0.0.1:" + endpoint.port() + " again: " + e.getMessage());
     }
     return DevnetStatus.write(devnet);
   }

@@ -29,7 +29,7 @@ final class ProductionAdmin {
   JsonNode resume(AdminParams params, JsonRpcServer via) throws JsonRpcError {
     requireTimer("resume_production");
     if (devnet.productionFailure().isPresent()) {
-      throw refused("resume_production", "block production stopped for good after a bug in the devnet: " + devnet.productionFailure().get());
+      throw DevnetAdmin.refused("resume_production", "block production stopped for good after a bug in the devnet: " + devnet.productionFailure().get());
     }
     devnet.resumeProduction();
     return DevnetStatus.write(devnet);
@@ -39,7 +39,7 @@ final class ProductionAdmin {
   JsonNode produce(AdminParams params, JsonRpcServer via) throws JsonRpcError {
     int count = params.requiredInt(COUNT, 1, MAX_BLOCKS_PER_CALL);
     if (!devnet.blockInterval().isZero() && !devnet.isProductionPaused()) {
-      throw refused("produce_blocks", "production is running: pause it first (devnet_admin.pause_production), so that the head moves by exactly "
+      throw DevnetAdmin.refused("produce_blocks", "production is running: pause it first (devnet_admin.pause_production), so that the head moves by exactly "
           + count);
     }
     devnet.step(count);
@@ -48,12 +48,7 @@ final class ProductionAdmin {
 
   private void requireTimer(String method) throws JsonRpcError {
     if (devnet.blockInterval().isZero()) {
-      throw refused(method, "this devnet has no block timer (it was started stepped): use devnet_admin.produce_blocks");
+      throw DevnetAdmin.refused(method, "this devnet has no block timer (it was started stepped): use devnet_admin.produce_blocks");
     }
-  }
-
-  /** A well-formed call the devnet cannot do now: -32000, nothing changed. */
-  static JsonRpcError refused(String method, String why) {
-    return JsonRpcError.plain(HivedError.SERVER_ERROR, DevnetAdmin.NAMESPACE + "." + method + ": " + why);
   }
 }
