@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread that produces a block every block interval unless production is paused. With an interval of
  * {@link Duration#ZERO} there is no producer and blocks come only from {@link #step}. Endpoint 0 is
  * created with the devnet, without faults; {@link #addEndpoint} adds more on free ports, serving the
- * same chain. {@link #close()} stops the producer and every endpoint and waits for their threads.
+ * same chain. Every endpoint also serves the devnet's controls, {@link DevnetAdmin} ({@code devnet_admin.*}).
+ * {@link #close()} stops the producer and every endpoint and waits for their threads.
  *
  * <p>Chain time does not follow the wall clock: block n is stamped genesis time + 3 s × n however fast
  * blocks are produced. Prints nothing.
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Devnet implements AutoCloseable {
   private final DevnetChain chain;
   private final DevnetApi api;
+  private final DevnetAdmin admin;
   private final Duration blockInterval;
   private final List<JsonRpcServer> endpoints = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService producer;
@@ -44,6 +46,7 @@ public final class Devnet implements AutoCloseable {
     this.chain = new DevnetChain(config);
     this.api = new DevnetApi(chain);
     this.blockInterval = blockInterval;
+    this.admin = new DevnetAdmin(this);
     if (blockInterval.isZero()) {
       this.producer = null;
       this.production = null;
@@ -73,7 +76,7 @@ public final class Devnet implements AutoCloseable {
     JsonRpcServer first = null;
     Devnet devnet = new Devnet(config, blockInterval);
     try {
-      first = new JsonRpcServer(devnet.api, port, FaultPlan.NONE);
+      first = new JsonRpcServer(devnet.api, devnet.admin, port, FaultPlan.NONE);
       first.start();
       devnet.endpoints.add(first);
       return devnet;
@@ -116,6 +119,11 @@ public final class Devnet implements AutoCloseable {
     return api;
   }
 
+  /** The {@code devnet_admin} namespace every endpoint serves beside hived's APIs. */
+  public DevnetAdmin admin() {
+    return admin;
+  }
+
   public Duration blockInterval() {
     return blockInterval;
   }
@@ -139,7 +147,7 @@ public final class Devnet implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the devnet is closed");
     }
-    JsonRpcServer endpoint = new JsonRpcServer(api, 0, faults);
+    JsonRpcServer endpoint = new JsonRpcServer(api, admin, 0, faults);
     try {
       endpoint.start();
     } catch (IOException e) {

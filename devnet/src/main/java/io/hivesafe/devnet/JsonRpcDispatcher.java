@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -19,17 +21,76 @@ import java.util.function.Function;
  * old {@code call} form {@code {"method":"call","params":[api, method, args]}} that dhive sends. Params
  * default to {} when absent. Every answer is a JSON-RPC response, never an exception. Written by hand
  * on Jackson: a generic JSON-RPC library (jsonrpc4j) has its own envelope checks and error texts, and the
- * point here is hived's.
+ * point here is hived's. Calls to {@link DevnetAdmin#NAMESPACE} go to the devnet's admin methods, when the
+ * endpoint has them.
  */
 final class JsonRpcDispatcher {
   static final int PARSE_ERROR = HivedError.PARSE_ERROR;
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private final DevnetApi api;
+  private static final byte[] ADMIN_MARK = DevnetAdmin.NAMESPACE.getBytes(StandardCharsets.US_ASCII);
 
+  private final DevnetApi api;
+  private final DevnetAdmin admin;
+  private final JsonRpcServer via;
+
+  /** A dispatcher of hived's APIs only. */
   JsonRpcDispatcher(DevnetApi api) {
+    this(api, null, null);
+  }
+
+  /** A dispatcher of hived's APIs and of {@code admin} (when not null), for the endpoint {@code via}. */
+  JsonRpcDispatcher(DevnetApi api, DevnetAdmin admin, JsonRpcServer via) {
     this.api = Objects.requireNonNull(api, "api");
+    this.admin = admin;
+    this.via = via;
+  }
+
+  /**
+   * Whether the body holds only admin calls (one, or a batch of them): those are the devnet's control
+   * plane, not the API node it plays, so the endpoint's faults do not touch them nor draw for them.
+   */
+  boolean adminOnly(byte[] body) {
+    if (admin == null || !contains(body, ADMIN_MARK)) {
+      return false;
+    }
+    JsonNode request;
+    try {
+      request = MAPPER.readTree(body);
+    } catch (IOException e) {
+      return false;
+    }
+    if (request == null || request.isMissingNode() || (request.isArray() && request.isEmpty())) {
+      return false;
+    }
+    for (JsonNode one : request.isArray() ? request : List.of(request)) {
+      if (!isAdminCall(one)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAdminCall(JsonNode request) {
+    JsonNode method = request.path("method");
+    if (method.asText().equals("call")) {
+      return request.path("params").path(0).asText().equals(DevnetAdmin.NAMESPACE);
+    }
+    return method.isTextual() && method.asText().startsWith(DevnetAdmin.NAMESPACE + ".");
+  }
+
+  private static boolean contains(byte[] body, byte[] mark) {
+    outer:
+    for (int i = 0; i + mark.length <= body.length; i++) {
+      for (int j = 0; j < mark.length; j++) {
+        if (body[i + j] != mark[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** The response to a request body: an object, or an array for a batch. */
@@ -112,13 +173,20 @@ final class JsonRpcDispatcher {
             "Assert Exception:v.size() == 2 || v.size() == 3: params should be {\"api\", \"method\", \"args\"");
       }
       JsonNode args = params.size() == 3 ? params.get(2) : JSON.objectNode();
-      return api.call(params.get(0).asText(), params.get(1).asText(), args, fate);
+      return call(params.get(0).asText(), params.get(1).asText(), args, fate);
     }
     String[] parts = method.asText().split("\\.", -1);
     if (parts.length != 2) {
       throw api.invalidMethodName();
     }
-    return api.call(parts[0], parts[1], params == null ? JSON.objectNode() : params, fate);
+    return call(parts[0], parts[1], params == null ? JSON.objectNode() : params, fate);
+  }
+
+  private JsonNode call(String apiName, String method, JsonNode params, BroadcastFate fate) throws JsonRpcError {
+    if (admin != null && apiName.equals(DevnetAdmin.NAMESPACE)) {
+      return admin.call(method, params, via);
+    }
+    return api.call(apiName, method, params, fate);
   }
 
   private static JsonNode idOf(JsonNode request) {

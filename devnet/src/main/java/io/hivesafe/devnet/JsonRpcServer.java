@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with {@link DevnetApi}, each request on a thread of its own pool (injected latency or a synchronous
  * broadcast delays only its own request), with the faults of its {@link FaultPlan}: per request first the
  * latency, then the drawn failure (HTTP 503, JSON-RPC -32603, or the connection closed), and for each
- * broadcast the drawn fate (kept or dropped).
+ * broadcast the drawn fate (kept or dropped). A body of {@link DevnetAdmin} calls only is answered at
+ * once, without faults and without drawing: the devnet's controls work on its faultiest endpoint.
  *
  * <p>The endpoint can be stopped (it refuses connections; the port is free) and started again on the
  * same port; {@link #close()} stops it for good and ends its threads. The fault plan can be changed at
@@ -54,10 +55,15 @@ public final class JsonRpcServer implements AutoCloseable {
 
   /** An endpoint, not yet listening; {@code port} 0 takes a free port at the first {@link #start()}. */
   public JsonRpcServer(DevnetApi api, int port, FaultPlan faults) {
+    this(api, null, port, faults);
+  }
+
+  /** An endpoint that also serves {@code admin}'s methods (when not null), exempt from its faults. */
+  JsonRpcServer(DevnetApi api, DevnetAdmin admin, int port, FaultPlan faults) {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be within 0..65535, got " + port);
     }
-    this.dispatcher = new JsonRpcDispatcher(api);
+    this.dispatcher = new JsonRpcDispatcher(api, admin, this);
     this.port = port;
     this.faults = new SeededFaults(faults);
     this.executor = Executors.newCachedThreadPool(threads("devnet-rpc-" + SERVERS.incrementAndGet() + "-"));
@@ -134,6 +140,10 @@ public final class JsonRpcServer implements AutoCloseable {
         return;
       }
       byte[] body = exchange.getRequestBody().readAllBytes();
+      if (dispatcher.adminOnly(body)) {
+        send(exchange, 200, "application/json; charset=utf-8", JsonRpcDispatcher.toBytes(answer(body, BroadcastFate.KEEP)));
+        return;
+      }
       SeededFaults plan = faults;
       Duration delay = plan.nextLatency();
       if (!delay.isZero()) {
@@ -147,19 +157,22 @@ public final class JsonRpcServer implements AutoCloseable {
         send(exchange, 503, "text/plain; charset=us-ascii", UNAVAILABLE);
         return;
       }
-      JsonNode response;
-      try {
-        response = failure.isPresent() ? dispatcher.internalError(body) : dispatcher.handle(body, plan::keepBroadcast);
-      } catch (RuntimeException bug) {
-        // A bug in the devnet. The HTTP server would only drop the connection, which a test would take
-        // for an injected fault; answer with the bug named instead, so the test fails on it.
-        response = dispatcher.bug(bug);
-      }
+      JsonNode response = failure.isPresent() ? dispatcher.internalError(body) : answer(body, plan::keepBroadcast);
       send(exchange, 200, "application/json; charset=utf-8", JsonRpcDispatcher.toBytes(response));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the endpoint is closing: no answer
     } finally {
       exchange.close();
+    }
+  }
+
+  private JsonNode answer(byte[] body, BroadcastFate fate) {
+    try {
+      return dispatcher.handle(body, fate);
+    } catch (RuntimeException bug) {
+      // A bug in the devnet. The HTTP server would only drop the connection, which a test would take
+      // for an injected fault; answer with the bug named instead, so the test fails on it.
+      return dispatcher.bug(bug);
     }
   }
 

@@ -41,7 +41,8 @@ public final class HivesafeCommand {
         .addSubcommand(new StateCommands.Import(console)));
     root.addSubcommand(new CommandLine(new StateCommands.State())
         .addSubcommand(new StateCommands.Info(console)));
-    root.addSubcommand(new CommandLine(new DevnetCommand(console, stop)));
+    root.addSubcommand(new CommandLine(new DevnetCommand(console, stop))
+        .addSubcommand(new DevnetAdminCommand(console)));
     root.addSubcommand(new CommandLine(new ReplayCommand(console, signatures)));
     root.addSubcommand(new CommandLine(new RunCommand(console, stop)));
     root.addSubcommand(new CommandLine(new InitCommand(console)));

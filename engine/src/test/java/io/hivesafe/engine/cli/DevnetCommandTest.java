@@ -1,13 +1,16 @@
 package io.hivesafe.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hivesafe.devnet.Devnet;
 import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.devnet.Genesis;
 import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.HiveRpcClient;
+import io.hivesafe.hive.rpc.RpcErrorException;
 import io.hivesafe.hive.rpc.RpcConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -78,6 +81,43 @@ class DevnetCommandTest {
   }
 
   @Test
+  void startsSeveralEndpointsWithFaultsThatTheAdminCommandShowsAndLifts() {
+    AtomicReference<JsonNode> status = new AtomicReference<>();
+    CliRun r = run(printed -> {
+      List<String> lines = printed.lines().toList();
+      assertEquals(4, lines.size(), printed);
+      Matcher first = LINE.matcher(lines.get(0) + "\n");
+      assertTrue(first.matches(), printed);
+      URI url0 = URI.create(first.group(1));
+      assertTrue(lines.get(1).matches("devnet endpoint 1 listening on http://127\\.0\\.0\\.1:[0-9]+"), lines.get(1));
+      assertTrue(lines.get(2).matches("devnet endpoint 2 listening on http://127\\.0\\.0\\.1:[0-9]+"), lines.get(2));
+      assertEquals("devnet faults on every endpoint (endpoint i draws with seed + i): {\"error_per_mille\":1000,\"kinds\":[\"internal_error\"],"
+          + "\"latency_ms\":0,\"jitter_ms\":0,\"dropped_broadcast_per_mille\":500,\"seed\":9}", lines.get(3));
+      RpcConfig config = new RpcConfig(List.of(url0), Duration.ofSeconds(10), 1, Duration.ZERO, Duration.ZERO);
+      try (HiveRpcClient client = new HiveRpcClient(config)) {
+        RpcErrorException e = assertThrows(RpcErrorException.class, client::getDynamicGlobalProperties);
+        assertEquals(-32603, e.code(), "every call fails on endpoint 0 too");
+        CliRun admin = CliRun.of("devnet", "admin", "--url", url0.toString(), "status");
+        assertEquals(0, admin.exit(), admin.err());
+        status.set(admin.json());
+        assertEquals(0, CliRun.of("devnet", "admin", "--url", url0.toString(), "faults", "--endpoint", "0").exit());
+        assertEquals(1, client.getDynamicGlobalProperties().headBlockNumber(), "faults lifted at run time");
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }, "devnet", "--port", "0", "--block-ms", "3600000", "--endpoints", "3", "--error-per-mille", "1000", "--error-kinds", "internal_error",
+        "--drop-broadcasts-per-mille", "500", "--fault-seed", "9");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode endpoints = status.get().get("endpoints");
+    assertEquals(3, endpoints.size(), status.get().toString());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(1000, endpoints.get(i).at("/faults/error_per_mille").asInt());
+      assertEquals(500, endpoints.get(i).at("/faults/dropped_broadcast_per_mille").asInt());
+      assertEquals(9 + i, endpoints.get(i).at("/faults/seed").asLong(), "each endpoint draws with its own seed");
+    }
+  }
+
+  @Test
   void hardfork27AndAGenesisFileAreUsed(@TempDir Path dir) throws Exception {
     Path genesis = dir.resolve("genesis.json");
     String key = Genesis.INIT_KEY.publicKey().toString();
@@ -110,6 +150,12 @@ class DevnetCommandTest {
           {new String[] {"devnet", "--port", "0", "--genesis", dir.resolve("absent.json").toString()}, "absent.json"},
           {new String[] {"devnet", "--port", "0", "--genesis", badGenesis.toString()}, "account solo (accounts[0]): field 'keys.owner'"},
           {new String[] {"devnet", "--port", takenPort}, "cannot listen on 127.0.0.1:" + takenPort},
+          {new String[] {"devnet", "--port", "0", "--endpoints", "0"}, "--endpoints must be within 1..16, got 0"},
+          {new String[] {"devnet", "--port", "0", "--endpoints", "17"}, "--endpoints must be within 1..16, got 17"},
+          {new String[] {"devnet", "--port", "0", "--error-per-mille", "1001"}, "--error-per-mille must be within 0..1000"},
+          {new String[] {"devnet", "--port", "0", "--error-per-mille", "5", "--error-kinds", "timeout"}, "--error-kinds: unknown kind 'timeout'"},
+          {new String[] {"devnet", "--port", "0", "--drop-broadcasts-per-mille", "-1"}, "--drop-broadcasts-per-mille"},
+          {new String[] {"devnet", "--port", "0", "--jitter-ms", "60001"}, "--jitter-ms"},
       };
       for (Object[] c : cases) {
         CliRun r = run((String[]) c[0]);
