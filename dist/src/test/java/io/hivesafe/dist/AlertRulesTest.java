@@ -48,6 +48,15 @@ class AlertRulesTest {
   }
 
   @Test
+  void promtoolChecksTheExampleConfigThatLoadsTheRules() throws Exception {
+    CommandRun r = CommandRun.of(RepoFiles.alerts().getParent(),
+        List.of(RequiredTool.PROMTOOL.path(), "check", "config", "prometheus.yml"));
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().contains("SUCCESS: 1 rule files found"), r.toString());
+    assertTrue(r.out().contains("SUCCESS: " + alerts().size() + " rules found"), r.toString());
+  }
+
+  @Test
   void promtoolPassesTheUnitTestsOfEveryAlert() throws Exception {
     CommandRun r = CommandRun.of(RepoFiles.alerts().getParent(),
         List.of(RequiredTool.PROMTOOL.path(), "test", "rules", "alerts.test.yml"));

@@ -67,7 +67,8 @@ class ReleaseArchiveIT {
       walk.filter(Files::isRegularFile).forEach(f -> files.add(home.relativize(f).toString()));
     }
     assertEquals(new TreeSet<>(List.of("README-operators.md", "bin/hivesafe", "lib/hivesafe.jar", "systemd/hivesafe.service",
-        "examples/hivesafe.json", "examples/genesis.json", "deploy/prometheus/alerts.yml", "deploy/grafana/hivesafe.json")), files);
+        "examples/hivesafe.json", "examples/genesis.json", "deploy/prometheus/alerts.yml", "deploy/prometheus/prometheus.yml",
+        "deploy/grafana/hivesafe.json")), files);
     assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("bin/hivesafe"))));
     assertArrayEquals(Files.readAllBytes(archive.repo().resolve("engine/target/hivesafe.jar")),
         Files.readAllBytes(home.resolve("lib/hivesafe.jar")), "lib/ holds the product jar itself");
@@ -88,7 +89,7 @@ class ReleaseArchiveIT {
       assertArrayEquals(Files.readAllBytes(archive.repo().resolve("engine/src/main/resources/init/" + name)),
           Files.readAllBytes(home.resolve("examples/" + name)), "examples/" + name + " is what hivesafe init writes");
     }
-    for (String name : List.of("prometheus/alerts.yml", "grafana/hivesafe.json")) {
+    for (String name : List.of("prometheus/alerts.yml", "prometheus/prometheus.yml", "grafana/hivesafe.json")) {
       assertArrayEquals(Files.readAllBytes(archive.repo().resolve("deploy/" + name)), Files.readAllBytes(home.resolve("deploy/" + name)));
     }
   }
