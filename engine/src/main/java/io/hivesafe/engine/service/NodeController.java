@@ -7,6 +7,7 @@ import io.hivesafe.engine.metrics.AuthorityMetrics;
 import io.hivesafe.engine.metrics.CustodyMetrics;
 import io.hivesafe.engine.metrics.NodeMetrics;
 import io.hivesafe.engine.metrics.OutboxMetrics;
+import io.hivesafe.engine.metrics.OverdueMetrics;
 import io.hivesafe.engine.metrics.RpcMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,6 +33,7 @@ import io.hivesafe.state.StateDigest;
 import io.hivesafe.state.StateStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -169,6 +171,7 @@ public final class NodeController implements AutoCloseable {
       outbox.ifPresent(o -> OutboxMetrics.register(metrics, o));
       CustodyMetrics.register(metrics, custody::lastReport);
       AuthorityMetrics.register(metrics, authority::lastReport);
+      OverdueMetrics.register(metrics, view, Clock.systemUTC());
       api = new ApiServer(config.http(), view, metrics, events);
       try {
         api.start();
