@@ -102,7 +102,9 @@ class AlertRulesTest {
 
   @Test
   void everyAlertHasASeverityASummaryAndItsRunbookSection() throws Exception {
+    String runbook = java.nio.file.Files.readString(RepoFiles.root().resolve("docs/runbook.md"));
     for (Map.Entry<String, JsonNode> e : alerts().entrySet()) {
+      assertTrue(runbook.contains("\n### " + e.getKey() + "\n"), "docs/runbook.md has no section '### " + e.getKey() + "'");
       JsonNode rule = e.getValue();
       assertTrue(Set.of("critical", "warning").contains(rule.path("labels").path("severity").asText()), e.getKey());
       assertEquals("docs/runbook.md#" + e.getKey().toLowerCase(java.util.Locale.ROOT),
