@@ -7,6 +7,7 @@ import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
+import io.hivesafe.engine.node.RcCheck;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.source.BlockSourceConfig;
 import io.hivesafe.engine.source.RpcBlockSource;
@@ -70,7 +71,7 @@ public class DevnetCluster implements AutoCloseable {
   private final Map<String, Map<Long, String>> digests = new ConcurrentHashMap<>();
   private volatile RpcListener rpcListener = RpcListener.NONE;
 
-  private record Running(SidechainNode node, Outbox outbox, HiveRpcClient client) {}
+  private record Running(SidechainNode node, Outbox outbox, HiveRpcClient client, RcCheck rc) {}
 
   /** A cluster on {@code net}'s devnet settings; {@code tune} adjusts the seeded traffic generator. */
   public DevnetCluster(TrafficNetwork net, Path root, long seed, Function<TrafficGenerator.Builder, TrafficGenerator.Builder> tune) {
@@ -130,13 +131,14 @@ public class DevnetCluster implements AutoCloseable {
         BlockSourceConfig.defaults().withPollInterval(POLL).withBackoff(POLL, Duration.ofMillis(200)),
         RpcConfig.withEndpoints(List.of(devnet.url(0))), rpcListener, next, previous, events);
     HiveRpcClient client = new HiveRpcClient(RpcConfig.withEndpoints(List.of(devnet.url(0))), rpcListener);
-    Outbox outbox = new Outbox(client::broadcastTransaction, events);
+    Outbox outbox = new Outbox(client::broadcastTransaction, events, net.network().multisigAccount());
     NodeIdentity identity = new NodeIdentity(n.name(), n.user().activeKey(), n.multisigKey());
     SidechainNode node = new SidechainNode(net.network(), store, source.start(), CRYPTO, Optional.of(identity),
         Optional.of(outbox), events, NODE_VERSION);
     Map<Long, String> mine = digests.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
     node.onCommit((block, outcome) -> mine.put(block, store.digest().hex()));
-    running.put(name, new Running(node, outbox, client));
+    RcCheck rc = new RcCheck(Optional.of(n.name()), net.network().multisigAccount(), client, Optional.of(outbox), events);
+    running.put(name, new Running(node, outbox, client, rc));
     return node.start();
   }
 
@@ -149,6 +151,7 @@ public class DevnetCluster implements AutoCloseable {
 
   public synchronized void stop(TrafficNode n) {
     Running r = running.remove(n.name().value());
+    r.rc().close();
     r.node().close();
     r.client().close();
   }
@@ -160,6 +163,14 @@ public class DevnetCluster implements AutoCloseable {
   /** The outbox of a running node (its broadcasts: reports, signatures, multisig transactions). */
   public synchronized Outbox outbox(TrafficNode n) {
     return running.get(n.name().value()).outbox();
+  }
+
+  /**
+   * The resource credit check of a running node (its own account and the multisig account): not
+   * scheduled, so that a test reads when it chooses ({@link RcCheck#check}).
+   */
+  public synchronized RcCheck rcCheck(TrafficNode n) {
+    return running.get(n.name().value()).rc();
   }
 
   /** Produces {@code count} blocks with traffic, pacing at report blocks. */
@@ -260,6 +271,7 @@ public class DevnetCluster implements AutoCloseable {
   @Override
   public synchronized void close() {
     for (Running r : running.values()) {
+      r.rc().close();
       r.node().close();
       r.client().close();
     }
