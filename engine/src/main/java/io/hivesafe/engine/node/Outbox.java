@@ -201,6 +201,15 @@ public final class Outbox implements AutoCloseable {
     return rc.refusals(role);
   }
 
+  /** Transactions held until RC regenerates, of either role. */
+  public int rcHeld() {
+    int all = 0;
+    for (RcRole role : RcRole.values()) {
+      all += rc.held(role);
+    }
+    return all;
+  }
+
   /** Transactions of {@code role} held until RC regenerates. */
   public int rcHeld(RcRole role) {
     return rc.held(role);

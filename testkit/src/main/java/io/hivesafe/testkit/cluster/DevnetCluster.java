@@ -118,13 +118,17 @@ public class DevnetCluster implements AutoCloseable {
   }
 
   /** Starts (or restarts) a node on its store, resuming after its last commit. */
-  public synchronized SidechainNode start(TrafficNode n) {
+  public SidechainNode start(TrafficNode n) {
+    return start(n, new NodeEvents());
+  }
+
+  /** As {@link #start(TrafficNode)}, the node's lines going to {@code events} (a test reads them back). */
+  public synchronized SidechainNode start(TrafficNode n, NodeEvents events) {
     String name = n.name().value();
     if (running.containsKey(name)) {
       throw new IllegalStateException(name + " is running");
     }
     StateStore store = StateStore.open(StateConfig.of(root.resolve(name)));
-    NodeEvents events = new NodeEvents();
     long next = SidechainNode.nextBlock(store, net.network());
     Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
     RpcBlockSource source = RpcBlockSource.overRpc(
@@ -241,7 +245,9 @@ public class DevnetCluster implements AutoCloseable {
     for (Running r : running.values()) {
       awaitBlock(r.node(), block);
       long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-      while (r.outbox().pending() > 0 || r.outbox().sent() + r.outbox().failed() < r.node().reportsQueued()) {
+      // a transaction held for resource credits waits for RC, not for the chain: not waited for here
+      while (r.outbox().pending() - r.outbox().rcHeld() > 0
+          || r.outbox().sent() + r.outbox().failed() + r.outbox().rcHeld() < r.node().reportsQueued()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(r.node().identity() + ": its reports were not delivered in "
               + DELIVERY_TIMEOUT.toSeconds() + " s");
