@@ -10,6 +10,7 @@ import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.CustomJsonOperation;
 import io.hivesafe.hive.protocol.HiveLimits;
 import io.hivesafe.hive.protocol.Operation;
+import io.hivesafe.hive.protocol.ResourcePayer;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransactionId;
 import io.hivesafe.hive.protocol.WireFormat;
@@ -34,7 +35,10 @@ import java.util.TreeSet;
  *   <li>TaPoS: ref_block_prefix matches the block that last had ref_block_num's low 16 bits;
  *   <li>the transaction's validate(): at least one operation, each operation's validate();
  *   <li>signatures and authorities ({@link AuthorityVerifier});
- *   <li>each operation's evaluator, all or nothing.
+ *   <li>each operation's evaluator, all or nothing;
+ *   <li>resource credits, last, as hived's rc plugin charges them after the evaluators
+ *       (rc_utility.cpp {@code finalize_transaction}): the payer ({@link ResourcePayer}) must hold the
+ *       transaction's cost ({@link RcCosts}) at head time, or the whole transaction is undone and refused.
  * </ol>
  *
  * An accepted transaction that is kept changes the state at once, is remembered until its expiration and
@@ -45,15 +49,17 @@ final class BroadcastCheck {
   private final ChainState state;
   private final BlockLog blocks;
   private final PendingPool pending;
+  private final RcPools rc;
   private final OperationRules operations;
   private final AuthorityVerifier verifier;
   private final SignatureScheme scheme;
 
-  BroadcastCheck(DevnetConfig config, ChainState state, BlockLog blocks, PendingPool pending, SignatureScheme scheme) {
+  BroadcastCheck(DevnetConfig config, ChainState state, BlockLog blocks, PendingPool pending, RcPools rc, SignatureScheme scheme) {
     this.config = config;
     this.state = state;
     this.blocks = blocks;
     this.pending = pending;
+    this.rc = rc;
     this.scheme = scheme;
     this.verifier = new AuthorityVerifier(config.rules());
     this.operations = new OperationRules(config.symbols());
@@ -109,11 +115,21 @@ final class BroadcastCheck {
         return Admission.refused(failed.get());
       }
     }
+    Optional<AccountName> payer = ResourcePayer.of(tx);
+    long cost = RcCosts.of(tx, signedBytes.length);
+    if (payer.isPresent()) {
+      long mana = rc.regenerated(payer.get(), now).currentMana();
+      if (mana < cost) {
+        state.undo();
+        return Admission.refused(HivedError.notEnoughRc(payer.get().value(), mana, cost));
+      }
+    }
     if (!keep) {
       state.undo();
       return Admission.accepted(id, packing);
     }
     state.keep();
+    payer.ifPresent(p -> rc.charge(p, cost, now));
     state.remember(id, tx.expiration());
     state.addCustomOps(customOps);
     pending.add(new PendingTransaction(tx, id, signedBytes, customOps));

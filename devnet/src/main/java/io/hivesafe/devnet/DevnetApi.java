@@ -16,6 +16,7 @@ import java.util.TreeMap;
  *   <li>block_api: get_block, get_block_header, get_block_range;
  *   <li>database_api: get_dynamic_global_properties, find_accounts, get_config;
  *   <li>account_history_api: get_account_history;
+ *   <li>rc_api: find_rc_accounts;
  *   <li>condenser_api: get_block, get_block_header, get_dynamic_global_properties, get_accounts,
  *       get_account_history, get_hardfork_version, get_config, broadcast_transaction,
  *       broadcast_transaction_synchronous;
@@ -47,6 +48,8 @@ public final class DevnetApi {
     ReadMethods reads = new ReadMethods(chain, variant);
     BroadcastMethods broadcasts = new BroadcastMethods(chain, variant, synchronousTimeout);
     HistoryMethods history = new HistoryMethods(chain, variant);
+    RcMethods rc = new RcMethods(chain, variant);
+    apis.put("rc_api", Map.of("find_rc_accounts", (params, fate) -> rc.findRcAccounts(params)));
     apis.put("account_history_api", Map.of("get_account_history", (params, fate) -> history.getAccountHistory(params)));
     apis.put("block_api", Map.of(
         "get_block", (params, fate) -> reads.getBlock(params),

@@ -9,6 +9,7 @@ import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.protocol.TransactionId;
 import io.hivesafe.hive.protocol.WireFormat;
+import io.hivesafe.hive.rpc.RcAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import java.util.function.Predicate;
  * {@link BlockLog} and its
  * operations into the account history of the accounts they impact ({@link #accountHistory}), as hived's
  * account_history plugin records them. Test hooks: {@link #virtualTransfer} (an outflow seen only as a
- * virtual operation, held by {@link VirtualTransfers}), {@link #setRecoveryAccount}.
+ * virtual operation, held by {@link VirtualTransfers}), {@link #setRecoveryAccount}, {@link #setRc} and
+ * {@link #drainRc} (an account's resource credits, {@link RcPools}; what they cost is {@link RcCosts}'s).
  * Thread-safe: every method holds the chain's lock, which also guards the parts it is made of.
  */
 public final class DevnetChain {
@@ -46,6 +48,7 @@ public final class DevnetChain {
   private final ChainState state = new ChainState();
   private final BlockLog blocks = new BlockLog();
   private final PendingPool pending = new PendingPool();
+  private final RcPools rc = new RcPools();
   private final BroadcastCheck check;
   private final VirtualTransfers virtualTransfers = new VirtualTransfers(state);
   private final AccountHistory history = new AccountHistory();
@@ -62,10 +65,11 @@ public final class DevnetChain {
     this.config = Objects.requireNonNull(config, "config");
     this.hf26Packing = new WireFormat(AssetPacking.HF26, config.symbols());
     this.legacyPacking = new WireFormat(AssetPacking.LEGACY, config.symbols());
-    this.check = new BroadcastCheck(config, state, blocks, pending, scheme);
+    this.check = new BroadcastCheck(config, state, blocks, pending, rc, scheme);
     this.producer = new BlockProducer(config, scheme, state, blocks, pending, virtualTransfers, history);
     for (GenesisAccount account : config.genesis().accounts()) {
       state.put(ChainAccount.fromGenesis(config.genesis(), account));
+      rc.create(account.name(), account.maxRc(), config.genesis().genesisTime());
     }
     produceBlock();
   }
@@ -99,6 +103,38 @@ public final class DevnetChain {
     ChainAccount found = state.existing(account);
     state.existing(recovery);
     state.put(found.withRecoveryAccount(recovery));
+  }
+
+  /**
+   * An account's resource credits as rc_api.find_rc_accounts shows them: max_rc and the manabar at its
+   * last update (regenerate it to a time with {@link RcAccount#manaAt}); empty for an unknown account.
+   */
+  public synchronized Optional<RcAccount> rcAccount(AccountName account) {
+    return rc.stored(account);
+  }
+
+  /**
+   * Test hook: empties {@code account}'s resource credits at the head block's time. They regenerate from
+   * there as hived's do: max_rc × elapsed chain time ÷ 5 days ({@link GenesisAccount#DEFAULT_MAX_RC} gives
+   * more than any transaction costs within one block; {@link #setRc(AccountName, long, long)} sets a
+   * smaller max_rc to keep an account short for longer).
+   *
+   * @throws IllegalArgumentException when the account does not exist
+   */
+  public synchronized void drainRc(AccountName account) {
+    RcAccount pool = rc.stored(account).orElseThrow(() -> new IllegalArgumentException("account " + account + " does not exist on the devnet"));
+    rc.set(account, pool.maxRc(), 0, headTime());
+  }
+
+  /** Test hook: sets {@code account}'s mana to {@code mana} (0..max_rc) at the head block's time, keeping its max_rc. */
+  public synchronized void setRc(AccountName account, long mana) {
+    RcAccount pool = rc.stored(account).orElseThrow(() -> new IllegalArgumentException("account " + account + " does not exist on the devnet"));
+    rc.set(account, pool.maxRc(), mana, headTime());
+  }
+
+  /** Test hook: gives {@code account} a max_rc of {@code maxRc} and {@code mana} (0..maxRc) at the head block's time. */
+  public synchronized void setRc(AccountName account, long maxRc, long mana) {
+    rc.set(account, maxRc, mana, headTime());
   }
 
   /** {@link #virtualTransfer(AccountName, AccountName, Asset, String)} with an empty memo. */

@@ -10,13 +10,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An account as the devnet starts with it: authorities, memo key, liquid balances and recovery account.
+ * An account as the devnet starts with it: authorities, memo key, liquid balances, recovery account and
+ * resource credits.
  *
  * @param recoveryAccount the account's recovery account; empty for the genesis default ({@link
  *     Genesis#recoveryAccountOf})
+ * @param maxRc the most resource credits the account holds (hived's max_rc), full at genesis; default
+ *     {@link #DEFAULT_MAX_RC}
  */
 public record GenesisAccount(AccountName name, Authority owner, Authority active, Authority posting, PublicKey memoKey,
-    Asset hive, Asset hbd, Optional<AccountName> recoveryAccount) {
+    Asset hive, Asset hbd, Optional<AccountName> recoveryAccount, long maxRc) {
+  /**
+   * Every account's max_rc unless its genesis says otherwise: 10^15 RC (about 570,000 HP on mainnet in
+   * 2026), so that no test, demo, simulator campaign or benchmark runs out — about two million of the
+   * devnet's typical transactions without regeneration, and {@code 10^15 × 3 s ÷ 5 days} ≈ 6.9 × 10^9
+   * RC back every block, more than any transaction costs ({@link RcCosts}).
+   */
+  public static final long DEFAULT_MAX_RC = 1_000_000_000_000_000L;
+
   public GenesisAccount {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(recoveryAccount, "recoveryAccount");
@@ -27,6 +38,9 @@ public record GenesisAccount(AccountName name, Authority owner, Authority active
     if (hive.symbol() != AssetSymbol.HIVE || hbd.symbol() != AssetSymbol.HBD || hive.amount() < 0 || hbd.amount() < 0) {
       throw new IllegalArgumentException("account " + name + ": balances must be non-negative HIVE and HBD");
     }
+    if (maxRc < 0) {
+      throw new IllegalArgumentException("account " + name + ": max_rc must not be negative, got " + maxRc);
+    }
     for (Authority a : List.of(owner, active, posting)) {
       if (!a.isSatisfiable()) {
         throw new IllegalArgumentException("account " + name + ": every authority needs 1 <= threshold <= sum of weights");
@@ -34,14 +48,25 @@ public record GenesisAccount(AccountName name, Authority owner, Authority active
     }
   }
 
-  /** An account with the genesis default recovery account. */
+  /** An account with the genesis default recovery account and {@link #DEFAULT_MAX_RC}. */
   public GenesisAccount(AccountName name, Authority owner, Authority active, Authority posting, PublicKey memoKey, Asset hive, Asset hbd) {
     this(name, owner, active, posting, memoKey, hive, hbd, Optional.empty());
   }
 
+  /** An account with {@link #DEFAULT_MAX_RC}. */
+  public GenesisAccount(AccountName name, Authority owner, Authority active, Authority posting, PublicKey memoKey, Asset hive, Asset hbd,
+      Optional<AccountName> recoveryAccount) {
+    this(name, owner, active, posting, memoKey, hive, hbd, recoveryAccount, DEFAULT_MAX_RC);
+  }
+
   /** The same account with {@code recovery} as its recovery account. */
   public GenesisAccount withRecoveryAccount(AccountName recovery) {
-    return new GenesisAccount(name, owner, active, posting, memoKey, hive, hbd, Optional.of(recovery));
+    return new GenesisAccount(name, owner, active, posting, memoKey, hive, hbd, Optional.of(recovery), maxRc);
+  }
+
+  /** The same account with {@code value} as its max_rc. */
+  public GenesisAccount withMaxRc(long value) {
+    return new GenesisAccount(name, owner, active, posting, memoKey, hive, hbd, recoveryAccount, value);
   }
 
   /** An account whose four roles are each one key of weight 1. */

@@ -62,7 +62,9 @@ import java.util.regex.Pattern;
  *       <li>{@code hive}, {@code hbd} (optional, default {@code "0.000"}): liquid balances, a decimal with
  *           exactly three decimals and no symbol;
  *       <li>{@code recovery_account} (optional): another genesis account; by default {@code initminer} when
- *           the genesis has it (none for {@code initminer} itself), see {@link Genesis#recoveryAccountOf}.
+ *           the genesis has it (none for {@code initminer} itself), see {@link Genesis#recoveryAccountOf};
+ *       <li>{@code max_rc} (optional): the account's resource credits when full, an integer (a number or a
+ *           decimal string, as hived writes large integers); default {@link GenesisAccount#DEFAULT_MAX_RC}.
  *     </ul>
  * </ul>
  * Unknown fields are errors, so that a misspelt field is not silently ignored.
@@ -72,7 +74,7 @@ public final class GenesisFile {
   private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,15}\\.[0-9]{3}");
   private static final Set<String> TOP_FIELDS = Set.of("chain_id", "genesis_time", "accounts");
   private static final Set<String> ACCOUNT_FIELDS = Set.of("name", "keys", "owner", "active", "posting", "memo_key", "hive", "hbd",
-      "recovery_account");
+      "recovery_account", "max_rc");
   private static final Set<String> KEY_FIELDS = Set.of("owner", "active", "posting", "memo");
 
   private GenesisFile() {}
@@ -160,8 +162,11 @@ public final class GenesisFile {
     Optional<AccountName> recovery = node.has("recovery_account")
         ? Optional.of(field(where + ".recovery_account", () -> new AccountName(JsonFields.text(node, "recovery_account"))))
         : Optional.empty();
+    long maxRc = node.has("max_rc")
+        ? field(where + ".max_rc", () -> JsonFields.integer(node, "max_rc", 0, Long.MAX_VALUE))
+        : GenesisAccount.DEFAULT_MAX_RC;
     try {
-      return new GenesisAccount(name, owner, active, posting, memo, hive, hbd, recovery);
+      return new GenesisAccount(name, owner, active, posting, memo, hive, hbd, recovery, maxRc);
     } catch (IllegalArgumentException e) {
       String detail = e.getMessage().startsWith("account " + name + ": ") ? e.getMessage().substring(("account " + name + ": ").length()) : e.getMessage();
       throw new IllegalArgumentException(account + ": " + detail, e);

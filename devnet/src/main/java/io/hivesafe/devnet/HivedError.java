@@ -34,6 +34,8 @@ public record HivedError(int rpcCode, String name, long code, String description
   public static final int PARSE_ERROR = -32700;
   public static final int NO_PARAMS = -32001;
 
+  /** hived's not_enough_rc_exception (database_exceptions.hpp). */
+  public static final long NOT_ENOUGH_RC_CODE = 4_100_100L;
   /** fc::assert_exception. */
   public static final long ASSERT_CODE = 10;
   /** fc's parse_error_exception ("Parse Error"). */
@@ -158,6 +160,24 @@ public record HivedError(int rpcCode, String name, long code, String description
   public static HivedError tapos(Map<String, String> data) {
     return new HivedError(SERVER_ERROR, "transaction_tapos_exception", 4030200, "transaction tapos exception",
         List.of(Frame.of("", data, "database.cpp", 2566, "validate_transaction")));
+  }
+
+  /**
+   * rc_utility.cpp {@code use_account_rcs}: the payer's mana, regenerated to the head block's time, is
+   * short of the transaction's cost. HIVE_ASSERT( has_mana, not_enough_rc_exception, … ) raises hived's
+   * not_enough_rc_exception (database_exceptions.hpp: a plugin_exception, code 4100100, "payer has not
+   * enough RC mana for transaction"), rethrown with empty frames by use_account_rcs's
+   * FC_CAPTURE_AND_RETHROW and by push_transaction; the JSON-RPC plugin answers it with -32000 (it is no
+   * fc assertion). Message: "payer has not enough RC mana for transaction:has_mana: Account: alice has 0
+   * RC, needs 500 RC. Please wait to transact or power up HIVE."
+   */
+  public static HivedError notEnoughRc(String account, long current, long needed) {
+    Map<String, String> data = Map.of("account_name", account, "rc_current", Long.toString(current), "rc", Long.toString(needed));
+    return new HivedError(SERVER_ERROR, "not_enough_rc_exception", NOT_ENOUGH_RC_CODE, "payer has not enough RC mana for transaction",
+        List.of(Frame.of("has_mana: Account: ${account_name} has ${rc_current} RC, needs ${rc} RC. Please wait to transact or power up HIVE.",
+                data, "rc_utility.cpp", 557, "operator()"),
+            Frame.of("", Map.of(), "rc_utility.cpp", 588, "use_account_rcs"),
+            Frame.of("", Map.of(), "database.cpp", 1176, "push_transaction")));
   }
 
   /** A chainbase lookup of something that does not exist: hived answers "unknown key:unknown key: " (see the fixtures). */

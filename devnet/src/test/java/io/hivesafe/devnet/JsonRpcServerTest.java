@@ -77,7 +77,8 @@ class JsonRpcServerTest {
         "block_api.get_block_range", "condenser_api.broadcast_transaction", "condenser_api.broadcast_transaction_synchronous",
         "condenser_api.get_account_history", "condenser_api.get_accounts", "condenser_api.get_block", "condenser_api.get_block_header", "condenser_api.get_config", "condenser_api.get_dynamic_global_properties",
         "condenser_api.get_hardfork_version", "database_api.find_accounts", "database_api.get_config",
-        "database_api.get_dynamic_global_properties", "network_broadcast_api.broadcast_transaction"), devnet.api().methods());
+        "database_api.get_dynamic_global_properties", "network_broadcast_api.broadcast_transaction", "rc_api.find_rc_accounts"),
+        devnet.api().methods());
   }
 
   @Test

@@ -41,9 +41,6 @@ class AlertMetricNamesTest {
    * Expected from the resource-credit change of issue 17, not exported on this branch yet: the lead
    * deletes this set (and its check below) once that change is merged.
    */
-  static final Set<String> EXPECTED_FROM_THE_RC_CHANGE = Set.of("hivesafe_rc_percent", "hivesafe_rc_mana", "hivesafe_rc_max",
-      "hivesafe_rc_refusals_total");
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern METRIC = Pattern.compile("\\b(hivesafe_[a-z0-9_]+)");
@@ -141,12 +138,7 @@ class AlertMetricNamesTest {
     Set<String> unknown = new TreeSet<>(alerts);
     unknown.addAll(dashboard);
     unknown.removeAll(exported);
-    unknown.removeAll(EXPECTED_FROM_THE_RC_CHANGE);
     assertEquals(Set.of(), unknown, "used by deploy/prometheus/alerts.yml or deploy/grafana/hivesafe.json but not exported "
         + "by the node (renamed? dropped?); the node exports " + exported);
-
-    Set<String> arrived = new TreeSet<>(EXPECTED_FROM_THE_RC_CHANGE);
-    arrived.retainAll(exported);
-    assertEquals(Set.of(), arrived, "the RC change is merged: delete EXPECTED_FROM_THE_RC_CHANGE in this test");
   }
 }

@@ -2,12 +2,15 @@ package io.hivesafe.engine;
 
 import io.hivesafe.engine.node.AuthorityReport;
 import io.hivesafe.engine.node.CustodyReport;
+import io.hivesafe.engine.node.RcReading;
 import io.hivesafe.engine.snapshot.BootstrapResult;
 import io.hivesafe.engine.source.CatchUpProgress;
 import io.hivesafe.hive.protocol.BlockId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +124,49 @@ public final class NodeEvents {
   /** Sending failed for a transport reason; it is retried. */
   public void outboxRetry(String what, int attempt, String reason) {
     log.info("sending {} failed (attempt {}), retrying: {}", what, attempt, reason);
+  }
+
+  // ---- resource credits ----
+
+  /** hived refused a transaction for want of RC: the first refusal of its cause (later ones are only counted). */
+  public void rcRefused(String role, String account, String what, OptionalLong has, OptionalLong needs) {
+    log.warn("{} account {} is out of resource credits: hived refused {} ({} RC, needs {} RC); holding it, and whatever else of {} "
+        + "it refuses, to send again when RC has regenerated", role, account, what, has.isPresent() ? "has " + has.getAsLong() : "has ?",
+        needs.isPresent() ? Long.toString(needs.getAsLong()) : "?", account);
+  }
+
+  /** A transaction of a role that was out of RC was accepted: the held ones follow. */
+  public void rcAccepted(String role, String account, String what) {
+    log.info("{} account {} has resource credits again: {} was accepted; sending what was held for RC", role, account, what);
+  }
+
+  /** A transaction held for RC expired before RC came back: it is dropped (a report whose window has closed counts no more anyway). */
+  public void rcHeldExpired(String what, Instant expiration) {
+    log.warn("{} held for resource credits expired at {} before RC came back: dropped (the node's duties send what still matters again)",
+        what, expiration);
+  }
+
+  /** The first reading of an account's RC. */
+  public void rcRead(RcReading r) {
+    log.info("resource credits: {} account {} has {} RC of {} ({}%)", r.role().tag(), r.account(), r.mana(), r.maxRc(), r.percent());
+  }
+
+  /** An account's RC went low (once per crossing, not per reading). */
+  public void rcLow(RcReading r, long transactions, int percent) {
+    log.warn("resource credits LOW: {} account {} has {} RC of {} ({}%), below {} RC ({} of its transactions) or {}% of its maximum: "
+        + "power up HIVE or delegate RC to it before its transactions are refused", r.role().tag(), r.account(), r.mana(), r.maxRc(),
+        r.percent(), r.threshold(), transactions, percent);
+  }
+
+  /** An account's RC is no longer low. */
+  public void rcNoLongerLow(RcReading r) {
+    log.info("resource credits: {} account {} is no longer low: {} RC of {} ({}%)", r.role().tag(), r.account(), r.mana(), r.maxRc(),
+        r.percent());
+  }
+
+  /** An RC reading could not be made. */
+  public void rcUnchecked(String accounts, String reason) {
+    log.warn("resource credits of {} not read: {}", accounts, reason);
   }
 
   /** The result of a tally, one line. */

@@ -4,11 +4,14 @@ import io.hivesafe.engine.node.AuthorityCheck;
 import io.hivesafe.engine.node.AuthorityReport;
 import io.hivesafe.engine.node.CustodyCheck;
 import io.hivesafe.engine.node.CustodyReport;
+import io.hivesafe.engine.node.RcCheck;
+import io.hivesafe.engine.node.RcStatus;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.engine.source.ChainTip;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.state.StateStore;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +54,11 @@ public interface NodeView {
     return Optional.empty();
   }
 
+  /** Resource credits of the node's account and the multisig account, if the node reads them (else none). */
+  default List<RcStatus> resourceCredits() {
+    return List.of();
+  }
+
   /** The node's software version, as it puts in its reports. */
   String version();
 
@@ -65,6 +73,13 @@ public interface NodeView {
   /** As {@link #of(SidechainNode, NetworkGenesis, String, Optional)}, with the last report of {@code authority} when given. */
   static NodeView of(SidechainNode node, NetworkGenesis genesis, String version, Optional<CustodyCheck> custody,
       Optional<AuthorityCheck> authority) {
+    return of(node, genesis, version, custody, authority, Optional.empty());
+  }
+
+  /** As {@link #of(SidechainNode, NetworkGenesis, String, Optional, Optional)}, with the readings of {@code rc} when given. */
+  static NodeView of(SidechainNode node, NetworkGenesis genesis, String version, Optional<CustodyCheck> custody,
+      Optional<AuthorityCheck> authority, Optional<RcCheck> rc) {
+    Objects.requireNonNull(rc, "rc");
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(authority, "authority");
     Objects.requireNonNull(genesis, "genesis");
@@ -119,6 +134,11 @@ public interface NodeView {
       @Override
       public Optional<AuthorityReport> authority() {
         return authority.flatMap(AuthorityCheck::lastReport);
+      }
+
+      @Override
+      public List<RcStatus> resourceCredits() {
+        return rc.map(RcCheck::status).orElse(List.of());
       }
 
       @Override

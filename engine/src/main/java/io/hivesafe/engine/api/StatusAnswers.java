@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.engine.node.AuthorityReport;
 import io.hivesafe.engine.node.CustodyReport;
+import io.hivesafe.engine.node.RcReading;
+import io.hivesafe.engine.node.RcRole;
+import io.hivesafe.engine.node.RcStatus;
 import io.hivesafe.engine.source.ChainTip;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.SidechainState;
@@ -78,6 +81,32 @@ final class StatusAnswers {
       o.set("consensus", tally(s.tally().get()));
     } else {
       o.putNull("consensus");
+    }
+    o.set("resource_credits", resourceCredits(view.resourceCredits()));
+    return o;
+  }
+
+  /** {"node": …, "multisig": …}: each account read, null for a role the node does not read (a follower has no account). */
+  private static ObjectNode resourceCredits(java.util.List<RcStatus> all) {
+    ObjectNode o = F.objectNode();
+    for (RcRole role : RcRole.values()) {
+      o.putNull(role.tag());
+    }
+    for (RcStatus rc : all) {
+      ObjectNode a = o.putObject(rc.role().tag());
+      a.put("account", rc.account().value());
+      a.put("read", rc.reading().isPresent());
+      if (rc.reading().isPresent()) {
+        RcReading r = rc.reading().get();
+        a.put("mana", r.mana());
+        a.put("max_rc", r.maxRc());
+        a.put("percent", r.percent());
+        a.put("low", r.low());
+        a.put("low_below", r.threshold());
+        a.put("head_time", r.headTime().toString());
+      }
+      a.put("refusals", rc.refusals());
+      a.put("held", rc.held());
     }
     return o;
   }

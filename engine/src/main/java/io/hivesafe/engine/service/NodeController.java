@@ -8,6 +8,7 @@ import io.hivesafe.engine.metrics.CustodyMetrics;
 import io.hivesafe.engine.metrics.NodeMetrics;
 import io.hivesafe.engine.metrics.OutboxMetrics;
 import io.hivesafe.engine.metrics.OverdueMetrics;
+import io.hivesafe.engine.metrics.RcMetrics;
 import io.hivesafe.engine.metrics.RpcMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,6 +17,7 @@ import io.hivesafe.engine.node.AuthorityCheck;
 import io.hivesafe.engine.node.CustodyCheck;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
+import io.hivesafe.engine.node.RcCheck;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.snapshot.BootstrapException;
 import io.hivesafe.engine.snapshot.SnapshotBootstrap;
@@ -44,8 +46,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The node's composition root and lifecycle (STYLE 11): IDLE → RUNNING → STOPPED. {@link #create} checks
  * everything that can be checked before anything opens (the genesis, the keys); {@link #start} opens the
- * state store, the block source, the Hive client, the outbox, the node, the custody and authority checks,
- * the metrics and the API, in that order, and starts the node; {@link #close} stops them in reverse. Dependencies go through constructors; nothing here
+ * state store, the block source, the Hive client, the outbox, the node, the custody, authority and
+ * resource credit checks, the metrics and the API, in that order, and starts the node; {@link #close} stops them in reverse. Dependencies go through constructors; nothing here
  * holds a key beyond the node's identity.
  */
 public final class NodeController implements AutoCloseable {
@@ -148,7 +150,7 @@ public final class NodeController implements AutoCloseable {
       started.push(source);
       client = new HiveRpcClient(config.rpc(), rpcMetrics);
       started.push(client);
-      Optional<Outbox> outbox = identity.map(i -> new Outbox(client::broadcastTransaction, events));
+      Optional<Outbox> outbox = identity.map(i -> new Outbox(client::broadcastTransaction, events, genesis.multisigAccount()));
       outbox.ifPresent(started::push);
       node = new SidechainNode(genesis, store, source.start(), crypto, identity, outbox, events, version);
       started.clear(); // from here the node owns and closes the store, the source and the outbox
@@ -162,16 +164,20 @@ public final class NodeController implements AutoCloseable {
       authority = new AuthorityCheck(genesis, store, client, events).onlyWhen(live);
       started.push(authority);
       node.onCommit(authority.atStartAndTallies());
+      RcCheck rc = new RcCheck(identity.map(NodeIdentity::account), genesis.multisigAccount(), client, outbox, events).onlyWhen(live);
+      started.push(rc);
+      node.onCommit(rc.every(RcCheck.DEFAULT_EVERY));
       SnapshotProducer snapshots = new SnapshotProducer(store, genesis, config.snapshotDir(), config.snapshots().every(),
           config.snapshots().keep(), events).onlyWhen(live);
       started.push(snapshots);
       node.onCommit(snapshots.afterCommits());
-      NodeView view = NodeView.of(node, genesis, version, Optional.of(custody), Optional.of(authority));
+      NodeView view = NodeView.of(node, genesis, version, Optional.of(custody), Optional.of(authority), Optional.of(rc));
       new NodeMetrics(metrics, node, view);
       outbox.ifPresent(o -> OutboxMetrics.register(metrics, o));
       CustodyMetrics.register(metrics, custody::lastReport);
       AuthorityMetrics.register(metrics, authority::lastReport);
       OverdueMetrics.register(metrics, view, Clock.systemUTC());
+      RcMetrics.register(metrics, rc, outbox);
       api = new ApiServer(config.http(), view, metrics, events);
       try {
         api.start();

@@ -14,8 +14,9 @@ import java.util.Objects;
  * ({@code max_rc}) and its manabar (mana at {@code last_update_time}). Every transaction an account signs
  * costs mana; hived refuses a transaction whose payer has too little. Mana regenerates linearly from
  * empty to full in {@link #REGENERATION} (hived's HIVE_RC_REGEN_TIME, 5 days), so the mana at a later
- * time is known without asking again: {@link #manaAt}. Current mana may be below zero (hived lets a
- * transaction in a block take an account negative) and, after {@code max_rc} fell, above the maximum.
+ * time is known without asking again: {@link #manaAt}. The recorded mana may be below zero (accounts
+ * that went negative before hived clamped use at zero) and, after {@code max_rc} fell, above the
+ * maximum; hived's regeneration then caps it at the maximum (util/manabar.hpp {@code regenerate_mana}).
  */
 public record RcAccount(AccountName account, long maxRc, long currentMana, Instant lastUpdate) {
   /** hived's HIVE_RC_REGEN_TIME: from empty to full in five days. */
@@ -40,14 +41,16 @@ public record RcAccount(AccountName account, long maxRc, long currentMana, Insta
   }
 
   /**
-   * The mana at {@code time}: the manabar regenerated as hived does it (max_rc × elapsed seconds ÷ 5 days,
-   * integer division, in 128-bit arithmetic), never above {@code max_rc}, and never below what it held.
-   * A time before the last update gives the recorded mana.
+   * The mana at {@code time}: the manabar regenerated as hived does it before it charges a transaction
+   * (util/manabar.hpp {@code regenerate_mana}: max_rc × elapsed seconds ÷ 5 days, integer division, in
+   * 128-bit arithmetic), never above {@code max_rc} — mana recorded above it counts as {@code max_rc},
+   * as hived sets it there — and never below what it held. A time before the last update gives the
+   * recorded mana (capped likewise).
    */
   public long manaAt(Instant time) {
     long elapsed = Math.max(0, time.getEpochSecond() - lastUpdate.getEpochSecond());
     if (currentMana >= maxRc) {
-      return currentMana;
+      return maxRc;
     }
     BigInteger regenerated = BigInteger.valueOf(maxRc).multiply(BigInteger.valueOf(elapsed))
         .divide(BigInteger.valueOf(REGENERATION.toSeconds()));
@@ -61,7 +64,7 @@ public record RcAccount(AccountName account, long maxRc, long currentMana, Insta
     if (maxRc == 0 || mana <= 0) {
       return 0;
     }
-    return BigInteger.valueOf(Math.min(mana, maxRc)).multiply(BigInteger.valueOf(100))
+    return BigInteger.valueOf(mana).multiply(BigInteger.valueOf(100))
         .divide(BigInteger.valueOf(maxRc)).intValueExact();
   }
 

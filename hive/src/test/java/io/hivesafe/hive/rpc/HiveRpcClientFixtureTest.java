@@ -453,6 +453,7 @@ class HiveRpcClientFixtureTest {
     assertEquals(Optional.ofNullable(recorded.get("data")), e.data());
     assertTrue(e.getMessage().contains(e.method()) && e.getMessage().contains(Integer.toString(code)), e.getMessage());
     assertFalse(e.isDuplicateTransaction());
+    assertFalse(e.isResourceCreditRefusal(), "no recorded error is an RC refusal");
     assertEquals(1, primary.requestCount());
     assertEquals(0, backup.requestCount());
     assertEquals(List.of(), sleeper.pauses());

@@ -47,13 +47,17 @@ class RcAccountTest {
   }
 
   @Test
-  void negativeManaRegeneratesAndAboveMaximumStays() {
+  void negativeManaRegeneratesAndAboveMaximumCountsAsTheMaximum() {
     RcAccount negative = new RcAccount(ALICE, 432_000L, -432_000L, T0);
     assertEquals(-216_000L, negative.manaAt(T0.plus(Duration.ofHours(60))));
     assertEquals(0, negative.percentAt(T0.plus(Duration.ofHours(60))));
+    // util/manabar.hpp regenerate_mana: current_mana >= max_mana → current_mana = max_mana
     RcAccount above = new RcAccount(ALICE, 100L, 150L, T0);
-    assertEquals(150L, above.manaAt(T0.plus(Duration.ofDays(1))));
+    assertEquals(100L, above.manaAt(T0.plus(Duration.ofDays(1))));
+    assertEquals(100L, above.manaAt(T0));
     assertEquals(100, above.percentAt(T0));
+    assertEquals(Optional.of(Duration.ZERO), above.timeUntil(100, T0));
+    assertEquals(Optional.empty(), above.timeUntil(101, T0), "mana above the maximum is not spendable beyond it");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
+import io.hivesafe.engine.node.RcCheck;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.engine.source.BlockSourceConfig;
 import io.hivesafe.engine.source.RpcBlockSource;
@@ -70,7 +71,7 @@ public class DevnetCluster implements AutoCloseable {
   private final Map<String, Map<Long, String>> digests = new ConcurrentHashMap<>();
   private volatile RpcListener rpcListener = RpcListener.NONE;
 
-  private record Running(SidechainNode node, Outbox outbox, HiveRpcClient client) {}
+  private record Running(SidechainNode node, Outbox outbox, HiveRpcClient client, RcCheck rc) {}
 
   /** A cluster on {@code net}'s devnet settings; {@code tune} adjusts the seeded traffic generator. */
   public DevnetCluster(TrafficNetwork net, Path root, long seed, Function<TrafficGenerator.Builder, TrafficGenerator.Builder> tune) {
@@ -117,26 +118,31 @@ public class DevnetCluster implements AutoCloseable {
   }
 
   /** Starts (or restarts) a node on its store, resuming after its last commit. */
-  public synchronized SidechainNode start(TrafficNode n) {
+  public SidechainNode start(TrafficNode n) {
+    return start(n, new NodeEvents());
+  }
+
+  /** As {@link #start(TrafficNode)}, the node's lines going to {@code events} (a test reads them back). */
+  public synchronized SidechainNode start(TrafficNode n, NodeEvents events) {
     String name = n.name().value();
     if (running.containsKey(name)) {
       throw new IllegalStateException(name + " is running");
     }
     StateStore store = StateStore.open(StateConfig.of(root.resolve(name)));
-    NodeEvents events = new NodeEvents();
     long next = SidechainNode.nextBlock(store, net.network());
     Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
     RpcBlockSource source = RpcBlockSource.overRpc(
         BlockSourceConfig.defaults().withPollInterval(POLL).withBackoff(POLL, Duration.ofMillis(200)),
         RpcConfig.withEndpoints(List.of(devnet.url(0))), rpcListener, next, previous, events);
     HiveRpcClient client = new HiveRpcClient(RpcConfig.withEndpoints(List.of(devnet.url(0))), rpcListener);
-    Outbox outbox = new Outbox(client::broadcastTransaction, events);
+    Outbox outbox = new Outbox(client::broadcastTransaction, events, net.network().multisigAccount());
     NodeIdentity identity = new NodeIdentity(n.name(), n.user().activeKey(), n.multisigKey());
     SidechainNode node = new SidechainNode(net.network(), store, source.start(), CRYPTO, Optional.of(identity),
         Optional.of(outbox), events, NODE_VERSION);
     Map<Long, String> mine = digests.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
     node.onCommit((block, outcome) -> mine.put(block, store.digest().hex()));
-    running.put(name, new Running(node, outbox, client));
+    RcCheck rc = new RcCheck(Optional.of(n.name()), net.network().multisigAccount(), client, Optional.of(outbox), events);
+    running.put(name, new Running(node, outbox, client, rc));
     return node.start();
   }
 
@@ -149,6 +155,7 @@ public class DevnetCluster implements AutoCloseable {
 
   public synchronized void stop(TrafficNode n) {
     Running r = running.remove(n.name().value());
+    r.rc().close();
     r.node().close();
     r.client().close();
   }
@@ -160,6 +167,14 @@ public class DevnetCluster implements AutoCloseable {
   /** The outbox of a running node (its broadcasts: reports, signatures, multisig transactions). */
   public synchronized Outbox outbox(TrafficNode n) {
     return running.get(n.name().value()).outbox();
+  }
+
+  /**
+   * The resource credit check of a running node (its own account and the multisig account): not
+   * scheduled, so that a test reads when it chooses ({@link RcCheck#check}).
+   */
+  public synchronized RcCheck rcCheck(TrafficNode n) {
+    return running.get(n.name().value()).rc();
   }
 
   /** Produces {@code count} blocks with traffic, pacing at report blocks. */
@@ -230,7 +245,9 @@ public class DevnetCluster implements AutoCloseable {
     for (Running r : running.values()) {
       awaitBlock(r.node(), block);
       long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-      while (r.outbox().pending() > 0 || r.outbox().sent() + r.outbox().failed() < r.node().reportsQueued()) {
+      // a transaction held for resource credits waits for RC, not for the chain: not waited for here
+      while (r.outbox().pending() - r.outbox().rcHeld() > 0
+          || r.outbox().sent() + r.outbox().failed() + r.outbox().rcHeld() < r.node().reportsQueued()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(r.node().identity() + ": its reports were not delivered in "
               + DELIVERY_TIMEOUT.toSeconds() + " s");
@@ -260,6 +277,7 @@ public class DevnetCluster implements AutoCloseable {
   @Override
   public synchronized void close() {
     for (Running r : running.values()) {
+      r.rc().close();
       r.node().close();
       r.client().close();
     }

@@ -70,6 +70,28 @@ function renderStatus(s) {
     : s.diverged ? "This node's state differs from the consensus: it does not sign. Resync it from a snapshot." : "";
   $("problem").hidden = problem === "";
   $("problem").textContent = problem;
+  renderResourceCredits(s.resource_credits || {});
+}
+
+function renderResourceCredits(rc) {
+  const lines = [];
+  for (const role of ["node", "multisig"]) {
+    const a = rc[role];
+    if (!a) {
+      pill("rc-" + role, "not read", "");
+      continue;
+    }
+    if (!a.read) {
+      pill("rc-" + role, "not read yet", "");
+      lines.push(role + " account " + a.account + ": not read yet.");
+      continue;
+    }
+    const out = a.held > 0;
+    pill("rc-" + role, (out ? "OUT: " : a.low ? "LOW: " : "") + a.percent + "%", out ? "bad" : a.low ? "warn" : "ok");
+    lines.push(role + " account " + a.account + ": " + a.mana + " RC of " + a.max_rc + " (" + a.percent + "%), low below " + a.low_below
+      + " RC; " + a.refusals + " refusal(s) for RC, " + a.held + " transaction(s) held until RC regenerates.");
+  }
+  set("rc-detail", lines.length ? "Resource credits: " + lines.join(" ") : "Resource credits: not read.");
 }
 
 function renderAlarms(a) {
