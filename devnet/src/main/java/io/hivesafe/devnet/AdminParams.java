@@ -82,6 +82,18 @@ final class AdminParams {
     return value.asLong();
   }
 
+  /** A string param; required. */
+  String requiredText(String name) throws JsonRpcError {
+    if (!has(name)) {
+      throw invalid("param '" + name + "' is missing (a string)");
+    }
+    JsonNode value = params.get(name);
+    if (!value.isTextual()) {
+      throw invalid("param '" + name + "' must be a string, got " + value);
+    }
+    return value.asText();
+  }
+
   /** An array of strings, or empty when not given. */
   Optional<List<String>> strings(String name) throws JsonRpcError {
     if (!has(name)) {

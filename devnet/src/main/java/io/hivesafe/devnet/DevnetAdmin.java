@@ -44,6 +44,9 @@ public final class DevnetAdmin {
     register("set_faults", EndpointAdmin.SET_FAULTS_PARAMS, endpoints::setFaults);
     register("stop_endpoint", Set.of(EndpointAdmin.ENDPOINT), endpoints::stop);
     register("start_endpoint", Set.of(EndpointAdmin.ENDPOINT), endpoints::start);
+    RcAdmin rc = new RcAdmin(devnet.chain());
+    register("drain_rc", Set.of(RcAdmin.ACCOUNT, RcAdmin.MAX_RC), rc::drain);
+    register("set_rc", Set.of(RcAdmin.ACCOUNT, RcAdmin.MANA, RcAdmin.MAX_RC), rc::set);
   }
 
   /** Adds {@code devnet_admin.name}, taking only the params named in {@code params}. */

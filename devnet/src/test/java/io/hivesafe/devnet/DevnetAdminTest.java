@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.rpc.RcAccount;
 
 /** {@code devnet_admin.*} over JSON-RPC: each method's effect on the devnet, and bad params changing nothing. */
 class DevnetAdminTest {
@@ -246,10 +248,48 @@ class DevnetAdminTest {
   }
 
   @Test
+  void drainRcEmptiesAnAccountSoItsTransactionsAreRefusedUntilSetRcGivesManaBack() throws Exception {
+    try (Devnet devnet = Devnet.start(DevnetConfig.testnet(), Duration.ZERO, 0)) {
+      devnet.step(1);
+      AccountName alice = AccountName.of("alice");
+      JsonNode drained = ok(devnet.url(0), "drain_rc", "{\"account\":\"alice\",\"max_rc\":1000000}");
+      assertEquals("alice", drained.get("account").asText());
+      assertEquals(0, drained.at("/rc_manabar/current_mana").asLong());
+      assertEquals(1_000_000L, drained.get("max_rc").asLong());
+      assertEquals(0, devnet.chain().rcAccount(alice).orElseThrow().currentMana(), "the chain's pool, not only the answer");
+      Admission refused = devnet.chain().broadcast(TestTransactions.transfer(devnet.chain(), "alice", "bob", 1, "a"));
+      assertTrue(!refused.isAccepted(), "alice has no mana: " + refused);
+
+      JsonNode set = ok(devnet.url(0), "set_rc", "{\"account\":\"alice\",\"mana\":4000000000000,\"max_rc\":4000000000000}");
+      assertEquals(4_000_000_000_000L, set.at("/rc_manabar/current_mana").asLong());
+      assertTrue(devnet.chain().broadcast(TestTransactions.transfer(devnet.chain(), "alice", "bob", 1, "b")).isAccepted(),
+          "alice has mana again");
+
+      RcAccount before = devnet.chain().rcAccount(alice).orElseThrow();
+      String[][] refusedCases = {
+          {"drain_rc", "{\"account\":\"nobody-here\"}", "does not exist", "-32000"},
+          {"set_rc", "{\"account\":\"alice\",\"mana\":5,\"max_rc\":4}", "mana must be within 0..max_rc", "-32000"},
+          {"set_rc", "{\"account\":\"alice\",\"mana\":-1}", "mana must be within", "-32000"},
+          {"set_rc", "{\"account\":\"alice\"}", "'mana' is missing", "-32602"},
+          {"set_rc", "{\"account\":\"Alice\",\"mana\":1}", "not a Hive account name", "-32602"},
+          {"drain_rc", "{}", "'account' is missing", "-32602"},
+          {"drain_rc", "{\"account\":7}", "'account' must be a string", "-32602"},
+          {"drain_rc", "{\"account\":\"alice\",\"max_rc\":-5}", "max_rc must not be negative", "-32000"},
+      };
+      for (String[] c : refusedCases) {
+        JsonNode response = admin(devnet.url(0), c[0], c[1]);
+        assertEquals(Integer.parseInt(c[3]), response.at("/error/code").asInt(), c[0] + " " + c[1] + ": " + response);
+        assertTrue(response.at("/error/message").asText().contains(c[2]), c[0] + " " + c[1] + ": " + response);
+        assertEquals(before, devnet.chain().rcAccount(alice).orElseThrow(), "changed nothing: " + c[0] + " " + c[1]);
+      }
+    }
+  }
+
+  @Test
   void theNamespaceIsNoneOfHivedsAndOnlyADevnetServesIt() throws Exception {
     try (Devnet devnet = Devnet.start(DevnetConfig.testnet(), Duration.ZERO, 0)) {
-      assertEquals(List.of("devnet_admin.pause_production", "devnet_admin.produce_blocks", "devnet_admin.resume_production",
-          "devnet_admin.set_faults", "devnet_admin.start_endpoint", "devnet_admin.status", "devnet_admin.stop_endpoint"),
+      assertEquals(List.of("devnet_admin.drain_rc", "devnet_admin.pause_production", "devnet_admin.produce_blocks", "devnet_admin.resume_production",
+          "devnet_admin.set_faults", "devnet_admin.set_rc", "devnet_admin.start_endpoint", "devnet_admin.status", "devnet_admin.stop_endpoint"),
           devnet.admin().methods());
       assertTrue(devnet.api().methods().stream().noneMatch(m -> m.startsWith(DevnetAdmin.NAMESPACE)), devnet.api().methods().toString());
       assertTrue(Set.copyOf(devnet.api().methods()).stream().allMatch(m -> m.substring(0, m.indexOf('.')).endsWith("_api")),

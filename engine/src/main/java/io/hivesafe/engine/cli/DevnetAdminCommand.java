@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Control a running devnet through its devnet_admin JSON-RPC namespace; prints the devnet's status as JSON.",
     subcommands = {DevnetAdminCommand.Status.class, DevnetAdminCommand.Pause.class, DevnetAdminCommand.Resume.class,
         DevnetAdminCommand.Produce.class, DevnetAdminCommand.Faults.class, DevnetAdminCommand.StopEndpoint.class,
-        DevnetAdminCommand.StartEndpoint.class})
+        DevnetAdminCommand.StartEndpoint.class, DevnetAdminCommand.DrainRc.class, DevnetAdminCommand.SetRc.class})
 final class DevnetAdminCommand implements Callable<Integer> {
   /** How long one admin call may take (produce_blocks of 10,000 blocks takes a few seconds). */
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -43,7 +43,7 @@ final class DevnetAdminCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new CliFailure("name an action: status, pause, resume, produce N, faults --endpoint I …, stop-endpoint I, start-endpoint I");
+    throw new CliFailure("name an action: status, pause, resume, produce N, faults --endpoint I …, stop-endpoint I, start-endpoint I, drain-rc ACCOUNT, set-rc ACCOUNT --mana N");
   }
 
   /** Calls {@code devnet_admin.method} once (no retry: an action must not happen twice) and prints the result. */
@@ -162,6 +162,52 @@ final class DevnetAdminCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       return admin.call("start_endpoint", params().put("endpoint", endpoint));
+    }
+  }
+
+  @Command(name = "drain-rc", mixinStandardHelpOptions = true,
+      description = "Empty ACCOUNT's resource credits now; its transactions are refused as hived refuses them until mana regenerates.")
+  static final class DrainRc implements Callable<Integer> {
+    @ParentCommand
+    DevnetAdminCommand admin;
+
+    @Parameters(paramLabel = "ACCOUNT", description = "the devnet account")
+    String account;
+
+    @Option(names = "--max-rc", paramLabel = "N", description = "also set its max_rc to N (a small one keeps it short for longer)")
+    Long maxRc;
+
+    @Override
+    public Integer call() {
+      ObjectNode params = params().put("account", account);
+      if (maxRc != null) {
+        params.put("max_rc", maxRc);
+      }
+      return admin.call("drain_rc", params);
+    }
+  }
+
+  @Command(name = "set-rc", mixinStandardHelpOptions = true, description = "Set ACCOUNT's resource credits (mana, and max_rc if given).")
+  static final class SetRc implements Callable<Integer> {
+    @ParentCommand
+    DevnetAdminCommand admin;
+
+    @Parameters(paramLabel = "ACCOUNT", description = "the devnet account")
+    String account;
+
+    @Option(names = "--mana", required = true, paramLabel = "N", description = "its mana now (0..max_rc)")
+    long mana;
+
+    @Option(names = "--max-rc", paramLabel = "N", description = "its max_rc (default: unchanged)")
+    Long maxRc;
+
+    @Override
+    public Integer call() {
+      ObjectNode params = params().put("account", account).put("mana", mana);
+      if (maxRc != null) {
+        params.put("max_rc", maxRc);
+      }
+      return admin.call("set_rc", params);
     }
   }
 }

@@ -78,6 +78,28 @@ class DevnetAdminCommandTest {
   }
 
   @Test
+  void drainRcAndSetRcChangeAnAccountsResourceCreditsOnTheDevnet() throws Exception {
+    io.hivesafe.hive.protocol.AccountName alice = io.hivesafe.hive.protocol.AccountName.of("alice");
+    JsonNode drained = ok("drain-rc", "alice", "--max-rc", "5000");
+    assertEquals(0, drained.at("/rc_manabar/current_mana").asLong());
+    assertEquals(5000, devnet.chain().rcAccount(alice).orElseThrow().maxRc());
+    assertEquals(0, devnet.chain().rcAccount(alice).orElseThrow().currentMana());
+    try (HiveRpcClient client = client(devnet.url(0))) {
+      assertEquals(0, client.findRcAccounts(List.of(alice)).get(0).currentMana(), "rc_api shows the drained pool");
+    }
+    JsonNode set = ok("set-rc", "alice", "--mana", "4000");
+    assertEquals(4000, set.at("/rc_manabar/current_mana").asLong());
+    assertEquals(4000, devnet.chain().rcAccount(alice).orElseThrow().currentMana());
+    assertEquals(5000, devnet.chain().rcAccount(alice).orElseThrow().maxRc(), "max_rc kept");
+
+    CliRun over = admin("set-rc", "alice", "--mana", "5001");
+    assertFailed(over, "set-rc over max_rc", "mana must be within 0..max_rc (5000)");
+    CliRun unknown = admin("drain-rc", "nobody-here");
+    assertFailed(unknown, "drain-rc of an unknown account", "does not exist");
+    assertEquals(4000, devnet.chain().rcAccount(alice).orElseThrow().currentMana(), "refusals changed nothing");
+  }
+
+  @Test
   void faultsReplaceAnEndpointsPlanAndCallsThenFail() throws Exception {
     JsonNode status = ok("faults", "--endpoint", "1", "--error-per-mille", "1000", "--error-kinds", "http_503", "--fault-seed", "5");
     assertEquals(FaultPlan.NONE.withErrors(1000, FailureKind.HTTP_503).withSeed(5), second.faults());
