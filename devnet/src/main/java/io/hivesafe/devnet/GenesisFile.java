@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hivesafe.hive.HiveFormatException;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.json.AuthorityJson;
@@ -13,7 +15,9 @@ import io.hivesafe.hive.protocol.Asset;
 import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.hive.protocol.SymbolNames;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +31,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Reads a {@link Genesis} from a JSON file. Every problem is an {@link IllegalArgumentException} that
+ * Reads a {@link Genesis} from a JSON file, and writes one ({@link #write}). Every problem is an {@link IllegalArgumentException} that
  * names the field and, inside an account, the account.
  *
  * <pre>{@code
@@ -119,6 +123,40 @@ public final class GenesisFile {
       read.add(account(accounts.get(i), i));
     }
     return new Genesis(chainId, genesisTime, read);
+  }
+
+  /**
+   * The genesis as a file {@link #parse} reads back to an equal genesis: every account in the authority
+   * form (owner, active, posting in Hive's JSON form, {@code memo_key}), balances as three-decimal
+   * strings, the recovery account when it names one; two-space indentation and a final newline.
+   */
+  public static byte[] write(Genesis genesis) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("chain_id", genesis.chainId().toHex());
+    root.put("genesis_time", JsonFields.formatTime(genesis.genesisTime()));
+    ArrayNode accounts = root.putArray("accounts");
+    for (GenesisAccount a : genesis.accounts()) {
+      ObjectNode n = accounts.addObject();
+      n.put("name", a.name().value());
+      n.set("owner", AuthorityJson.write(a.owner()));
+      n.set("active", AuthorityJson.write(a.active()));
+      n.set("posting", AuthorityJson.write(a.posting()));
+      n.put("memo_key", a.memoKey().toString());
+      n.put("hive", decimal(a.hive()));
+      n.put("hbd", decimal(a.hbd()));
+      a.recoveryAccount().ifPresent(r -> n.put("recovery_account", r.value()));
+    }
+    try {
+      return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a genesis always serializes", e);
+    }
+  }
+
+  /** "1000.000": the legacy form without its symbol. */
+  private static String decimal(Asset asset) {
+    String legacy = asset.toLegacyString(SymbolNames.MAINNET);
+    return legacy.substring(0, legacy.indexOf(' '));
   }
 
   private static GenesisAccount account(JsonNode node, int index) {

@@ -59,6 +59,23 @@ class GenesisFileTest {
     assertTrue(chain.broadcast(TestTransactions.transfer(chain, "alice", "treasury", 1_000, "")).isAccepted());
   }
 
+  /** What {@code write} gives back reads to the same genesis: both account forms, balances, an explicit recovery account. */
+  @Test
+  void aWrittenGenesisReadsBackEqual() {
+    Genesis genesis = GenesisFile.parse(VALID);
+    Genesis withRecovery = new Genesis(genesis.chainId(), genesis.genesisTime(), List.of(genesis.accounts().get(0),
+        genesis.accounts().get(1).withRecoveryAccount(AccountName.of("initminer")), genesis.accounts().get(2)));
+    for (Genesis g : List.of(genesis, Genesis.testnet(), withRecovery)) {
+      byte[] written = GenesisFile.write(g);
+      assertEquals(g, GenesisFile.parse(new String(written, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    String text = new String(GenesisFile.write(genesis), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains("\"hbd\" : \"5.250\""), text);
+    assertTrue(text.contains("\"hive\" : \"0.000\""), text);
+    assertTrue(new String(GenesisFile.write(withRecovery), java.nio.charset.StandardCharsets.UTF_8)
+        .contains("\"recovery_account\" : \"initminer\""));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "missing chain id            | \"chain_id\": \"18dcf0a285365fc58b71f18b3d3fec954aa0c141c44e4e5cb4cf777b9eab274e\", | | chain_id",

@@ -271,4 +271,12 @@ public final class BlockApplier {
   public static byte[] nodeAddProofDigest(NetworkGenesis genesis, String account) {
     return NodeOperations.proofDigest(genesis, account);
   }
+
+  /**
+   * The same digest from the chain id, the prefix and the account alone — all it depends on — so that a
+   * founder can prove a key before the network's genesis exists ({@code hivesafe keys generate --chain-id}).
+   */
+  public static byte[] nodeAddProofDigest(io.hivesafe.hive.protocol.ChainId chainId, String prefix, String account) {
+    return NodeOperations.proofDigest(chainId, prefix, account);
+  }
 }

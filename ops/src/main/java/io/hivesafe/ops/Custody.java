@@ -50,6 +50,29 @@ public final class Custody {
     return Math.min(coverStake(auth.owner(), stakes), coverStake(auth.active(), stakes));
   }
 
+  /**
+   * The weakest majority's stake at a network's start, from its genesis alone: each genesis node's key
+   * backed by its account's allocated governance stake, against the genesis owner and active authority
+   * (what {@link #weakestMajorityStake(StateReader)} computes on the state the genesis writes). The
+   * genesis treasury must be worth no more than this, or the first tally raises SAFETY_LIMIT.
+   */
+  public static long genesisWeakestMajorityStake(NetworkGenesis g) {
+    TreeMap<String, Long> gov = new TreeMap<>();
+    for (NetworkGenesis.Allocation a : g.allocations()) {
+      gov.put(a.account().value(), a.gov());
+    }
+    TreeMap<String, Long> stakes = new TreeMap<>();
+    for (NetworkGenesis.GenesisNode n : g.nodes()) {
+      stakes.put(n.key().toString(), gov.getOrDefault(n.account().value(), 0L));
+    }
+    return Math.min(coverStake(SignerAuthority.of(g.owner()), stakes), coverStake(SignerAuthority.of(g.active()), stakes));
+  }
+
+  /** Whether the genesis treasury is within the safety limit at the start (see {@link #genesisWeakestMajorityStake}). */
+  public static boolean genesisWithinLimit(NetworkGenesis g) {
+    return g.custody().covers(genesisWeakestMajorityStake(g), g.treasuryHive(), g.treasuryHbd());
+  }
+
   /** Governance stake behind each registered node's key (removed nodes' keys count 0). */
   static Map<String, Long> stakeByKey(StateReader r) {
     TreeMap<String, Long> stakeByKey = new TreeMap<>();

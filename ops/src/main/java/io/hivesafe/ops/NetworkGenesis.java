@@ -96,12 +96,7 @@ public record NetworkGenesis(
     if (network == null || !NETWORK.matcher(network).matches()) {
       throw new IllegalArgumentException("network must be 1-32 of [a-z0-9-], starting with a letter or digit");
     }
-    if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-      throw new IllegalArgumentException("prefix must be 1-16 of [a-z0-9_.-]");
-    }
-    if (prefix.length() + LONGEST_OP_NAME > 32) {
-      throw new IllegalArgumentException("prefix is too long: prefix + operation name must fit custom_json's 32-character id");
-    }
+    checkPrefix(prefix);
     if (startBlock < 1 || startBlock > 0xffff_ffffL) {
       throw new IllegalArgumentException("start_block must be a Hive block number >= 1");
     }
@@ -151,6 +146,17 @@ public record NetworkGenesis(
     }
     checkAuthority(owner, "authority.owner");
     checkAuthority(active, "authority.active");
+  }
+
+  /** Checks a custom_json prefix as a genesis does (also for a founder's key, made before the genesis). */
+  public static String checkPrefix(String prefix) {
+    if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException("prefix must be 1-16 of [a-z0-9_.-]");
+    }
+    if (prefix.length() + LONGEST_OP_NAME > 32) {
+      throw new IllegalArgumentException("prefix is too long: prefix + operation name must fit custom_json's 32-character id");
+    }
+    return prefix;
   }
 
   private static void checkAuthority(Authority a, String where) {

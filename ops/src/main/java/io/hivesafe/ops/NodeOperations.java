@@ -4,6 +4,7 @@ import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.Hashes;
 import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.protocol.ChainId;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -18,7 +19,12 @@ final class NodeOperations {
    * network and the account means a proof cannot be replayed by another account or on another network.
    */
   static byte[] proofDigest(NetworkGenesis genesis, String account) {
-    String message = "hivesafe:node_add:" + genesis.chainId().toHex() + ":" + genesis.prefix() + ":" + account;
+    return proofDigest(genesis.chainId(), genesis.prefix(), account);
+  }
+
+  /** The same digest from its three parts alone: a founder proves a key before the genesis exists. */
+  static byte[] proofDigest(ChainId chainId, String prefix, String account) {
+    String message = "hivesafe:node_add:" + chainId.toHex() + ":" + prefix + ":" + account;
     return Hashes.sha256(message.getBytes(StandardCharsets.US_ASCII));
   }
 

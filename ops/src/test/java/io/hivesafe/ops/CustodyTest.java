@@ -60,6 +60,24 @@ class CustodyTest {
     assertTrue(t.balanced(), t.toString());
   }
 
+  /**
+   * The founders' check before a network exists: the weakest majority's stake computed from the genesis
+   * alone is the one the state holds after the start block, and the treasury is within the limit exactly
+   * when the first tally will find it so.
+   */
+  @Test
+  void theWeakestMajoritysStakeFromTheGenesisAloneIsTheStatesAfterTheStartBlock() {
+    NetworkGenesis g = start(new CustodyLimits(5_000, 5_000, new CustodyLimits.Rate(2, 1), new CustodyLimits.Rate(10, 1)));
+    assertEquals(h.store.read(Custody::weakestMajorityStake), Custody.genesisWeakestMajorityStake(g));
+    assertEquals(20_000, Custody.genesisWeakestMajorityStake(g));
+    assertTrue(Custody.genesisWithinLimit(g), "90,000 milli-HIVE of treasury under a limit of 200,000");
+    NetworkGenesis rich = TestNetwork.withCustody(g, new CustodyLimits(5_000, 5_000, new CustodyLimits.Rate(2, 1),
+        new CustodyLimits.Rate(4, 1)));
+    assertFalse(Custody.genesisWithinLimit(rich), "a limit of 80,000 milli-HIVE is under the treasury's 90,000");
+    NetworkGenesis weighted = TestNetwork.withAuthority(g, TestNetwork.simple(3, g.nodes()), TestNetwork.simple(3, g.nodes()));
+    assertEquals(30_000, Custody.genesisWeakestMajorityStake(weighted), "three of three keys: every founder's stake");
+  }
+
   @Test
   void aDepositThatWouldTakeCustodyOverTheWeakestMajoritysStakeIsRefundedByTheNextBatch() {
     // A token unit is worth 10 milli-HIVE, a milli-HBD 2 milli-HIVE. The weakest majority is two

@@ -31,11 +31,16 @@ public final class HivesafeCommand {
         .addSubcommand(new TxCommands.Serialize(console))
         .addSubcommand(new TxCommands.Sign(console, signatures))
         .addSubcommand(new TxCommands.Verify(console, signatures))
-        .addSubcommand(new TxCommands.Validate(console)));
+        .addSubcommand(new TxCommands.Validate(console))
+        .addSubcommand(new TxChainCommands.Prepare(console))
+        .addSubcommand(new TxChainCommands.Broadcast(console)));
     root.addSubcommand(new CommandLine(new KeysCommands.Keys())
         .addSubcommand(new KeysCommands.Public(console))
         .addSubcommand(new KeysCommands.Derive(console))
         .addSubcommand(new KeysGenerate(console)));
+    root.addSubcommand(new CommandLine(new GenesisCommand())
+        .addSubcommand(new GenesisAssemble(console))
+        .addSubcommand(new GenesisHandover(console)));
     root.addSubcommand(new CommandLine(new StateCommands.Snapshot())
         .addSubcommand(new StateCommands.Export(console))
         .addSubcommand(new StateCommands.Import(console)));

@@ -135,7 +135,7 @@ class HivesafeCommandTest {
   void theNodesCommandLineHasNoDemo() {
     CliRun help = run("", Map.of(), "--help");
     assertEquals(0, help.exit(), help.err());
-    for (String command : new String[] {"tx", "keys", "snapshot", "state", "devnet", "replay", "run", "init"}) {
+    for (String command : new String[] {"tx", "keys", "genesis", "snapshot", "state", "devnet", "replay", "run", "init"}) {
       assertTrue(help.out().contains("\n  " + command + " "), command + " in " + help.out());
     }
     assertFalse(help.out().contains("demo"), help.out());

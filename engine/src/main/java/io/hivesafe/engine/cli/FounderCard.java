@@ -1,0 +1,90 @@
+package io.hivesafe.engine.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.hive.crypto.CompactSignature;
+import io.hivesafe.hive.crypto.PublicKey;
+import io.hivesafe.hive.crypto.SignatureScheme;
+import io.hivesafe.hive.json.StrictFields;
+import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.ops.BlockApplier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A founder's card: the account a founding node runs from, the public multisig key it made offline
+ * ({@code hivesafe keys generate --chain-id … --prefix … --card FILE}), and the key's proof of possession
+ * — the node_add signature over SHA-256({@code "hivesafe:node_add:" + chain id + ":" + prefix + ":" +
+ * account}), the same one a joining node posts — with the chain id and prefix it was made for.
+ * {@code hivesafe genesis assemble} reads the founders' cards and checks every proof before it writes the
+ * genesis. A card holds nothing secret.
+ */
+record FounderCard(AccountName account, PublicKey key, CompactSignature proof, ChainId chainId, String prefix) {
+  private static final Set<String> FIELDS = Set.of("account", "public_key", "proof", "chain_id", "prefix");
+
+  FounderCard {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(key, "public_key");
+    Objects.requireNonNull(proof, "proof");
+    Objects.requireNonNull(chainId, "chain_id");
+    Objects.requireNonNull(prefix, "prefix");
+  }
+
+  /**
+   * Whether the proof is a canonical signature (the core refuses any other) by the card's key over
+   * this account's node_add message on the card's chain and prefix.
+   */
+  boolean proves(SignatureScheme signatures) {
+    return proof.isFcCanonical()
+        && signatures.verify(proof, BlockApplier.nodeAddProofDigest(chainId, prefix, account.value()), key);
+  }
+
+  ObjectNode toJson() {
+    ObjectNode card = JsonStdio.MAPPER.createObjectNode();
+    card.put("account", account.value());
+    card.put("public_key", key.toString());
+    card.put("proof", proof.toHex());
+    card.put("chain_id", chainId.toHex());
+    card.put("prefix", prefix);
+    return card;
+  }
+
+  /** Reads a card file; a problem is a {@link CliFailure} naming the file and the field. */
+  static FounderCard read(Path file) {
+    JsonNode root;
+    try {
+      root = JsonStdio.MAPPER.readTree(Files.readAllBytes(file));
+    } catch (JsonProcessingException e) {
+      throw new CliFailure("founder card " + file + " is not valid JSON: " + JsonStdio.oneLine(e.getOriginalMessage()), e);
+    } catch (IOException e) {
+      throw new CliFailure("cannot read founder card " + file + ": " + e.getClass().getSimpleName(), e);
+    }
+    try {
+      StrictFields.object(root, "card");
+      StrictFields.only(root, "", FIELDS);
+      return new FounderCard(
+          field(root, "account", AccountName::of),
+          field(root, "public_key", PublicKey::fromString),
+          field(root, "proof", CompactSignature::fromHex),
+          field(root, "chain_id", ChainId::fromHex),
+          field(root, "prefix", text -> text));
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("founder card " + file + ": " + JsonStdio.oneLine(e.getMessage()), e);
+    }
+  }
+
+  private static <T> T field(JsonNode root, String name, Function<String, T> reader) {
+    String text = StrictFields.text(root, name, "");
+    try {
+      return reader.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + " is not valid: " + e.getMessage(), e);
+    }
+  }
+}
