@@ -392,6 +392,16 @@ class DoctorCommandDevnetTest {
           + "head 41 are the state's record after block " + block), r.out());
       assertTrue(has(r, "OK    treasury: not compared: the network started at block 1"), r.out());
 
+      // Another network's genesis (one user more: another token supply) over this data directory.
+      Files.write(dir.resolve("other-genesis.json"), NetworkGenesisFile.write(TrafficNetwork.create(5, 2).network()));
+      Path otherNetwork = dir.resolve("other.json");
+      Files.writeString(otherNetwork, Files.readString(config).replace("\"genesis.json\"", "\"other-genesis.json\""));
+      CliRun foreign = doctor(Map.of(), otherNetwork);
+      assertEquals(2, foreign.exit(), foreign.out());
+      assertTrue(has(foreign, "FAIL  data: the store in " + dir.resolve("data/state") + " is not of network traffic: its token "
+          + "supply is "), foreign.out());
+      assertEquals(before, fingerprint(data));
+
       try (Devnet other = Devnet.start(rotated.devnetConfig(), Duration.ofMillis(20), 0)) {
         other.step(45);
         Path elsewhere = configure(net, List.of(other.url(0)));
