@@ -315,6 +315,12 @@ class DoctorCommandDevnetTest {
     assertEquals(2, r.exit());
     clean(r, mainnet);
     assertTrue(has(r, "FAIL  config: config " + config + ": keys.active is one of the devnet's well-known keys"), r.out());
+
+    CliRun missing = doctor(Map.of(), dir.resolve("none.json"));
+    assertEquals(2, missing.exit());
+    assertEquals("FAIL  config: cannot read the config file " + dir.resolve("none.json") + ": NoSuchFileException — fix it: "
+        + "the other checks need the config\ndoctor: 1 findings: 0 OK, 0 WARN, 1 FAIL: fix the FAIL lines before hivesafe run\n",
+        missing.out());
   }
 
   @Test
