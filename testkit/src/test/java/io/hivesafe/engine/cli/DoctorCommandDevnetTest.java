@@ -335,6 +335,10 @@ class DoctorCommandDevnetTest {
           + "one transaction's cost, so the API would refuse its next one, enough for one transaction in 4 min"), r.out());
       assertTrue(has(r, "WARN  rc: multisig account hivesafe-ms has 1000000000000 RC mana of 10000000000000 (10%): below 20%"),
           r.out());
+      api.withoutRcApi();
+      CliRun none = doctor(Map.of(), configure(net, List.of(api.url())));
+      assertEquals(1, none.exit(), none.out());
+      assertTrue(has(none, "WARN  rc: not checked: the API does not serve rc_api.find_rc_accounts ("), none.out());
     }
   }
 
@@ -351,6 +355,17 @@ class DoctorCommandDevnetTest {
       assertTrue(r.out().contains("active {threshold 1; keys "), r.out());
       assertTrue(has(r, "FAIL  treasury: hivesafe-ms holds 100000.001 HIVE and 100000.000 HBD; the genesis treasury is "
           + "100000.000 HIVE and 100000.000 HBD — before the start block 1000, make the balances equal the treasury"), r.out());
+    }
+    TrafficNetwork started = network(1, a -> !a.name().equals(TrafficNetwork.MULTISIG) ? a
+        : new GenesisAccount(a.name(), a.owner(), new Authority(1, List.of(), a.active().keyAuths()), a.posting(), a.memoKey(),
+            a.hive(), a.hbd()));
+    try (Devnet devnet = devnet(started, BLOCKS); RcProxy api = new RcProxy(devnet)) {
+      CliRun r = doctor(Map.of(), configure(started, List.of(api.url())));
+      assertEquals(1, r.exit(), r.out());
+      assertTrue(has(r, "WARN  multisig authority: hivesafe-ms's authority on chain is not the one the genesis implies: "), r.out());
+      assertTrue(r.out().contains("(the network started at block 1, " + (HEAD - 1) + " blocks ago: key rotations since then are "
+          + "expected) — the node compares"), r.out());
+      assertTrue(has(r, "OK    treasury: not compared: the network started at block 1"), r.out());
     }
   }
 

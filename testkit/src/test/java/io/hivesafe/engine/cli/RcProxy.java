@@ -30,6 +30,7 @@ final class RcProxy implements AutoCloseable {
   private final Devnet devnet;
   private final HttpClient client = HttpClient.newHttpClient();
   private final Map<String, Long> mana = new ConcurrentHashMap<>();
+  private volatile boolean withoutRcApi;
 
   RcProxy(Devnet devnet) throws IOException {
     this.devnet = devnet;
@@ -39,7 +40,13 @@ final class RcProxy implements AutoCloseable {
       byte[] answer;
       int status = 200;
       JsonNode request = JSON.readTree(body);
-      if (request.path("method").asText().equals("rc_api.find_rc_accounts")) {
+      if (request.path("method").asText().equals("rc_api.find_rc_accounts") && withoutRcApi) {
+        ObjectNode o = JSON.createObjectNode().put("jsonrpc", "2.0");
+        o.putObject("error").put("code", -32601).put("message", "Assert Exception:api_itr != data._registered_apis.end(): "
+            + "Could not find API rc_api");
+        o.set("id", request.get("id"));
+        answer = JSON.writeValueAsBytes(o);
+      } else if (request.path("method").asText().equals("rc_api.find_rc_accounts")) {
         answer = JSON.writeValueAsBytes(rcAnswer(request));
       } else {
         try {
@@ -64,6 +71,11 @@ final class RcProxy implements AutoCloseable {
   /** Sets {@code account}'s current mana (of {@link #MAX_RC}) as of the devnet's head time. */
   void setMana(String account, long value) {
     mana.put(account, value);
+  }
+
+  /** Answers rc_api calls as a hived without the rc_api plugin does (-32601, "Could not find API rc_api"). */
+  void withoutRcApi() {
+    withoutRcApi = true;
   }
 
   URI url() {
