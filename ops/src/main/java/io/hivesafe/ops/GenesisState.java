@@ -25,8 +25,7 @@ final class GenesisState {
       runners.add(c.account());
     }
     s.putRoster(new Roster(runners, List.of(), g.startBlock()));
-    s.putAuthority(new MultisigAuthority(SignerAuthority.of(g.owner()), SignerAuthority.of(g.active()),
-        g.recoveryAccount().map(a -> a.value()).orElse(""), g.startBlock()));
+    s.putAuthority(MultisigAuthority.atGenesis(g));
     feed.add("", 0, "", "genesis", true, ReasonCode.GENESIS, g.network(), g.allocations().size(), g.nodes().size(),
         g.tokenSupply());
   }

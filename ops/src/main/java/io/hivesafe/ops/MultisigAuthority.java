@@ -18,6 +18,16 @@ public record MultisigAuthority(SignerAuthority owner, SignerAuthority active, S
       (w, v) -> w.then(v.owner(), SignerAuthority::write).then(v.active(), SignerAuthority::write).text(v.recoveryAccount()).int64(v.seenBlock()),
       r -> new MultisigAuthority(SignerAuthority.read(r), SignerAuthority.read(r), r.text(), r.int64()));
 
+  /**
+   * What the core records for the multisig account at the genesis's start block: the genesis's owner and
+   * active authorities (the short form: every genesis node's key, threshold ⌊n/2⌋+1), its recovery account
+   * ("" when it names none). The account on chain must hold exactly this when the network starts.
+   */
+  public static MultisigAuthority atGenesis(NetworkGenesis genesis) {
+    return new MultisigAuthority(SignerAuthority.of(genesis.owner()), SignerAuthority.of(genesis.active()),
+        genesis.recoveryAccount().map(a -> a.value()).orElse(""), genesis.startBlock());
+  }
+
   /** Whether key {@code stm} is a member of the owner or the active authority. */
   public boolean holds(String stm) {
     return owner.keyNames().contains(stm) || active.keyNames().contains(stm);

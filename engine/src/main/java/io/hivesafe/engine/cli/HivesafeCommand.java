@@ -51,6 +51,7 @@ public final class HivesafeCommand {
     root.addSubcommand(new CommandLine(new ReplayCommand(console, signatures)));
     root.addSubcommand(new CommandLine(new RunCommand(console, stop)));
     root.addSubcommand(new CommandLine(new InitCommand(console)));
+    root.addSubcommand(new CommandLine(new DoctorCommand(console)));
     root.setOut(new java.io.PrintWriter(console.out(), true));
     root.setErr(new java.io.PrintWriter(console.err(), true));
     root.setExecutionExceptionHandler((e, cmd, parsed) -> {

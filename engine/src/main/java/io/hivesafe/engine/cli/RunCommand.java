@@ -81,6 +81,16 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private NodeController controller() {
+    NodeConfig config = readConfig(configFile);
+    try {
+      return NodeController.create(config, console.env(), new NodeEvents(), HivesafeCommand.VERSION);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("config " + configFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads and checks the config file (relative paths from its directory); a failure is one line naming the file. */
+  static NodeConfig readConfig(Path configFile) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(configFile);
@@ -88,9 +98,7 @@ final class RunCommand implements Callable<Integer> {
       throw new CliFailure("cannot read the config file " + configFile + ": " + e.getClass().getSimpleName(), e);
     }
     try {
-      Path base = configFile.toAbsolutePath().getParent();
-      NodeConfig config = NodeConfigFile.parse(bytes, base);
-      return NodeController.create(config, console.env(), new NodeEvents(), HivesafeCommand.VERSION);
+      return NodeConfigFile.parse(bytes, configFile.toAbsolutePath().getParent());
     } catch (IllegalArgumentException e) {
       throw new CliFailure("config " + configFile + ": " + e.getMessage(), e);
     }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,15 +51,12 @@ public record KeyRef(String field, Path file, String env) {
     String where;
     if (file != null) {
       where = field + ".file " + file;
+      Optional<String> problem = fileProblem();
+      if (problem.isPresent()) {
+        throw new IllegalArgumentException(problem.get());
+      }
       try {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-        if (perms.stream().anyMatch(GROUP_OR_OTHER::contains)) {
-          throw new IllegalArgumentException(where + " is readable by others (" + PosixFilePermissions.toString(perms)
-              + "): make it 0600 (chmod 600 " + file + ")");
-        }
         text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (UnsupportedOperationException e) {
-        throw new IllegalArgumentException(where + ": this file system has no POSIX permissions to check; use \"env\"");
       } catch (IOException e) {
         throw new IllegalArgumentException(where + " cannot be read: " + e.getClass().getSimpleName());
       }
@@ -73,6 +71,30 @@ public record KeyRef(String field, Path file, String env) {
       return PrivateKey.fromWif(text.trim());
     } catch (HiveFormatException e) {
       throw new IllegalArgumentException(where + " does not hold a valid WIF private key");
+    }
+  }
+
+  /**
+   * Why the key file may not be used, naming the field and the way out: the group or others may access it
+   * (the rule is mode 0600 or stricter), the file system has no POSIX permissions, or they cannot be read.
+   * Empty when it may be used, and for a key from the environment. Reads the permissions, not the key.
+   */
+  public Optional<String> fileProblem() {
+    if (file == null) {
+      return Optional.empty();
+    }
+    String where = field + ".file " + file;
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.stream().anyMatch(GROUP_OR_OTHER::contains)) {
+        return Optional.of(where + " is readable by others (" + PosixFilePermissions.toString(perms)
+            + "): make it 0600 (chmod 600 " + file + ")");
+      }
+      return Optional.empty();
+    } catch (UnsupportedOperationException e) {
+      return Optional.of(where + ": this file system has no POSIX permissions to check; use \"env\"");
+    } catch (IOException e) {
+      return Optional.of(where + " cannot be read: " + e.getClass().getSimpleName());
     }
   }
 

@@ -206,7 +206,7 @@ public final class AuthorityCheck implements AutoCloseable {
   }
 
   /** Equal threshold and equal members with equal weights, in whatever order. */
-  static boolean same(SignerAuthority a, SignerAuthority b) {
+  public static boolean same(SignerAuthority a, SignerAuthority b) {
     return a.threshold() == b.threshold() && members(a.keys()).equals(members(b.keys()))
         && members(a.accounts()).equals(members(b.accounts()));
   }

@@ -92,7 +92,8 @@ public final class NodeController implements AutoCloseable {
     return new NodeController(config, genesis, identity, Objects.requireNonNull(events, "events"), version);
   }
 
-  private static NetworkGenesis readGenesis(NodeConfig config) {
+  /** Reads and checks the genesis {@code config} names; a failure is an {@link IllegalArgumentException} naming the file. */
+  public static NetworkGenesis readGenesis(NodeConfig config) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(config.genesis());
@@ -226,6 +227,11 @@ public final class NodeController implements AutoCloseable {
 
   public NodeConfig config() {
     return config;
+  }
+
+  /** Who the node is (its account and keys, loaded by {@link #create}); empty for a follower. */
+  public Optional<NodeIdentity> identity() {
+    return identity;
   }
 
   /** The running node (after {@link #start}). */

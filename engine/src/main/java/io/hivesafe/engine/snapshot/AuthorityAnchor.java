@@ -15,7 +15,7 @@ import java.util.List;
  * them (ops {@link MultisigAuthority}, updated from every account_update the core sees) is the same:
  * the same thresholds and the same key and account members with the same weights, in any order.
  */
-record AuthorityAnchor(String account, SignerAuthority owner, SignerAuthority active) {
+public record AuthorityAnchor(String account, SignerAuthority owner, SignerAuthority active) {
 
   /** The account's authorities, read through {@code find_accounts}. */
   static AuthorityAnchor read(HiveRpcClient api, NetworkGenesis genesis) throws Refused {
@@ -63,13 +63,13 @@ record AuthorityAnchor(String account, SignerAuthority owner, SignerAuthority ac
   }
 
   /** "owner and active {…}" when they are the same, as our rotations make them; else "owner {…}, active {…}". */
-  static String describe(SignerAuthority owner, SignerAuthority active) {
+  public static String describe(SignerAuthority owner, SignerAuthority active) {
     return same(owner, active) ? "owner and active " + describe(active)
         : "owner " + describe(owner) + ", active " + describe(active);
   }
 
   /** {@code {threshold 3; keys STM5… 1, STM6… 1; accounts none}}. */
-  static String describe(SignerAuthority a) {
+  public static String describe(SignerAuthority a) {
     StringBuilder sb = new StringBuilder("{threshold ").append(a.threshold()).append("; keys ");
     list(sb, members(a.keys()));
     sb.append("; accounts ");

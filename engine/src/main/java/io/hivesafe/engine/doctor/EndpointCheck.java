@@ -1,0 +1,42 @@
+package io.hivesafe.engine.doctor;
+
+import io.hivesafe.hive.protocol.ChainId;
+import io.hivesafe.hive.rpc.DynamicGlobalProperties;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every API endpoint of the config answers, and serves the genesis's chain: one line per endpoint. An
+ * endpoint of another chain is a FAIL even when the others are right: the node fails over between them
+ * and would follow (and sign for) whichever answers. The comparison is the chain id of
+ * database_api.get_config against the genesis's.
+ */
+final class EndpointCheck {
+  static final String NAME = "api";
+
+  private EndpointCheck() {}
+
+  static List<Finding> check(List<EndpointReading> readings, ChainId genesisChain) {
+    List<Finding> out = new ArrayList<>();
+    for (EndpointReading r : readings) {
+      if (!r.answered()) {
+        out.add(Finding.fail(NAME, r.endpoint() + " does not answer (" + r.failure().get() + ")",
+            "check the URL, the network and that the API node runs; every listed endpoint should work"));
+      } else if (!onChain(r, genesisChain)) {
+        out.add(Finding.fail(NAME, r.endpoint() + " serves chain " + r.chain().get().chainId().toHex()
+            + ", the genesis names chain " + genesisChain.toHex(), "use API endpoints of the genesis's chain (or the genesis of "
+            + "the network you mean): a node must never follow or sign for another chain"));
+      } else {
+        DynamicGlobalProperties p = r.properties().get();
+        out.add(Finding.ok(NAME, r.endpoint() + " answers on chain " + genesisChain.toHex() + ": head block "
+            + p.headBlockNumber() + " at " + p.time() + ", irreversible block " + p.lastIrreversibleBlockNum()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the endpoint answered and serves {@code chain}. */
+  static boolean onChain(EndpointReading r, ChainId chain) {
+    return r.answered() && r.chain().get().chainId().equals(chain);
+  }
+}
