@@ -207,8 +207,19 @@ class ReleaseArchiveIT {
       config.putObject("http").put("port", 0);
       JSON.writeValue(node.resolve("follower.json").toFile(), config);
 
-      // ---- bin/hivesafe doctor --config node/follower.json (issue 17): the lead adds it here once the
-      // ---- doctor change is merged: run it against this devnet and assert its exit code and lines.
+      // The preflight from the archive, against the devnet: it reaches the endpoint on the genesis's chain
+      // and finds what is wrong with this follower's setup — the example genesis names a multisig account
+      // this devnet does not have — as FAIL lines and exit 2, before anything runs.
+      CommandRun doctor = CommandRun.of(Files.createDirectories(dir.resolve("elsewhere-doctor")), Map.of(),
+          List.of(launcher(), "doctor", "--config", node.resolve("follower.json").toString()));
+      assertEquals(2, doctor.exit(), doctor.out() + doctor.err());
+      assertTrue(doctor.out().contains("\nOK    api: " + url + " answers on chain " + chainId + ": head block "), doctor.out());
+      assertTrue(doctor.out().contains("\nFAIL  multisig authority: the multisig account example-multisig does not exist on this chain"),
+          doctor.out());
+      assertTrue(doctor.out().contains("\nOK    data: no state in "), doctor.out());
+      assertTrue(doctor.out().endsWith("FAIL: fix the FAIL lines before hivesafe run\n"), doctor.out());
+      assertEquals("", doctor.err());
+      assertFalse(Files.exists(node.resolve("data")), "doctor writes nothing");
 
       Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
       try (BackgroundProcess follower = BackgroundProcess.start(elsewhere, logs, "follower",

@@ -47,6 +47,9 @@ final class InitCommand implements Callable<Integer> {
     this.console = console;
   }
 
+  /** The key files' directory the example configs name, made (0700) beside them when absent. */
+  static final String KEYS = "keys";
+
   @Override
   public Integer call() throws IOException {
     if (genesis != null && !devnet) {
@@ -79,13 +82,22 @@ final class InitCommand implements Callable<Integer> {
       }
       console.out().println("wrote " + target);
     }
+    Path keys = dir.resolve(KEYS);
+    if (!Files.exists(keys, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      // the config's keys live here: readable by the node's user only, as the node requires of its key files
+      Files.createDirectory(keys, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      console.out().println("made " + keys + " (mode 0700) for the key files");
+    }
     if (devnet) {
       console.out().println("next: hivesafe devnet --port 8090 --genesis " + dir.resolve(DEVNET_GENESIS)
           + ", hand the multisig account over (hivesafe genesis handover --genesis " + dir.resolve("genesis.json")
           + " --api http://127.0.0.1:8090), then hivesafe run --config " + dir.resolve("hivesafe.json") + " (docs/operator.md)");
     } else {
-      console.out().println("next: edit both, make the keys (hivesafe keys generate --help), then hivesafe run --config "
-          + dir.resolve("hivesafe.json"));
+      console.out().println("next: edit both; hivesafe keys generate --genesis " + dir.resolve("genesis.json")
+          + " --account <your account> --out " + keys.resolve("multisig.wif") + "; put the account's active key in "
+          + keys.resolve("active.wif") + " (mode 0600); hivesafe doctor --config " + dir.resolve("hivesafe.json")
+          + "; then hivesafe run --config " + dir.resolve("hivesafe.json") + " (docs/operator.md)");
     }
     return 0;
   }

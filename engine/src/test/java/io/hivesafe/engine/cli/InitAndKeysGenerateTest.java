@@ -32,6 +32,9 @@ class InitAndKeysGenerateTest {
     assertEquals(dir.resolve("genesis.json"), config.genesis());
     NetworkGenesis genesis = NetworkGenesisFile.parse(Files.readAllBytes(config.genesis()));
     assertEquals("example_", genesis.prefix());
+    assertEquals(dir.resolve("keys"), config.activeKey().orElseThrow().file().getParent());
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys"))),
+        "the config's key directory exists, readable by its owner only");
     Files.writeString(dir.resolve("genesis.json"), "mine");
     CliRun again = CliRun.of("init", "--dir", dir.toString());
     assertEquals(HivesafeCommand.EXIT_FAILURE, again.exit());
