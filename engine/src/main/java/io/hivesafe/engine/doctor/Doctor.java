@@ -94,14 +94,14 @@ public final class Doctor {
     try (HiveRpcClient api = new HiveRpcClient(new RpcConfig(urls, rpc.callTimeout(), Math.min(rpc.maxAttempts(), urls.size() + 1),
         rpc.initialBackoff(), rpc.maxBackoff()))) {
       List<AccountName> rcAccounts = new ArrayList<>();
-      List<String> roles = new ArrayList<>();
+      List<io.hivesafe.engine.node.RcRole> roles = new ArrayList<>();
       if (keys.isPresent()) {
         NodeAccountCheck.check(keys.get(), api).forEach(sink);
         rcAccounts.add(keys.get().account());
-        roles.add("node account");
+        roles.add(io.hivesafe.engine.node.RcRole.NODE);
       }
       rcAccounts.add(g.multisigAccount());
-      roles.add("multisig account");
+      roles.add(io.hivesafe.engine.node.RcRole.MULTISIG);
       ResourceCreditCheck.check(rcAccounts, roles, api, headTime).forEach(sink);
       MultisigChain multisig = MultisigChain.read(api, g.multisigAccount());
       if (data.copy().isPresent()) {

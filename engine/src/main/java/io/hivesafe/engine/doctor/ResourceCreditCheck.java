@@ -11,24 +11,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.hivesafe.engine.node.RcLowRule;
+import io.hivesafe.engine.node.RcRole;
 
 /**
  * Resource credits of the node's account (it pays for its reports and sig_submits) and of the multisig
  * account (it pays for the payouts and rotations), read with rc_api.find_rc_accounts and regenerated to
  * the head block's time. Hived refuses a transaction whose payer has less mana than it costs, and rc_api
- * tells no cost before a broadcast, so doctor's rule is simple: FAIL below {@link #ONE_TRANSACTION} mana,
- * a margin above what one report or one payout transaction costs on Hive mainnet; WARN below
- * {@link #WARN_PERCENT}% of the account's maximum. (The running node's own, finer RC rule is in docs/node.md.)
+ * tells no cost before a broadcast, so the costs are the running node's estimates ({@link RcLowRule}):
+ * FAIL below one of the role's transactions (a report or sig_submit for the node's account, a round's
+ * broadcast for the multisig account): the API would refuse the next; WARN when the node's own rule
+ * calls the account low (below ten of its transactions or {@link RcLowRule#PERCENT}% of its maximum) —
+ * the same rule the running node logs, shows and exports as {@code hivesafe_rc_low}, which the
+ * HivesafeRcLow alert watches, so the preflight and the running node never disagree.
  */
 final class ResourceCreditCheck {
   static final String NAME = "rc";
-  static final long ONE_TRANSACTION = 5_000_000_000L;
-  static final int WARN_PERCENT = 20;
 
   private ResourceCreditCheck() {}
 
   /** {@code accounts}: the node's account (if any) then the multisig account, each with its role for the line. */
-  static List<Finding> check(List<AccountName> accounts, List<String> roles, HiveRpcClient api, Instant headTime) {
+  static List<Finding> check(List<AccountName> accounts, List<RcRole> roles, HiveRpcClient api, Instant headTime) {
     List<RcAccount> found;
     try {
       found = api.findRcAccounts(accounts);
@@ -43,29 +46,31 @@ final class ResourceCreditCheck {
     for (int i = 0; i < accounts.size(); i++) {
       AccountName name = accounts.get(i);
       Optional<RcAccount> rc = found.stream().filter(a -> a.account().equals(name)).findFirst();
-      String who = roles.get(i) + " " + name;
+      String who = roles.get(i).tag() + " account " + name;
       if (rc.isEmpty()) {
         out.add(Finding.fail(NAME, who + " has no RC record (the account does not exist?)", "create the account"));
         continue;
       }
-      out.add(verdict(who, rc.get(), headTime));
+      out.add(verdict(who, roles.get(i), rc.get(), headTime));
     }
     return out;
   }
 
-  static Finding verdict(String who, RcAccount rc, Instant time) {
+  static Finding verdict(String who, RcRole role, RcAccount rc, Instant time) {
+    long one = RcLowRule.threshold(role, 0) / RcLowRule.TRANSACTIONS;
     long mana = rc.manaAt(time);
     int percent = rc.percentAt(time);
     String found = who + " has " + mana + " RC mana of " + rc.maxRc() + " (" + percent + "%)";
     String todo = "power up HIVE on the account (or have RC delegated to it); mana regenerates in full in 5 days";
-    if (mana < ONE_TRANSACTION) {
-      String wait = rc.timeUntil(ONE_TRANSACTION, time).map(d -> ", enough for one transaction in " + hours(d))
+    if (mana < one) {
+      String wait = rc.timeUntil(one, time).map(d -> ", enough for one transaction in " + hours(d))
           .orElse(", and its maximum is below one transaction's");
-      return Finding.fail(NAME, found + ": less than " + ONE_TRANSACTION + ", about one transaction's cost, so the API "
+      return Finding.fail(NAME, found + ": less than " + one + ", one " + role.tag() + " transaction's estimated cost, so the API "
           + "would refuse its next one" + wait, todo);
     }
-    if (percent < WARN_PERCENT) {
-      return Finding.warn(NAME, found + ": below " + WARN_PERCENT + "%", todo);
+    if (RcLowRule.isLow(role, mana, rc.maxRc(), 0)) {
+      return Finding.warn(NAME, found + ": low by the node's rule (below " + RcLowRule.threshold(role, 0) + ", ten of its "
+          + "transactions, or below " + RcLowRule.PERCENT + "% of its maximum)", todo);
     }
     return Finding.ok(NAME, found);
   }

@@ -39,7 +39,7 @@ class RcMetricsTest {
       String scrape = registry.scrape();
       for (String role : List.of("node", "multisig")) {
         String account = role.equals("node") ? "node0" : "hivesafe-ms";
-        for (String name : List.of("hivesafe_rc_percent", "hivesafe_rc_mana", "hivesafe_rc_max")) {
+        for (String name : List.of("hivesafe_rc_percent", "hivesafe_rc_mana", "hivesafe_rc_max", "hivesafe_rc_low")) {
           assertTrue(scrape.contains(name + "{account=\"" + account + "\",role=\"" + role + "\"} NaN"), name + " " + role + "\n" + scrape);
         }
       }

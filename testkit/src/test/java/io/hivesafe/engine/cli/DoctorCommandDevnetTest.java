@@ -328,13 +328,13 @@ class DoctorCommandDevnetTest {
     TrafficNetwork net = network(1_000, a -> a);
     try (Devnet devnet = devnet(net, BLOCKS); RcProxy api = new RcProxy(devnet)) {
       api.setMana("node0", 1_000_000);
-      api.setMana("hivesafe-ms", RcProxy.MAX_RC / 10);
+      api.setMana("hivesafe-ms", RcProxy.MAX_RC / 20);
       CliRun r = doctor(Map.of(), configure(net, List.of(api.url())));
       assertEquals(2, r.exit());
-      assertTrue(has(r, "FAIL  rc: node account node0 has 1000000 RC mana of 10000000000000 (0%): less than 5000000000, about "
-          + "one transaction's cost, so the API would refuse its next one, enough for one transaction in 4 min"), r.out());
-      assertTrue(has(r, "WARN  rc: multisig account hivesafe-ms has 1000000000000 RC mana of 10000000000000 (10%): below 20%"),
-          r.out());
+      assertTrue(has(r, "FAIL  rc: node account node0 has 1000000 RC mana of 10000000000000 (0%): less than 1000000000, one "
+          + "node transaction's estimated cost, so the API would refuse its next one, enough for one transaction in 1 min"), r.out());
+      assertTrue(has(r, "WARN  rc: multisig account hivesafe-ms has 500000000000 RC mana of 10000000000000 (5%): low by the "
+          + "node's rule"), r.out());
       api.withoutRcApi();
       CliRun none = doctor(Map.of(), configure(net, List.of(api.url())));
       assertEquals(1, none.exit(), none.out());
