@@ -105,13 +105,28 @@ class ChainGuardTest {
   @Test
   void anAnswerOverANewConnectionIsUsedOnlyAfterTheChainIdIsCheckedAgain() throws RpcException {
     ChainId[] chain = {ChainId.MAINNET};
-    FakeHived hived = node(chain, true);
+    java.util.concurrent.atomic.AtomicInteger dataAnswers = new java.util.concurrent.atomic.AtomicInteger();
+    FakeHived hived = new FakeHived().always(request -> {
+      if (request.get("method").asText().equals("database_api.get_config")) {
+        return result(MAPPER.createObjectNode().put("HIVE_CHAIN_ID", chain[0].toHex()).put("HIVE_ADDRESS_PREFIX", "STM"))
+            .answer(request);
+      }
+      // The first answer closes its connection; the next one comes over a new connection, from "another
+      // hived" on the same address.
+      if (dataAnswers.incrementAndGet() == 2) {
+        chain[0] = OTHER;
+      }
+      MockResponse response = result(PROPERTIES).answer(request);
+      return dataAnswers.get() == 1 ? response.setHeader("Connection", "close").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END)
+          : response;
+    });
+    open.add(hived);
     HiveRpcClient client = client(Duration.ofHours(1), hived.uri());
     client.getDynamicGlobalProperties();
-    chain[0] = OTHER; // as if another hived answered on the same address
     assertThrows(WrongChainException.class, client::getDynamicGlobalProperties);
-    List<String> asked = methods(hived);
-    assertEquals("database_api.get_config", asked.get(asked.size() - 1), "checked after the answer, before its use: " + asked);
+    assertEquals(List.of("database_api.get_config", "database_api.get_dynamic_global_properties",
+        "database_api.get_dynamic_global_properties", "database_api.get_config"), methods(hived),
+        "checked after the answer over the new connection, before its use");
   }
 
   @Test
