@@ -171,6 +171,22 @@ public final class SidechainNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the node from outside its loop because it must not go on (its API serves another chain):
+   * {@code cause} becomes its {@link #failure()}, it signs nothing from now on and applies no further
+   * block. The shell then closes it and exits with an error.
+   */
+  public void halt(Throwable cause) {
+    synchronized (progress) {
+      if (failure == null) {
+        failure = cause;
+        events.nodeStopped(lastBlock, cause);
+      }
+      stopping = true;
+      progress.notifyAll();
+    }
+  }
+
   /** Multisig transactions this node did not broadcast because they failed hived's authority check. */
   public long withheldBroadcasts() {
     return signing.withheldBroadcasts();

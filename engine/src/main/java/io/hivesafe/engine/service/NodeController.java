@@ -24,7 +24,10 @@ import io.hivesafe.engine.source.RpcBlockSource;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.BlockId;
+import io.hivesafe.hive.rpc.ChainGuard;
 import io.hivesafe.hive.rpc.HiveRpcClient;
+import io.hivesafe.hive.rpc.RpcListener;
+import io.hivesafe.hive.rpc.WrongChainException;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkGenesisFile;
 import io.hivesafe.state.StateConfig;
@@ -34,9 +37,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -58,7 +63,8 @@ public final class NodeController implements AutoCloseable {
   private final SignatureScheme crypto = new Secp256k1Signatures();
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private State state = State.IDLE;
-  private SidechainNode node;
+  private volatile SidechainNode node;
+  private final AtomicReference<WrongChainException> wrongChain = new AtomicReference<>();
   private HiveRpcClient client;
   private CustodyCheck custody;
   private AuthorityCheck authority;
@@ -128,8 +134,10 @@ public final class NodeController implements AutoCloseable {
     if (expectDigest.isPresent() && bootstrap.isEmpty()) {
       throw new IllegalArgumentException("an expected snapshot digest needs a snapshot to bootstrap from");
     }
+    checkChainIds();
+    ChainGuard guard = ChainIdCheck.guard(genesis.chainId(), this::wrongChain);
     if (bootstrap.isPresent()) {
-      try (HiveRpcClient api = new HiveRpcClient(config.rpc())) {
+      try (HiveRpcClient api = new HiveRpcClient(config.rpc(), RpcListener.NONE, guard)) {
         SnapshotBootstrap.bootstrap(bootstrap.get(), config.stateDir(), genesis, api, crypto, expectDigest, events);
       } catch (BootstrapException e) {
         state = State.STOPPED;
@@ -142,13 +150,14 @@ public final class NodeController implements AutoCloseable {
       long next = SidechainNode.nextBlock(store, genesis);
       Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
       RpcMetrics rpcMetrics = new RpcMetrics(metrics);
-      RpcBlockSource source = RpcBlockSource.overRpc(config.source(), config.rpc(), rpcMetrics, next, previous, events);
+      RpcBlockSource source = RpcBlockSource.overRpc(config.source(), config.rpc(), rpcMetrics, guard, next, previous, events);
       started.push(source);
-      client = new HiveRpcClient(config.rpc(), rpcMetrics);
+      client = new HiveRpcClient(config.rpc(), rpcMetrics, guard);
       started.push(client);
       Optional<Outbox> outbox = identity.map(i -> new Outbox(client::broadcastTransaction, events));
       outbox.ifPresent(started::push);
       node = new SidechainNode(genesis, store, source.start(), crypto, identity, outbox, events, version);
+      haltIfOnWrongChain();
       started.clear(); // from here the node owns and closes the store, the source and the outbox
       started.push(client);
       started.push(node);
@@ -184,6 +193,42 @@ public final class NodeController implements AutoCloseable {
       closeStarted();
       state = State.STOPPED;
       throw e;
+    }
+  }
+
+  /**
+   * Asks every endpoint its chain id: one that serves another chain than the genesis's refuses the start
+   * (an {@link IllegalArgumentException} with one line saying what to do); one that does not answer is
+   * logged, and is checked before its first use by the clients' {@link ChainGuard}.
+   */
+  private void checkChainIds() {
+    List<ChainIdCheck.Answer> answers = ChainIdCheck.ask(config.rpc(), genesis.chainId());
+    List<ChainIdCheck.Other> others = ChainIdCheck.others(answers);
+    if (!others.isEmpty()) {
+      state = State.STOPPED;
+      throw new IllegalArgumentException("api.endpoints: " + others.get(0).line());
+    }
+    for (ChainIdCheck.NoAnswer silent : ChainIdCheck.silent(answers)) {
+      events.chainIdUnchecked(silent.endpoint().toString(), silent.reason());
+    }
+  }
+
+  /** A client met an endpoint of another chain while the node runs: the alarm line, and the node halts. */
+  private void wrongChain(WrongChainException e) {
+    boolean first = wrongChain.compareAndSet(null, e);
+    if (first) {
+      events.wrongChain(e.endpoint().toString(), e.served().toHex(), e.expected().toHex());
+    }
+    haltIfOnWrongChain();
+  }
+
+  private void haltIfOnWrongChain() {
+    WrongChainException e = wrongChain.get();
+    SidechainNode halting = node;
+    if (e != null && halting != null) {
+      halting.halt(new IllegalStateException("the Hive API at " + e.endpoint() + " serves chain id " + e.served().toHex()
+          + ", but the genesis names chain id " + e.expected().toHex() + ": remove it from api.endpoints (or fix what it serves), "
+          + "then start the node again", e));
     }
   }
 

@@ -181,7 +181,7 @@ final class FailoverTransport implements AutoCloseable {
     } catch (FailedAttempt e) {
       listener.attempted(HiveRpcClient.GET_CONFIG, endpoint, Duration.ofNanos(System.nanoTime() - began),
           RpcListener.Outcome.TRANSPORT_FAILURE);
-      throw new FailedAttempt("its chain id cannot be checked: " + e.getMessage(), e);
+      throw e;
     }
     listener.attempted(HiveRpcClient.GET_CONFIG, endpoint, Duration.ofNanos(System.nanoTime() - began), RpcListener.Outcome.RESULT);
     if (!served.chainId().equals(guard.chainId())) {
