@@ -250,6 +250,11 @@ public final class NodeEvents {
         endpoint, served, expected);
   }
 
+  /** The node and everything it started are closed: the state store holds every block up to {@code lastBlock}. */
+  public void nodeClosed(long lastBlock) {
+    log.info("stopped: the state is committed through block {} and closed", lastBlock);
+  }
+
   /** The node's loop ended because of an error. */
   public void nodeStopped(long lastBlock, Throwable cause) {
     log.error("node stopped after block {}: {}", lastBlock, cause.getMessage());

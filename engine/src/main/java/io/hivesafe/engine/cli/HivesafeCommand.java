@@ -16,11 +16,11 @@ public final class HivesafeCommand {
   public static final String VERSION = "hivesafe 0.1.0";
 
   public static void main(String[] args) {
-    System.exit(run(Console.system(), StopSignal.jvmShutdown(), args));
+    System.exit(run(Console.system(), StopSignal.processSignals(), args));
   }
 
   static int run(Console console, String... args) {
-    return run(console, StopSignal.jvmShutdown(), args);
+    return run(console, StopSignal.processSignals(), args);
   }
 
   /** Runs a command; long-running ones ({@code devnet}) run until {@code stop} says so. */

@@ -238,8 +238,12 @@ public final class NodeController implements AutoCloseable {
     if (state == State.STOPPED) {
       return;
     }
+    boolean wasRunning = state == State.RUNNING;
     closeStarted();
     state = State.STOPPED;
+    if (wasRunning) {
+      events.nodeClosed(node.lastBlock());
+    }
   }
 
   private void closeStarted() {

@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(Console.system(), StopSignal.jvmShutdown(), args));
+    System.exit(run(Console.system(), StopSignal.processSignals(), args));
   }
 
   /** Runs the demo with {@code args} until {@code stop} says so; returns the exit code. */
