@@ -47,6 +47,7 @@ final class DevnetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    stop.arm();
     DevnetConfig config = config();
     Devnet devnet;
     try {

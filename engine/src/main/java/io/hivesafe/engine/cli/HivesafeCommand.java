@@ -20,7 +20,15 @@ public final class HivesafeCommand {
   /** The version the node reports and the API shows. */
   public static final String VERSION = "hivesafe 0.1.0";
 
+  /** The environment variable (or system property) that picks the log format: {@code text} or {@code json}. */
+  public static final String LOG_FORMAT = "HIVESAFE_LOG_FORMAT";
+
   public static void main(String[] args) {
+    String format = System.getProperty(LOG_FORMAT, System.getenv().getOrDefault(LOG_FORMAT, "text"));
+    if (!format.equals("text") && !format.equals("json")) {
+      System.err.println("error: " + LOG_FORMAT + " must be text or json, got '" + JsonStdio.oneLine(format) + "'");
+      System.exit(EXIT_FAILURE);
+    }
     System.exit(run(Console.system(), StopSignal.processSignals(), args));
   }
 

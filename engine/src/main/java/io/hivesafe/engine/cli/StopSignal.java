@@ -21,6 +21,12 @@ public interface StopSignal {
   default void failed() {}
 
   /**
+   * The command starts now: a stop from here on (a signal while the node is still starting) ends
+   * {@link #runUntilStopped} at once. By default nothing; called again by {@code runUntilStopped}.
+   */
+  default void arm() {}
+
+  /**
    * Stops on SIGTERM or SIGINT: the signal only wakes the waiting command, which runs {@code onStop} on
    * its own thread and returns, so that the process exits with the command's status (0 for a clean
    * stop) rather than the JVM's 143 or 130 for a signal. A shutdown hook runs {@code onStop} too when
@@ -28,17 +34,26 @@ public interface StopSignal {
    */
   static StopSignal processSignals() {
     return new StopSignal() {
+      private final CountDownLatch signalled = new CountDownLatch(1);
+      private final AtomicBoolean armed = new AtomicBoolean();
+
+      @Override
+      public void arm() {
+        if (armed.compareAndSet(false, true)) {
+          Signal.handle(new Signal("TERM"), signal -> signalled.countDown());
+          Signal.handle(new Signal("INT"), signal -> signalled.countDown());
+        }
+      }
+
       @Override
       public void runUntilStopped(Runnable onStop) throws InterruptedException {
-        CountDownLatch signalled = new CountDownLatch(1);
+        arm();
         AtomicBoolean ran = new AtomicBoolean();
         Runnable once = () -> {
           if (ran.compareAndSet(false, true)) {
             onStop.run();
           }
         };
-        Signal.handle(new Signal("TERM"), signal -> signalled.countDown());
-        Signal.handle(new Signal("INT"), signal -> signalled.countDown());
         Thread hook = new Thread(once, "hivesafe-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         signalled.await();

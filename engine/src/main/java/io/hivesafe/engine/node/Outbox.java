@@ -1,6 +1,7 @@
 package io.hivesafe.engine.node;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.rpc.RpcErrorException;
 import io.hivesafe.hive.rpc.RpcException;
@@ -33,8 +34,12 @@ public final class Outbox implements AutoCloseable {
   private final AtomicLong queued = new AtomicLong();
 
   public Outbox(Sender sender, NodeEvents events) {
+    this(sender, events, NodeLogContext.current());
+  }
+
+  private Outbox(Sender sender, NodeEvents events, NodeLogContext log) {
     this(sender, events, Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "hivesafe-outbox");
+      Thread t = new Thread(log.carry(r), "hivesafe-outbox");
       t.setDaemon(true);
       return t;
     }));
@@ -52,7 +57,7 @@ public final class Outbox implements AutoCloseable {
    * back-off sleep between attempts is never reached).
    */
   public static Outbox inline(Sender sender, NodeEvents events) {
-    return new Outbox(sender, events, null);
+    return new Outbox(sender, events, (ExecutorService) null);
   }
 
   /** Queues a transaction; {@code what} names it in the log ("report for block 150"). */

@@ -1,6 +1,7 @@
 package io.hivesafe.engine.node;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.source.BlockInputException;
 import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.hive.crypto.SignatureScheme;
@@ -101,7 +102,7 @@ public final class SidechainNode implements AutoCloseable {
     if (loop != null) {
       throw new IllegalStateException("node already started");
     }
-    loop = new Thread(this::runLoop, "hivesafe-node-" + identity.map(i -> i.account().value()).orElse("replay"));
+    loop = new Thread(NodeLogContext.current().carry(this::runLoop), "hivesafe-node-" + identity.map(i -> i.account().value()).orElse("replay"));
     loop.setDaemon(true);
     loop.start();
     return this;

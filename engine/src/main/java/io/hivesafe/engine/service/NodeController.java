@@ -1,6 +1,7 @@
 package io.hivesafe.engine.service;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.api.ApiServer;
 import io.hivesafe.engine.api.NodeView;
 import io.hivesafe.engine.metrics.AuthorityMetrics;
@@ -128,6 +129,17 @@ public final class NodeController implements AutoCloseable {
    * operator vouches for instead of the reports on chain.
    */
   public synchronized NodeController start(Optional<String> bootstrap, Optional<StateDigest> expectDigest) {
+    try (NodeLogContext.Scope named = NodeLogContext.naming(logName())) {
+      return startNamed(bootstrap, expectDigest);
+    }
+  }
+
+  /** The node's name on its log lines: its account, or {@code follower}. */
+  public String logName() {
+    return identity.map(i -> i.account().value()).orElse("follower");
+  }
+
+  private NodeController startNamed(Optional<String> bootstrap, Optional<StateDigest> expectDigest) {
     if (state != State.IDLE) {
       throw new IllegalStateException("the node is " + state + ", not IDLE");
     }
@@ -238,11 +250,13 @@ public final class NodeController implements AutoCloseable {
     if (state == State.STOPPED) {
       return;
     }
-    boolean wasRunning = state == State.RUNNING;
-    closeStarted();
-    state = State.STOPPED;
-    if (wasRunning) {
-      events.nodeClosed(node.lastBlock());
+    try (NodeLogContext.Scope named = NodeLogContext.naming(logName())) {
+      boolean wasRunning = state == State.RUNNING;
+      closeStarted();
+      state = State.STOPPED;
+      if (wasRunning) {
+        events.nodeClosed(node.lastBlock());
+      }
     }
   }
 

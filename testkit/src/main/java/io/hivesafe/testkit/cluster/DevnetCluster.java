@@ -5,6 +5,7 @@ import io.hivesafe.devnet.ChainProperties;
 import io.hivesafe.devnet.Devnet;
 import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
 import io.hivesafe.engine.node.SidechainNode;
@@ -118,6 +119,12 @@ public class DevnetCluster implements AutoCloseable {
 
   /** Starts (or restarts) a node on its store, resuming after its last commit. */
   public synchronized SidechainNode start(TrafficNode n) {
+    try (NodeLogContext.Scope named = NodeLogContext.naming(n.name().value())) {
+      return startNamed(n);
+    }
+  }
+
+  private SidechainNode startNamed(TrafficNode n) {
     String name = n.name().value();
     if (running.containsKey(name)) {
       throw new IllegalStateException(name + " is running");

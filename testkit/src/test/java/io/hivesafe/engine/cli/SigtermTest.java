@@ -51,6 +51,10 @@ class SigtermTest {
         assertTrue(Files.readString(out).startsWith("hivesafe node (follower) on network traffic:"), Files.readString(out));
         assertTrue(log.contains("block source stopped"), log);
         assertTrue(log.matches("(?s).*stopped: the state is committed through block \\d+ and closed\n"), "its last line: " + log);
+        for (String line : log.split("\n")) {
+          assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO |WARN |ERROR) \\[follower\\] \\S+ - .*"),
+              "every line names the node, from every thread: " + line);
+        }
       } finally {
         node.destroyForcibly();
       }
