@@ -28,7 +28,6 @@ import io.hivesafe.hive.protocol.BlockId;
 import io.hivesafe.hive.rpc.ChainGuard;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcListener;
-import io.hivesafe.hive.rpc.WrongChainException;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkGenesisFile;
 import io.hivesafe.state.StateConfig;
@@ -42,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,11 +59,12 @@ public final class NodeController implements AutoCloseable {
   private final Optional<NodeIdentity> identity;
   private final NodeEvents events;
   private final String version;
+  private final WrongChainHalt wrongChain;
   private final SignatureScheme crypto = new Secp256k1Signatures();
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private State state = State.IDLE;
   private volatile SidechainNode node;
-  private final AtomicReference<WrongChainException> wrongChain = new AtomicReference<>();
+
   private HiveRpcClient client;
   private CustodyCheck custody;
   private AuthorityCheck authority;
@@ -79,6 +78,7 @@ public final class NodeController implements AutoCloseable {
     this.identity = identity;
     this.events = events;
     this.version = version;
+    this.wrongChain = new WrongChainHalt(events);
   }
 
   /**
@@ -147,7 +147,7 @@ public final class NodeController implements AutoCloseable {
       throw new IllegalArgumentException("an expected snapshot digest needs a snapshot to bootstrap from");
     }
     checkChainIds();
-    ChainGuard guard = ChainIdCheck.guard(genesis.chainId(), this::wrongChain);
+    ChainGuard guard = ChainIdCheck.guard(genesis.chainId(), wrongChain);
     if (bootstrap.isPresent()) {
       try (HiveRpcClient api = new HiveRpcClient(config.rpc(), RpcListener.NONE, guard)) {
         SnapshotBootstrap.bootstrap(bootstrap.get(), config.stateDir(), genesis, api, crypto, expectDigest, events);
@@ -169,7 +169,7 @@ public final class NodeController implements AutoCloseable {
       Optional<Outbox> outbox = identity.map(i -> new Outbox(client::broadcastTransaction, events));
       outbox.ifPresent(started::push);
       node = new SidechainNode(genesis, store, source.start(), crypto, identity, outbox, events, version);
-      haltIfOnWrongChain();
+      wrongChain.watch(node);
       started.clear(); // from here the node owns and closes the store, the source and the outbox
       started.push(client);
       started.push(node);
@@ -222,25 +222,6 @@ public final class NodeController implements AutoCloseable {
     }
     for (ChainIdCheck.NoAnswer silent : ChainIdCheck.silent(answers)) {
       events.chainIdUnchecked(silent.endpoint().toString(), silent.reason());
-    }
-  }
-
-  /** A client met an endpoint of another chain while the node runs: the alarm line, and the node halts. */
-  private void wrongChain(WrongChainException e) {
-    boolean first = wrongChain.compareAndSet(null, e);
-    if (first) {
-      events.wrongChain(e.endpoint().toString(), e.served().toHex(), e.expected().toHex());
-    }
-    haltIfOnWrongChain();
-  }
-
-  private void haltIfOnWrongChain() {
-    WrongChainException e = wrongChain.get();
-    SidechainNode halting = node;
-    if (e != null && halting != null) {
-      halting.halt(new IllegalStateException("the Hive API at " + e.endpoint() + " serves chain id " + e.served().toHex()
-          + ", but the genesis names chain id " + e.expected().toHex() + ": remove it from api.endpoints (or fix what it serves), "
-          + "then start the node again", e));
     }
   }
 
