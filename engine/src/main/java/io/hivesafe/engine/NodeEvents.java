@@ -64,6 +64,14 @@ public final class NodeEvents {
     log.info("{} blocks behind (next {}, chain at {}): catching up", targetBlock - nextBlock + 1, nextBlock, targetBlock);
   }
 
+  /**
+   * The block source has not reached the chain yet: no endpoint answered ({@code tried}: each endpoint
+   * and why). Written at once and then at most once per progress interval, instead of a progress line.
+   */
+  public void noApiAnswers(String tried, Duration retryIn, Duration maxPause) {
+    log.warn("no Hive API answers: tried {}; retrying in {} (then at least every {})", tried, duration(retryIn), duration(maxPause));
+  }
+
   /** A call failed (no endpoint answered, or one refused); retried after {@code retryIn}. */
   public void fetchFailed(String what, long nextBlock, String reason, Duration retryIn) {
     log.warn("{} for block {} failed, retrying in {}: {}", what, nextBlock, duration(retryIn), reason);
@@ -271,6 +279,26 @@ public final class NodeEvents {
   /** A component failed while the node was stopping; the others are still stopped. */
   public void componentCloseFailed(Exception e) {
     log.warn("while stopping: {}", e.toString());
+  }
+
+  /** At start an endpoint did not tell its chain id; the node checks it before it uses that endpoint. */
+  public void chainIdUnchecked(String endpoint, String reason) {
+    log.warn("the chain id of {} is not known yet ({}): the node asks it before it uses an answer of that endpoint", endpoint, reason);
+  }
+
+  /**
+   * An endpoint now serves another chain than the genesis's: the node stops before it applies or signs
+   * anything from it. An alarm of the shell (not in the state or the feed: it is about this node's API).
+   */
+  public void wrongChain(String endpoint, String served, String expected) {
+    log.error("ALARM wrong chain: the Hive API at {} serves chain id {}, but the genesis names chain id {}: the node stops and "
+        + "applies or signs nothing from it; remove it from api.endpoints (or fix what it serves), then start the node again",
+        endpoint, served, expected);
+  }
+
+  /** The node and everything it started are closed: the state store holds every block up to {@code lastBlock}. */
+  public void nodeClosed(long lastBlock) {
+    log.info("stopped: the state is committed through block {} and closed", lastBlock);
   }
 
   /** The node's loop ended because of an error. */

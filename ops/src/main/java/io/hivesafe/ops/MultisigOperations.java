@@ -76,7 +76,7 @@ final class MultisigOperations {
         .orElseThrow(() -> new IllegalStateException("recast of round " + seq + ", which is not in flight and ready"));
     MultisigTx next = tx.recast(scheduleRecast(s, block, seq));
     s.putMultisig(next);
-    return Reason.of(ReasonCode.RECAST, seq, next.attempt() + 1);
+    return Reason.of(ReasonCode.RECAST, seq, next.broadcastAttempt());
   }
 
   /** The round a marker's JSON names, or 0 when it names none a round could have. */

@@ -137,6 +137,14 @@ public record MultisigTx(
     return List.copyOf(byBytes.values());
   }
 
+  /**
+   * The broadcast attempt this round is on, as the node, the API and the feed number it: 1 is the first
+   * broadcast (by the first signer node), each recast the next ({@link #attempt()} counts from 0).
+   */
+  public long broadcastAttempt() {
+    return attempt + 1;
+  }
+
   MultisigTx withSignature(String key, String signatureHex) {
     TreeMap<String, String> more = new TreeMap<>(signatures);
     more.put(key, signatureHex);

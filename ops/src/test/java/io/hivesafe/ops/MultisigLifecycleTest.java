@@ -106,8 +106,14 @@ class MultisigLifecycleTest {
     assertEquals(ReasonCode.SIG_COUNTED_READY, second.reason().code());
     long ready = h.nextBlock() - 1;
     assertEquals(ready, inFlight().readyBlock());
+    assertEquals(1, inFlight().broadcastAttempt(), "when ready, the first broadcast is attempt 1");
     h.skipTo(ready + 31);
     assertEquals(1, inFlight().attempt(), "a recast after recast_interval blocks");
+    List<FeedEntry> recasts = h.store.read(r -> SidechainState.feed(r, ready, Integer.MAX_VALUE)).stream()
+        .filter(f -> f.reason().code() == ReasonCode.RECAST).toList();
+    assertEquals(List.of(Reason.of(ReasonCode.RECAST, 1, 2)), recasts.stream().map(FeedEntry::reason).toList(),
+        "the feed numbers the recast attempt 2");
+    assertEquals(2, inFlight().broadcastAttempt(), "and the round (and so the API) is on attempt 2");
 
     List<FeedEntry> feed = h.land(tx);
     assertTrue(feed.stream().noneMatch(f -> f.kind().equals("alarm")), feed.toString());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,8 +122,9 @@ public final class ApiServer implements AutoCloseable {
       throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage(), e);
     }
     AtomicInteger n = new AtomicInteger();
+    NodeLogContext log = NodeLogContext.current();
     pool = Executors.newFixedThreadPool(config.threads(), r -> {
-      Thread t = new Thread(r, "hivesafe-api-" + n.incrementAndGet());
+      Thread t = new Thread(log.carry(r), "hivesafe-api-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });

@@ -111,7 +111,7 @@ final class MultisigAnswers {
     o.put("counted", tx.signatures().size());
     o.put("ready", tx.ready());
     o.put("ready_block", tx.ready() ? tx.readyBlock() : null);
-    o.put("attempt", tx.attempt());
+    o.put("attempt", tx.broadcastAttempt());
     ArrayNode signers = o.putArray("signers");
     for (String key : tx.signers()) {
       signers.addObject().put("key", key).put("node", nodeByKey.get(key)).put("signed", tx.signatures().containsKey(key));

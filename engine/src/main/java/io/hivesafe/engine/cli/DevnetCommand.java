@@ -64,6 +64,7 @@ final class DevnetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    stop.arm();
     DevnetConfig config = config();
     FaultPlan plan = faults.plan();
     Devnet devnet;

@@ -4,7 +4,12 @@ import io.hivesafe.hive.HiveFormatException;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import picocli.CommandLine;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code hivesafe} command line: the composition root of every subcommand. */
 @Command(name = "hivesafe", mixinStandardHelpOptions = true, version = HivesafeCommand.VERSION,
@@ -15,12 +20,20 @@ public final class HivesafeCommand {
   /** The version the node reports and the API shows. */
   public static final String VERSION = "hivesafe 0.1.0";
 
+  /** The environment variable (or system property) that picks the log format: {@code text} or {@code json}. */
+  public static final String LOG_FORMAT = "HIVESAFE_LOG_FORMAT";
+
   public static void main(String[] args) {
-    System.exit(run(Console.system(), StopSignal.jvmShutdown(), args));
+    String format = System.getProperty(LOG_FORMAT, System.getenv().getOrDefault(LOG_FORMAT, "text"));
+    if (!format.equals("text") && !format.equals("json")) {
+      System.err.println("error: " + LOG_FORMAT + " must be text or json, got '" + JsonStdio.oneLine(format) + "'");
+      System.exit(EXIT_FAILURE);
+    }
+    System.exit(run(Console.system(), StopSignal.processSignals(), args));
   }
 
   static int run(Console console, String... args) {
-    return run(console, StopSignal.jvmShutdown(), args);
+    return run(console, StopSignal.processSignals(), args);
   }
 
   /** Runs a command; long-running ones ({@code devnet}) run until {@code stop} says so. */
@@ -62,9 +75,44 @@ public final class HivesafeCommand {
       throw e;
     });
     root.setParameterExceptionHandler((e, params) -> {
-      console.err().println("error: " + JsonStdio.oneLine(e.getMessage()));
+      console.err().println("error: " + JsonStdio.oneLine(unknownCommand(e).orElse(e.getMessage())));
       return EXIT_FAILURE;
     });
+    root.setExecutionStrategy(HivesafeCommand::execute);
     return root.execute(args);
+  }
+
+  /**
+   * Runs what was parsed, but refuses words that are no command even when {@code --help} came with
+   * them (picocli would print the help and exit 0 for {@code hivesafe doctr --help}); {@code hivesafe}
+   * alone prints the help.
+   */
+  private static int execute(ParseResult parsed) {
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (!level.unmatched().isEmpty()) {
+        throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+      }
+    }
+    if (!parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+      parsed.commandSpec().commandLine().usage(parsed.commandSpec().commandLine().getOut());
+      return 0;
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /** For a word that is no command: what it is, the nearest commands, and where the list is. */
+  private static Optional<String> unknownCommand(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return Optional.empty();
+    }
+    String word = unmatched.getUnmatched().get(0);
+    if (word.startsWith("-")) {
+      return Optional.empty();
+    }
+    String where = e.getCommandLine().getCommandSpec().qualifiedName();
+    List<String> near = unmatched.getSuggestions();
+    return Optional.of("'" + word + "' is not a command of " + where
+        + (near.isEmpty() ? "" : ": did you mean " + String.join(" or ", near.stream().map(n -> where + " " + n).toList()) + "?")
+        + " (" + where + " --help lists the commands)");
   }
 }

@@ -1,6 +1,7 @@
 package io.hivesafe.engine.cli;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.config.NodeConfig;
 import io.hivesafe.engine.config.NodeConfigFile;
 import io.hivesafe.engine.node.SidechainNode;
@@ -44,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    stop.arm();
     Optional<StateDigest> digest = expectedDigest();
     NodeController controller = controller();
     try {
@@ -57,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         + controller.genesis().network() + ": data " + config.dataDir() + ", applying from block " + (node.lastBlock() + 1)
         + ", status page " + controller.api().url() + " (Ctrl-C stops)");
     console.out().flush();
-    Thread watcher = new Thread(() -> watch(controller), "hivesafe-run-watch");
+    Thread watcher = new Thread(NodeLogContext.current().carry(() -> watch(controller)), "hivesafe-run-watch");
     watcher.setDaemon(true);
     watcher.start();
     stop.runUntilStopped(controller::close);

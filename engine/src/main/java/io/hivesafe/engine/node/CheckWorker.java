@@ -1,5 +1,6 @@
 package io.hivesafe.engine.node;
 
+import io.hivesafe.engine.NodeLogContext;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,8 +15,9 @@ final class CheckWorker implements AutoCloseable {
   private final ExecutorService executor;
 
   CheckWorker(String threadName) {
+    NodeLogContext log = NodeLogContext.current();
     executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, threadName);
+      Thread t = new Thread(log.carry(r), threadName);
       t.setDaemon(true);
       return t;
     });

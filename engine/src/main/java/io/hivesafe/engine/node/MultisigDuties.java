@@ -95,7 +95,7 @@ final class MultisigDuties {
     if (round.ready() && isMyAttempt(state, round) && !(broadcastSeq == round.seq() && broadcastAttempt == round.attempt())) {
       broadcastSeq = round.seq();
       broadcastAttempt = round.attempt();
-      String what = "round " + round.seq() + " (attempt " + (round.attempt() + 1) + ", id " + round.id() + ")";
+      String what = "round " + round.seq() + " (attempt " + round.broadcastAttempt() + ", id " + round.id() + ")";
       Transaction signed = signedRound(round);
       Optional<String> refusal = OwnBroadcastCheck.refusal(
           signed, genesis.multisigAccount(), SidechainState.authority(state), genesis.chainId(), crypto);

@@ -1,6 +1,7 @@
 package io.hivesafe.engine.node;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.ResourcePayer;
 import io.hivesafe.hive.protocol.Transaction;
@@ -50,17 +51,17 @@ public final class Outbox implements AutoCloseable {
 
   /** An outbox that counts every transaction as the node's own for resource credits (no multisig account known). */
   public Outbox(Sender sender, NodeEvents events) {
-    this(sender, events, Optional.empty());
+    this(sender, events, Optional.empty(), NodeLogContext.current());
   }
 
   /** An outbox that tells the multisig account's transactions (those it pays for) from the node's own. */
   public Outbox(Sender sender, NodeEvents events, AccountName multisigAccount) {
-    this(sender, events, Optional.of(multisigAccount));
+    this(sender, events, Optional.of(multisigAccount), NodeLogContext.current());
   }
 
-  private Outbox(Sender sender, NodeEvents events, Optional<AccountName> multisigAccount) {
+  private Outbox(Sender sender, NodeEvents events, Optional<AccountName> multisigAccount, NodeLogContext log) {
     this(sender, events, Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "hivesafe-outbox");
+      Thread t = new Thread(log.carry(r), "hivesafe-outbox");
       t.setDaemon(true);
       return t;
     }), multisigAccount);

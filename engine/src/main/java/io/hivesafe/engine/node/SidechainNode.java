@@ -1,6 +1,7 @@
 package io.hivesafe.engine.node;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.source.BlockInputException;
 import io.hivesafe.engine.source.BlockSource;
 import io.hivesafe.hive.crypto.SignatureScheme;
@@ -101,7 +102,7 @@ public final class SidechainNode implements AutoCloseable {
     if (loop != null) {
       throw new IllegalStateException("node already started");
     }
-    loop = new Thread(this::runLoop, "hivesafe-node-" + identity.map(i -> i.account().value()).orElse("replay"));
+    loop = new Thread(NodeLogContext.current().carry(this::runLoop), "hivesafe-node-" + identity.map(i -> i.account().value()).orElse("replay"));
     loop.setDaemon(true);
     loop.start();
     return this;
@@ -167,6 +168,22 @@ public final class SidechainNode implements AutoCloseable {
     // Only now: whoever waits for block n also sees what the node queued because of it.
     lastBlock = n;
     synchronized (progress) {
+      progress.notifyAll();
+    }
+  }
+
+  /**
+   * Stops the node from outside its loop because it must not go on (its API serves another chain):
+   * {@code cause} becomes its {@link #failure()}, it signs nothing from now on and applies no further
+   * block. The shell then closes it and exits with an error.
+   */
+  public void halt(Throwable cause) {
+    synchronized (progress) {
+      if (failure == null) {
+        failure = cause;
+        events.nodeStopped(lastBlock, cause);
+      }
+      stopping = true;
       progress.notifyAll();
     }
   }

@@ -1,6 +1,7 @@
 package io.hivesafe.engine.service;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.api.ApiServer;
 import io.hivesafe.engine.api.NodeView;
 import io.hivesafe.engine.metrics.AuthorityMetrics;
@@ -27,7 +28,9 @@ import io.hivesafe.engine.source.RpcBlockSource;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.crypto.SignatureScheme;
 import io.hivesafe.hive.protocol.BlockId;
+import io.hivesafe.hive.rpc.ChainGuard;
 import io.hivesafe.hive.rpc.HiveRpcClient;
+import io.hivesafe.hive.rpc.RpcListener;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkGenesisFile;
 import io.hivesafe.state.StateConfig;
@@ -38,6 +41,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,10 +63,12 @@ public final class NodeController implements AutoCloseable {
   private final Optional<NodeIdentity> identity;
   private final NodeEvents events;
   private final String version;
+  private final WrongChainHalt wrongChain;
   private final SignatureScheme crypto = new Secp256k1Signatures();
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private State state = State.IDLE;
-  private SidechainNode node;
+  private volatile SidechainNode node;
+
   private HiveRpcClient client;
   private CustodyCheck custody;
   private AuthorityCheck authority;
@@ -76,6 +82,7 @@ public final class NodeController implements AutoCloseable {
     this.identity = identity;
     this.events = events;
     this.version = version;
+    this.wrongChain = new WrongChainHalt(events);
   }
 
   /**
@@ -127,14 +134,27 @@ public final class NodeController implements AutoCloseable {
    * operator vouches for instead of the reports on chain.
    */
   public synchronized NodeController start(Optional<String> bootstrap, Optional<StateDigest> expectDigest) {
+    try (NodeLogContext.Scope named = NodeLogContext.naming(logName())) {
+      return startNamed(bootstrap, expectDigest);
+    }
+  }
+
+  /** The node's name on its log lines: its account, or {@code follower}. */
+  public String logName() {
+    return identity.map(i -> i.account().value()).orElse("follower");
+  }
+
+  private NodeController startNamed(Optional<String> bootstrap, Optional<StateDigest> expectDigest) {
     if (state != State.IDLE) {
       throw new IllegalStateException("the node is " + state + ", not IDLE");
     }
     if (expectDigest.isPresent() && bootstrap.isEmpty()) {
       throw new IllegalArgumentException("an expected snapshot digest needs a snapshot to bootstrap from");
     }
+    checkChainIds();
+    ChainGuard guard = ChainIdCheck.guard(genesis.chainId(), wrongChain);
     if (bootstrap.isPresent()) {
-      try (HiveRpcClient api = new HiveRpcClient(config.rpc())) {
+      try (HiveRpcClient api = new HiveRpcClient(config.rpc(), RpcListener.NONE, guard)) {
         SnapshotBootstrap.bootstrap(bootstrap.get(), config.stateDir(), genesis, api, crypto, expectDigest, events);
       } catch (BootstrapException e) {
         state = State.STOPPED;
@@ -147,13 +167,14 @@ public final class NodeController implements AutoCloseable {
       long next = SidechainNode.nextBlock(store, genesis);
       Optional<BlockId> previous = SidechainNode.lastBlockId(store).map(BlockId::fromHex);
       RpcMetrics rpcMetrics = new RpcMetrics(metrics);
-      RpcBlockSource source = RpcBlockSource.overRpc(config.source(), config.rpc(), rpcMetrics, next, previous, events);
+      RpcBlockSource source = RpcBlockSource.overRpc(config.source(), config.rpc(), rpcMetrics, guard, next, previous, events);
       started.push(source);
-      client = new HiveRpcClient(config.rpc(), rpcMetrics);
+      client = new HiveRpcClient(config.rpc(), rpcMetrics, guard);
       started.push(client);
       Optional<Outbox> outbox = identity.map(i -> new Outbox(client::broadcastTransaction, events, genesis.multisigAccount()));
       outbox.ifPresent(started::push);
       node = new SidechainNode(genesis, store, source.start(), crypto, identity, outbox, events, version);
+      wrongChain.watch(node);
       started.clear(); // from here the node owns and closes the store, the source and the outbox
       started.push(client);
       started.push(node);
@@ -197,14 +218,37 @@ public final class NodeController implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks every endpoint its chain id: one that serves another chain than the genesis's refuses the start
+   * (an {@link IllegalArgumentException} with one line saying what to do); one that does not answer is
+   * logged, and is checked before its first use by the clients' {@link ChainGuard}.
+   */
+  private void checkChainIds() {
+    List<ChainIdCheck.Answer> answers = ChainIdCheck.ask(config.rpc(), genesis.chainId());
+    List<ChainIdCheck.Other> others = ChainIdCheck.others(answers);
+    if (!others.isEmpty()) {
+      state = State.STOPPED;
+      throw new IllegalArgumentException("api.endpoints: " + others.get(0).line());
+    }
+    for (ChainIdCheck.NoAnswer silent : ChainIdCheck.silent(answers)) {
+      events.chainIdUnchecked(silent.endpoint().toString(), silent.reason());
+    }
+  }
+
   /** Stops everything in reverse order; safe to call twice. */
   @Override
   public synchronized void close() {
     if (state == State.STOPPED) {
       return;
     }
-    closeStarted();
-    state = State.STOPPED;
+    try (NodeLogContext.Scope named = NodeLogContext.naming(logName())) {
+      boolean wasRunning = state == State.RUNNING;
+      closeStarted();
+      state = State.STOPPED;
+      if (wasRunning) {
+        events.nodeClosed(node.lastBlock());
+      }
+    }
   }
 
   private void closeStarted() {

@@ -1,6 +1,7 @@
 package io.hivesafe.engine.snapshot;
 
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.ops.BlockOutcome;
 import io.hivesafe.ops.NetworkGenesis;
@@ -95,8 +96,9 @@ public final class SnapshotProducer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use the snapshot directory " + this.dir + ": " + e.getMessage(), e);
     }
+    NodeLogContext log = NodeLogContext.current();
     this.exporter = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "hivesafe-snapshot");
+      Thread t = new Thread(log.carry(r), "hivesafe-snapshot");
       t.setDaemon(true);
       return t;
     });

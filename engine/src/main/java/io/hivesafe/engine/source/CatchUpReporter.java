@@ -17,6 +17,7 @@ final class CatchUpReporter {
   private final FetchThread handoff;
   private Instant lastReport;
   private long handedOnAtLastReport;
+  private Instant lastSilentReport;
 
   /** @param clock times the progress lines only */
   CatchUpReporter(Duration interval, NodeEvents events, Clock clock, FetchThread handoff) {
@@ -35,6 +36,19 @@ final class CatchUpReporter {
   void restart() {
     lastReport = clock.instant();
     handedOnAtLastReport = handoff.handedOn();
+  }
+
+  /**
+   * No endpoint answered before the source ever reached the chain: says so (with each endpoint's reason)
+   * at the first failure and then at most once per interval, instead of a progress line.
+   */
+  void unreachable(String tried, Duration retryIn, Duration maxPause) {
+    Instant now = clock.instant();
+    if (lastSilentReport != null && !now.isBefore(lastSilentReport) && Duration.between(lastSilentReport, now).compareTo(interval) < 0) {
+      return;
+    }
+    lastSilentReport = now;
+    events.noApiAnswers(tried, retryIn, maxPause);
   }
 
   /** Writes a progress line towards {@code target} if the interval has passed since the last one. */

@@ -1,5 +1,6 @@
 package io.hivesafe.engine.source;
 
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.hive.protocol.Block;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class FetchThread {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.nextToHandOn = firstBlock;
     this.onBug = onBug;
-    this.thread = new Thread(() -> run(work), "hivesafe-block-source");
+    this.thread = new Thread(NodeLogContext.current().carry(() -> run(work)), "hivesafe-block-source");
     this.thread.setDaemon(true);
   }
 

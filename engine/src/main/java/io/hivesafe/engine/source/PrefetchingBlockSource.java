@@ -1,5 +1,6 @@
 package io.hivesafe.engine.source;
 
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.hive.protocol.Block;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class PrefetchingBlockSource implements BlockSource {
     }
     this.inner = inner;
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.reader = new Thread(this::read, "hivesafe-block-prefetch");
+    this.reader = new Thread(NodeLogContext.current().carry(this::read), "hivesafe-block-prefetch");
     reader.setDaemon(true);
     reader.start();
   }

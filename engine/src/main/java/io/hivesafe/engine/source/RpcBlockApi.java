@@ -3,6 +3,7 @@ package io.hivesafe.engine.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hivesafe.hive.rpc.ChainGuard;
 import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.HiveRpcClient;
 import io.hivesafe.hive.rpc.RpcConfig;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,6 +41,14 @@ public final class RpcBlockApi implements BlockApi {
 
   /** Likewise, each client telling {@code listener} about every attempt (RPC metrics). */
   public RpcBlockApi(RpcConfig config, RpcListener listener) {
+    this(config, listener, Optional.empty());
+  }
+
+  /**
+   * Likewise; with {@code guard}, every client uses an endpoint's answers only once it checked that the
+   * endpoint serves the guard's chain ({@link ChainGuard}).
+   */
+  public RpcBlockApi(RpcConfig config, RpcListener listener, Optional<ChainGuard> guard) {
     Objects.requireNonNull(config, "config");
     List<URI> endpoints = config.endpoints();
     List<HiveRpcClient> made = new ArrayList<>(endpoints.size());
@@ -47,9 +57,8 @@ public final class RpcBlockApi implements BlockApi {
       for (int i = 0; i < endpoints.size(); i++) {
         order.add(endpoints.get((first + i) % endpoints.size()));
       }
-      made.add(new HiveRpcClient(
-          new RpcConfig(order, config.callTimeout(), config.maxAttempts(), config.initialBackoff(), config.maxBackoff()),
-          listener));
+      RpcConfig from = new RpcConfig(order, config.callTimeout(), config.maxAttempts(), config.initialBackoff(), config.maxBackoff());
+      made.add(guard.isPresent() ? new HiveRpcClient(from, listener, guard.get()) : new HiveRpcClient(from, listener));
     }
     this.clients = List.copyOf(made);
   }

@@ -4,9 +4,12 @@ import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.hive.HiveFormatException;
 import io.hivesafe.hive.protocol.Block;
 import io.hivesafe.hive.protocol.BlockId;
+import io.hivesafe.hive.rpc.ChainGuard;
 import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import io.hivesafe.hive.rpc.RpcConfig;
+import io.hivesafe.hive.rpc.EndpointFailure;
 import io.hivesafe.hive.rpc.RpcException;
+import io.hivesafe.hive.rpc.RpcTransportException;
 import io.hivesafe.hive.rpc.RpcListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Follows Hive through its API: one fetch thread asks for batches of blocks (block_api.get_block_range,
@@ -101,6 +105,13 @@ public final class RpcBlockSource implements BlockSource {
   public static RpcBlockSource overRpc(BlockSourceConfig config, RpcConfig rpc, RpcListener listener, long startBlock,
       Optional<BlockId> expectedPrevious, NodeEvents events) {
     return new RpcBlockSource(config, new RpcBlockApi(rpc, listener), startBlock, expectedPrevious, events, Clock.systemUTC());
+  }
+
+  /** Likewise, taking blocks only from endpoints {@code guard} checked to serve its chain (a node's source). */
+  public static RpcBlockSource overRpc(BlockSourceConfig config, RpcConfig rpc, RpcListener listener, ChainGuard guard,
+      long startBlock, Optional<BlockId> expectedPrevious, NodeEvents events) {
+    return new RpcBlockSource(config, new RpcBlockApi(rpc, listener, Optional.of(guard)), startBlock, expectedPrevious, events,
+        Clock.systemUTC());
   }
 
   static void checkStart(long startBlock, Optional<BlockId> expectedPrevious) {
@@ -212,7 +223,13 @@ public final class RpcBlockSource implements BlockSource {
         throw new InterruptedException("closing");
       }
       String failedCall = call;
-      retry.afterFailure(pause -> events.fetchFailed(failedCall, nextToFetch, e.getMessage(), pause));
+      if (tip == null && e instanceof RpcTransportException unanswered) {
+        // Not a block yet from any endpoint: say that no API answers, not "catching up: block 0 of 0".
+        String tried = unanswered.failures().stream().map(EndpointFailure::toString).distinct().collect(Collectors.joining(", "));
+        retry.afterFailure(pause -> progress.unreachable(tried, pause, config.maxBackoff()));
+      } else {
+        retry.afterFailure(pause -> events.fetchFailed(failedCall, nextToFetch, e.getMessage(), pause));
+      }
     }
   }
 
@@ -282,7 +299,7 @@ public final class RpcBlockSource implements BlockSource {
   }
 
   private void reportProgressIfDue() {
-    if (mode == Mode.CATCH_UP) {
+    if (mode == Mode.CATCH_UP && tip != null) {
       progress.reportIfDue(target);
     }
   }

@@ -141,7 +141,32 @@ class HivesafeCommandTest {
     assertFalse(help.out().contains("demo"), help.out());
     CliRun demo = run("", Map.of(), "demo");
     assertEquals(HivesafeCommand.EXIT_FAILURE, demo.exit());
-    assertEquals("error: Unmatched argument at index 0: 'demo'\n", demo.err());
+    assertEquals("error: 'demo' is not a command of hivesafe: did you mean hivesafe devnet? (hivesafe --help lists the commands)\n",
+        demo.err());
     assertEquals("", demo.out());
+  }
+
+  /**
+   * A word that is no command is an error (exit 2) with the nearest commands, even with {@code --help};
+   * {@code hivesafe} alone and {@code hivesafe --help} print the help and exit 0.
+   */
+  @Test
+  void anUnknownCommandIsAnErrorWithASuggestionEvenWithHelp() {
+    CliRun typo = run("", Map.of(), "snapshto", "--help");
+    assertEquals(HivesafeCommand.EXIT_FAILURE, typo.exit(), typo.out());
+    assertEquals("error: 'snapshto' is not a command of hivesafe: did you mean hivesafe snapshot? (hivesafe --help lists the commands)\n",
+        typo.err());
+    assertEquals("", typo.out());
+    CliRun nested = run("", Map.of(), "keys", "genrate", "--help");
+    assertEquals(HivesafeCommand.EXIT_FAILURE, nested.exit(), nested.out());
+    assertTrue(nested.err().startsWith("error: 'genrate' is not a command of hivesafe keys: did you mean hivesafe keys generate"),
+        nested.err());
+    CliRun alone = run("", Map.of());
+    CliRun help = run("", Map.of(), "--help");
+    assertEquals(0, alone.exit(), alone.err());
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(alone.out().startsWith("Usage: hivesafe "), alone.out());
+    assertEquals(help.out(), alone.out());
+    assertEquals("", alone.err());
   }
 }

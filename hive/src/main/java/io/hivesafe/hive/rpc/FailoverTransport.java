@@ -1,9 +1,12 @@
 package io.hivesafe.hive.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hivesafe.hive.HiveFormatException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +15,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one JSON-RPC call to the configured endpoints in turn until one answers: each failed attempt
  * moves to the next endpoint after an exponentially growing pause; a call starts at the endpoint that
- * answered last. Thread-safe.
+ * answered last. With a {@link ChainGuard}, no answer of an endpoint is used before the endpoint's chain
+ * id was checked ({@link EndpointChainCheck} says when a check is due). Thread-safe.
  */
 final class FailoverTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverTransport.class);
@@ -44,8 +50,11 @@ final class FailoverTransport implements AutoCloseable {
   private final RpcListener listener;
   private final AtomicInteger preferred = new AtomicInteger();
   private final AtomicLong nextId = new AtomicLong(1);
+  private final ChainGuard guard;
+  private final List<EndpointChainCheck> checks;
 
-  FailoverTransport(RpcConfig config, Sleeper sleeper, RpcListener listener) {
+  /** A transport; {@code guard} may be null (answers are used from any chain). */
+  FailoverTransport(RpcConfig config, Sleeper sleeper, RpcListener listener, ChainGuard guard) {
     this.config = Objects.requireNonNull(config, "config");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -58,6 +67,12 @@ final class FailoverTransport implements AutoCloseable {
       parsed.add(url);
     }
     this.urls = List.copyOf(parsed);
+    this.guard = guard;
+    List<EndpointChainCheck> made = new ArrayList<>();
+    for (int i = 0; i < urls.size(); i++) {
+      made.add(new EndpointChainCheck(guard == null ? Long.MAX_VALUE : guard.recheckEvery().toNanos()));
+    }
+    this.checks = List.copyOf(made);
     Duration timeout = config.callTimeout();
     this.http =
         new OkHttpClient.Builder()
@@ -69,6 +84,15 @@ final class FailoverTransport implements AutoCloseable {
             // okhttp would make attempt counts (and broadcast behaviour) harder to reason about.
             .retryOnConnectionFailure(false)
             .followRedirects(false)
+            .eventListener(new EventListener() {
+              @Override
+              public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                Integer index = call.request().tag(Integer.class);
+                if (index != null) {
+                  checks.get(index).connectionOpened();
+                }
+              }
+            })
             .build();
   }
 
@@ -96,8 +120,7 @@ final class FailoverTransport implements AutoCloseable {
       URI endpoint = config.endpoints().get(index);
       long began = System.nanoTime();
       try {
-        JsonNode result = exchange(urls.get(index), method, params);
-        T value = read(reader, result);
+        T value = guardedExchange(index, method, params, reader);
         preferred.set(index);
         listener.attempted(method, endpoint, Duration.ofNanos(System.nanoTime() - began), RpcListener.Outcome.RESULT);
         return value;
@@ -106,6 +129,7 @@ final class FailoverTransport implements AutoCloseable {
         listener.attempted(method, endpoint, Duration.ofNanos(System.nanoTime() - began), RpcListener.Outcome.RPC_ERROR);
         throw e;
       } catch (FailedAttempt e) {
+        checks.get(index).forget();
         listener.attempted(method, endpoint, Duration.ofNanos(System.nanoTime() - began),
             RpcListener.Outcome.TRANSPORT_FAILURE);
         LOG.debug("{} attempt {} at {} failed: {}", method, attempt, endpoint, e.getMessage());
@@ -119,6 +143,56 @@ final class FailoverTransport implements AutoCloseable {
     throw new RpcTransportException(method, failures, "failed after " + failures.size() + " attempt(s)", lastCause);
   }
 
+  /**
+   * One attempt at endpoint {@code index}; with a guard, its chain id is checked first when a check is
+   * due, and again before the answer is used when a new connection was opened meanwhile.
+   */
+  private <T> T guardedExchange(int index, String method, JsonNode params, Function<JsonNode, T> reader)
+      throws FailedAttempt, RpcErrorException, WrongChainException {
+    if (guard == null) {
+      return read(reader, exchange(index, method, params));
+    }
+    EndpointChainCheck check = checks.get(index);
+    if (!check.fresh(System.nanoTime())) {
+      checkChain(index, method);
+    }
+    long connections = check.connections();
+    T value = read(reader, exchange(index, method, params));
+    if (check.connections() != connections) {
+      checkChain(index, method);
+    }
+    return value;
+  }
+
+  /**
+   * Asks endpoint {@code index} for its chain id: another chain's is a {@link WrongChainException} (told
+   * to the guard first), an unreadable one a failed attempt.
+   */
+  private void checkChain(int index, String method) throws FailedAttempt, WrongChainException {
+    EndpointChainCheck check = checks.get(index);
+    URI endpoint = config.endpoints().get(index);
+    ChainConfig served;
+    long began = System.nanoTime();
+    try {
+      served = read(ChainConfig::read, exchange(index, HiveRpcClient.GET_CONFIG, JsonNodeFactory.instance.objectNode()));
+    } catch (RpcErrorException e) {
+      listener.attempted(HiveRpcClient.GET_CONFIG, endpoint, Duration.ofNanos(System.nanoTime() - began), RpcListener.Outcome.RPC_ERROR);
+      throw new FailedAttempt("its chain id cannot be checked: " + e.getMessage(), e);
+    } catch (FailedAttempt e) {
+      listener.attempted(HiveRpcClient.GET_CONFIG, endpoint, Duration.ofNanos(System.nanoTime() - began),
+          RpcListener.Outcome.TRANSPORT_FAILURE);
+      throw e;
+    }
+    listener.attempted(HiveRpcClient.GET_CONFIG, endpoint, Duration.ofNanos(System.nanoTime() - began), RpcListener.Outcome.RESULT);
+    if (!served.chainId().equals(guard.chainId())) {
+      check.forget();
+      WrongChainException wrong = new WrongChainException(method, endpoint, served.chainId(), guard.chainId());
+      guard.onWrongChain().accept(wrong);
+      throw wrong;
+    }
+    check.checked(check.connections(), System.nanoTime());
+  }
+
   private static <T> T read(Function<JsonNode, T> reader, JsonNode result) throws FailedAttempt {
     try {
       return reader.apply(result);
@@ -127,10 +201,10 @@ final class FailoverTransport implements AutoCloseable {
     }
   }
 
-  private JsonNode exchange(HttpUrl url, String method, JsonNode params) throws FailedAttempt, RpcErrorException {
+  private JsonNode exchange(int index, String method, JsonNode params) throws FailedAttempt, RpcErrorException {
     long id = nextId.getAndIncrement();
     Request request =
-        new Request.Builder().url(url).post(RequestBody.create(JsonRpcEnvelope.request(method, params, id), JSON)).build();
+        new Request.Builder().url(urls.get(index)).tag(Integer.class, index).post(RequestBody.create(JsonRpcEnvelope.request(method, params, id), JSON)).build();
     byte[] body;
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {

@@ -72,7 +72,21 @@ public final class HiveRpcClient implements AutoCloseable {
 
   /** A client whose pauses go through {@code sleeper} and whose attempts are told to {@code listener}. */
   public HiveRpcClient(RpcConfig config, Sleeper sleeper, RpcListener listener) {
-    this.transport = new FailoverTransport(config, sleeper, listener);
+    this.transport = new FailoverTransport(config, sleeper, listener, null);
+  }
+
+  /**
+   * A client that uses only answers of endpoints serving {@code guard}'s chain id, checked before first
+   * use, after failures and new connections, and periodically ({@link ChainGuard}); an endpoint of another
+   * chain fails the call with {@link WrongChainException}.
+   */
+  public HiveRpcClient(RpcConfig config, RpcListener listener, ChainGuard guard) {
+    this.transport = new FailoverTransport(config, Sleeper.SYSTEM, listener, Objects.requireNonNull(guard, "guard"));
+  }
+
+  /** As {@link #HiveRpcClient(RpcConfig, RpcListener, ChainGuard)}, pausing through {@code sleeper}. */
+  public HiveRpcClient(RpcConfig config, Sleeper sleeper, RpcListener listener, ChainGuard guard) {
+    this.transport = new FailoverTransport(config, sleeper, listener, Objects.requireNonNull(guard, "guard"));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.hivesafe.devnet.ChainProperties;
 import io.hivesafe.devnet.Devnet;
 import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.engine.NodeEvents;
+import io.hivesafe.engine.NodeLogContext;
 import io.hivesafe.engine.node.NodeIdentity;
 import io.hivesafe.engine.node.Outbox;
 import io.hivesafe.engine.node.RcCheck;
@@ -124,6 +125,12 @@ public class DevnetCluster implements AutoCloseable {
 
   /** As {@link #start(TrafficNode)}, the node's lines going to {@code events} (a test reads them back). */
   public synchronized SidechainNode start(TrafficNode n, NodeEvents events) {
+    try (NodeLogContext.Scope named = NodeLogContext.naming(n.name().value())) {
+      return startNamed(n, events);
+    }
+  }
+
+  private SidechainNode startNamed(TrafficNode n, NodeEvents events) {
     String name = n.name().value();
     if (running.containsKey(name)) {
       throw new IllegalStateException(name + " is running");

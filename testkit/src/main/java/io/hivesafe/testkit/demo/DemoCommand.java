@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(Console.system(), StopSignal.jvmShutdown(), args));
+    System.exit(run(Console.system(), StopSignal.processSignals(), args));
   }
 
   /** Runs the demo with {@code args} until {@code stop} says so; returns the exit code. */
@@ -57,6 +57,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("hivesafe-demo");
+    Path logs = Files.createDirectories(root.resolve("logs"));
+    try (DemoLogs toFiles = DemoLogs.to(logs)) {
+      return runDemo(root, logs);
+    }
+  }
+
+  private int runDemo(Path root, Path logs) throws Exception {
     DemoScenario demo = new DemoScenario(root, line -> {
       console.out().println(line);
       console.out().flush();
@@ -64,6 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
     java.net.URI page = demo.start(port);
     console.out().println("hivesafe demo: devnet at " + demo.devnetUrl() + ", 5 nodes, state in " + root);
     console.out().println("status page (node1): " + page + "   (Ctrl-C stops everything)");
+    console.out().println("node logs: " + logs.resolve("node0.log") + " … node4.log (the devnet's and the demo's: demo.log)");
     Thread story = new Thread(() -> play(demo), "hivesafe-demo");
     story.start();
     stop.runUntilStopped(() -> {

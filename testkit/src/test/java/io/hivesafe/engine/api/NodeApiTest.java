@@ -287,7 +287,7 @@ class NodeApiTest {
     assertEquals(roundInState.signatures().size(), round.get("counted").asInt());
     assertEquals(roundInState.ready(), round.get("ready").asBoolean());
     assertEquals(roundInState.ready() ? "ready" : "signing", round.get("state").asText());
-    assertEquals(roundInState.attempt(), round.get("attempt").asLong());
+    assertEquals(roundInState.broadcastAttempt(), round.get("attempt").asLong(), "attempt 1 is the first broadcast, as in the feed");
     assertEquals(roundInState.signers().size(), round.get("signers").size());
     for (int i = 0; i < roundInState.signers().size(); i++) {
       JsonNode signer = round.get("signers").get(i);

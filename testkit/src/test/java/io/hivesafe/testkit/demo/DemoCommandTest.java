@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,12 @@ class DemoCommandTest {
     assertEquals("", err.toString(StandardCharsets.UTF_8));
     assertTrue(printed.contains(DemoCommand.DONE), printed);
     assertTrue(Pattern.compile("status page \\(node1\\): http://127\\.0\\.0\\.1:[0-9]+/ ").matcher(printed).find(), printed);
+    assertTrue(printed.contains("node logs: " + dir.resolve("logs/node0.log") + " … node4.log"), printed);
+    for (int i = 0; i < 5; i++) {
+      String log = Files.readString(dir.resolve("logs/node" + i + ".log"));
+      assertTrue(log.contains("block source: following Hive from block 1"), "node" + i + "'s own lines are in its file: " + log);
+    }
+    assertTrue(Files.readString(dir.resolve("logs/node1.log")).contains("tally of block 50"), "node1's tallies are in its file");
 
     List<Line> lines = new ArrayList<>();
     for (String l : printed.split("\n")) {
