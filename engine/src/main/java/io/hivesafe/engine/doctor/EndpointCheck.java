@@ -1,5 +1,6 @@
 package io.hivesafe.engine.doctor;
 
+import io.hivesafe.engine.service.ChainIdCheck;
 import io.hivesafe.hive.protocol.ChainId;
 import io.hivesafe.hive.rpc.DynamicGlobalProperties;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
  * Every API endpoint of the config answers, and serves the genesis's chain: one line per endpoint. An
  * endpoint of another chain is a FAIL even when the others are right: the node fails over between them
  * and would follow (and sign for) whichever answers. The comparison is the chain id of
- * database_api.get_config against the genesis's.
+ * database_api.get_config against the genesis's, as {@link ChainIdCheck} makes it for {@code run}, whose
+ * refusal line this check prints.
  */
 final class EndpointCheck {
   static final String NAME = "api";
@@ -23,9 +25,9 @@ final class EndpointCheck {
         out.add(Finding.fail(NAME, r.endpoint() + " does not answer (" + r.failure().get() + ")",
             "check the URL, the network and that the API node runs; every listed endpoint should work"));
       } else if (!onChain(r, genesisChain)) {
-        out.add(Finding.fail(NAME, r.endpoint() + " serves chain " + r.chain().get().chainId().toHex()
-            + ", the genesis names chain " + genesisChain.toHex(), "use API endpoints of the genesis's chain (or the genesis of "
-            + "the network you mean): a node must never follow or sign for another chain"));
+        // run's own refusal, word for word (ChainIdCheck): the preflight says what run would say
+        out.add(Finding.fail(NAME, new ChainIdCheck.Other(r.endpoint(), r.chain().get().chainId(), genesisChain).line(),
+            "a node must never follow or sign for another chain: hivesafe run refuses to start with it"));
       } else {
         DynamicGlobalProperties p = r.properties().get();
         out.add(Finding.ok(NAME, r.endpoint() + " answers on chain " + genesisChain.toHex() + ": head block "

@@ -203,8 +203,8 @@ class DoctorCommandDevnetTest {
       CliRun r = doctor(Map.of(), config);
       assertEquals(2, r.exit(), r.out());
       clean(r, net);
-      assertTrue(has(r, "FAIL  api: " + other.url(0) + " serves chain " + ChainId.MAINNET.toHex() + ", the genesis names chain "
-          + ChainId.TESTNET.toHex() + " — use API endpoints of the genesis's chain"), r.out());
+      assertTrue(has(r, "FAIL  api: " + other.url(0) + " serves chain id " + ChainId.MAINNET.toHex() + ", but the genesis names chain id "
+          + ChainId.TESTNET.toHex() + ": it is another chain's API; remove it from api.endpoints"), r.out());
       assertTrue(has(r, "FAIL  api: " + dead + " does not answer ("), r.out());
       assertTrue(has(r, "OK    api: " + api.url() + " answers"), r.out());
       assertTrue(has(r, "OK    multisig authority: "), "the chain checks ran on the good endpoint: " + r.out());
