@@ -9,7 +9,8 @@ import java.nio.file.Path;
  */
 record RequiredTool(String name, String installHint) {
   /** systemd's {@code systemd-analyze} (Debian: the systemd package). */
-  static final RequiredTool SYSTEMD_ANALYZE = new RequiredTool("systemd-analyze", "apt-get install systemd");
+  static final RequiredTool SYSTEMD_ANALYZE = new RequiredTool("systemd-analyze",
+      "run scripts/install-systemd-analyze (scripts/test does), or apt-get install --no-install-recommends systemd");
   /** Prometheus' {@code promtool} (Debian's prometheus package). */
   static final RequiredTool PROMTOOL = new RequiredTool("promtool",
       "run scripts/install-prometheus (scripts/test does), or apt-get install --no-install-recommends prometheus");
