@@ -38,6 +38,11 @@ public final class HivesafeCommand {
 
   /** Runs a command; long-running ones ({@code devnet}) run until {@code stop} says so. */
   static int run(Console console, StopSignal stop, String... args) {
+    return execute(commands(console, stop), console, args);
+  }
+
+  /** Every command of the node's command line, wired to {@code console}. */
+  static CommandLine commands(Console console, StopSignal stop) {
     SignatureScheme signatures = new Secp256k1Signatures();
     CommandLine root = new CommandLine(new HivesafeCommand());
     root.addSubcommand(new CommandLine(new TxCommands.Tx())
@@ -65,6 +70,16 @@ public final class HivesafeCommand {
     root.addSubcommand(new CommandLine(new RunCommand(console, stop)));
     root.addSubcommand(new CommandLine(new InitCommand(console)));
     root.addSubcommand(new CommandLine(new DoctorCommand(console)));
+    return root;
+  }
+
+  /**
+   * Runs {@code args} on {@code root}: bad usage and a command's refusal ({@link CliFailure}) are one
+   * {@code error:} line and exit 2; anything else a command throws is a bug — its stack trace and an
+   * {@code error: internal error} line, and exit 2 too, never picocli's 1 (which {@code doctor} uses for
+   * "warnings only": a bug must not read as "safe to run").
+   */
+  static int execute(CommandLine root, Console console, String... args) {
     root.setOut(new java.io.PrintWriter(console.out(), true));
     root.setErr(new java.io.PrintWriter(console.err(), true));
     root.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -72,7 +87,11 @@ public final class HivesafeCommand {
         console.err().println("error: " + JsonStdio.oneLine(e.getMessage()));
         return EXIT_FAILURE;
       }
-      throw e;
+      e.printStackTrace(console.err());
+      console.err().println("error: internal error in hivesafe " + cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^hivesafe ?", "")
+          + ": " + e.getClass().getName() + ": " + JsonStdio.oneLine(String.valueOf(e.getMessage()))
+          + " (a bug: please report it with the stack trace above)");
+      return EXIT_FAILURE;
     });
     root.setParameterExceptionHandler((e, params) -> {
       console.err().println("error: " + JsonStdio.oneLine(unknownCommand(e).orElse(e.getMessage())));

@@ -24,6 +24,32 @@ class HivesafeCommandTest {
     return CliRun.of(stdin, env, args);
   }
 
+  /** A command with a bug in it. */
+  @picocli.CommandLine.Command(name = "buggy")
+  static final class Buggy implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("an invariant broke");
+    }
+  }
+
+  @Test
+  void aBugInACommandIsExitTwoWithItsStackTraceNeverPicocliExitOne() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Console console = new Console(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    picocli.CommandLine root = HivesafeCommand.commands(console, StopSignal.processSignals());
+    root.addSubcommand(new picocli.CommandLine(new Buggy()));
+    int exit = HivesafeCommand.execute(root, console, "buggy");
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertEquals(HivesafeCommand.EXIT_FAILURE, exit, "1 is doctor's 'warnings only': a bug must not read as that");
+    assertTrue(printed.contains("at io.hivesafe.engine.cli.HivesafeCommandTest$Buggy.call("), "the stack trace: " + printed);
+    assertTrue(printed.endsWith("error: internal error in hivesafe buggy: java.lang.IllegalStateException: an invariant broke "
+        + "(a bug: please report it with the stack trace above)\n"), printed);
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+  }
+
   @Test
   void serializeReproducesTheMainnetVectorFromBothForms() {
     for (String input : new String[] {LEGACY_TX, HF26_TX}) {
@@ -152,9 +178,9 @@ class HivesafeCommandTest {
    */
   @Test
   void anUnknownCommandIsAnErrorWithASuggestionEvenWithHelp() {
-    CliRun typo = run("", Map.of(), "snapshto", "--help");
+    CliRun typo = run("", Map.of(), "doctr", "--help");
     assertEquals(HivesafeCommand.EXIT_FAILURE, typo.exit(), typo.out());
-    assertEquals("error: 'snapshto' is not a command of hivesafe: did you mean hivesafe snapshot? (hivesafe --help lists the commands)\n",
+    assertEquals("error: 'doctr' is not a command of hivesafe: did you mean hivesafe doctor? (hivesafe --help lists the commands)\n",
         typo.err());
     assertEquals("", typo.out());
     CliRun nested = run("", Map.of(), "keys", "genrate", "--help");
