@@ -106,6 +106,11 @@ class ReleaseArchiveIT {
     Files.createSymbolicLink(bin.resolve("hivesafe"), bin.relativize(first));
     assertEquals("hivesafe 0.1.0\n", CommandRun.of(elsewhere, List.of(bin.resolve("hivesafe").toString(), "--version")).ok().out());
     assertEquals("hivesafe 0.1.0\n", CommandRun.of(bin, List.of("./hivesafe", "--version")).ok().out());
+    // A CDPATH holding a bin/ of its own must not send the launcher there (nor make cd print a directory).
+    Path cdpath = Files.createDirectories(dir.resolve("cdpath/bin"));
+    Map<String, String> env = new HashMap<>();
+    env.put("CDPATH", cdpath.getParent().toString());
+    assertEquals("hivesafe 0.1.0\n", CommandRun.of(home, env, List.of("bin/hivesafe", "--version")).ok().out());
   }
 
   /** A fake JAVA_HOME whose java says it is {@code version} and prints the arguments it was given, one a line. */

@@ -63,7 +63,7 @@ class SystemdUnitIT {
         section = l;
         continue;
       }
-      if (section.equals("[Service]")) {
+      if (section.equals("[Service]") || section.equals("[Unit]") && l.startsWith("StartLimit")) {
         int eq = l.indexOf('=');
         settings.computeIfAbsent(l.substring(0, eq), k -> new ArrayList<>()).add(l.substring(eq + 1));
       }
@@ -79,6 +79,8 @@ class SystemdUnitIT {
     required.put("Group", "hivesafe");
     required.put("ExecStart", "/opt/hivesafe/bin/hivesafe run --config /etc/hivesafe/hivesafe.json");
     required.put("Restart", "on-failure");
+    required.put("StartLimitIntervalSec", "600");
+    required.put("StartLimitBurst", "5");
     required.put("SuccessExitStatus", "143");
     required.put("NoNewPrivileges", "yes");
     required.put("CapabilityBoundingSet", "");
