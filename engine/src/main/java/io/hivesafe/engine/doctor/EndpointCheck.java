@@ -1,5 +1,6 @@
 package io.hivesafe.engine.doctor;
 
+import io.hivesafe.hive.rpc.EndpointText;
 import io.hivesafe.engine.service.ChainIdCheck;
 import io.hivesafe.hive.protocol.ChainId;
 import io.hivesafe.hive.rpc.DynamicGlobalProperties;
@@ -22,7 +23,7 @@ final class EndpointCheck {
     List<Finding> out = new ArrayList<>();
     for (EndpointReading r : readings) {
       if (!r.answered()) {
-        out.add(Finding.fail(NAME, r.endpoint() + " does not answer (" + r.failure().get() + ")",
+        out.add(Finding.fail(NAME, EndpointText.of(r.endpoint()) + " does not answer (" + r.failure().get() + ")",
             "check the URL, the network and that the API node runs; every listed endpoint should work"));
       } else if (!onChain(r, genesisChain)) {
         // run's own refusal, word for word (ChainIdCheck): the preflight says what run would say
@@ -30,7 +31,7 @@ final class EndpointCheck {
             "a node must never follow or sign for another chain: hivesafe run refuses to start with it"));
       } else {
         DynamicGlobalProperties p = r.properties().get();
-        out.add(Finding.ok(NAME, r.endpoint() + " answers on chain " + genesisChain.toHex() + ": head block "
+        out.add(Finding.ok(NAME, EndpointText.of(r.endpoint()) + " answers on chain " + genesisChain.toHex() + ": head block "
             + p.headBlockNumber() + " at " + p.time() + ", irreversible block " + p.lastIrreversibleBlockNum()));
       }
     }

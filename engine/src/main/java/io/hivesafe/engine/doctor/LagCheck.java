@@ -1,5 +1,6 @@
 package io.hivesafe.engine.doctor;
 
+import io.hivesafe.hive.rpc.EndpointText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class LagCheck {
     List<Finding> out = new ArrayList<>();
     for (EndpointReading r : readings) {
       long behind = best - irreversible(r);
-      String found = r.endpoint() + " is " + behind + " blocks behind the best irreversible block " + best;
+      String found = EndpointText.of(r.endpoint()) + " is " + behind + " blocks behind the best irreversible block " + best;
       String todo = "an endpoint that lags makes a node that fails over to it stall; fix or drop it from api.endpoints";
       if (behind > FAIL_BLOCKS) {
         out.add(Finding.fail(NAME, found + " (more than " + FAIL_BLOCKS + ")", todo));

@@ -10,6 +10,7 @@ import io.hivesafe.hive.rpc.RpcErrorException;
 import io.hivesafe.hive.rpc.RpcException;
 import io.hivesafe.hive.rpc.RpcTransportException;
 import io.hivesafe.hive.rpc.WrongChainException;
+import io.hivesafe.hive.rpc.EndpointText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class ChainIdCheck {
   public record Same(URI endpoint, ChainId chainId) implements Answer {
     @Override
     public String line() {
-      return endpoint + " serves chain id " + chainId.toHex() + ", the genesis's";
+      return EndpointText.of(endpoint) + " serves chain id " + chainId.toHex() + ", the genesis's";
     }
   }
 
@@ -48,7 +49,7 @@ public final class ChainIdCheck {
   public record Other(URI endpoint, ChainId served, ChainId expected) implements Answer {
     @Override
     public String line() {
-      return endpoint + " serves chain id " + served.toHex() + ", but the genesis names chain id " + expected.toHex()
+      return EndpointText.of(endpoint) + " serves chain id " + served.toHex() + ", but the genesis names chain id " + expected.toHex()
           + ": it is another chain's API; remove it from api.endpoints, or use the genesis of the network on that chain";
     }
   }
@@ -57,7 +58,7 @@ public final class ChainIdCheck {
   public record NoAnswer(URI endpoint, String reason) implements Answer {
     @Override
     public String line() {
-      return endpoint + " did not answer (" + reason + ")";
+      return EndpointText.of(endpoint) + " did not answer (" + reason + ")";
     }
   }
 
@@ -91,7 +92,7 @@ public final class ChainIdCheck {
 
   /** {@code URL1 (reason), URL2 (reason)}: the endpoints that did not answer, for one line. */
   public static String describe(List<NoAnswer> silent) {
-    return silent.stream().map(s -> s.endpoint() + " (" + s.reason() + ")").collect(Collectors.joining(", "));
+    return silent.stream().map(s -> EndpointText.of(s.endpoint()) + " (" + s.reason() + ")").collect(Collectors.joining(", "));
   }
 
   /** The guard a running node's clients carry: the genesis's chain id, rechecked every {@link #RECHECK_EVERY}. */

@@ -46,4 +46,18 @@ class DiskAndFindingTest {
     assertEquals("FAIL  c: broken — fix it", fail.line());
     assertEquals("WARN  b: two lines in one — raise it", Finding.warn("b", "two lines\nin one", "raise it").line());
   }
+
+  @Test
+  void anEndpointsTokenNeverReachesADoctorLine() {
+    java.net.URI paid = java.net.URI.create("https://op:s3cret@api.example/rpc/T0KEN?api_key=K3Y");
+    EndpointReading dead = new EndpointReading(paid, java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.of("HTTP 401"));
+    List<Finding> lines = EndpointCheck.check(List.of(dead), io.hivesafe.hive.protocol.ChainId.MAINNET);
+    assertEquals(1, lines.size());
+    String line = lines.get(0).line();
+    assertTrue(line.contains("https://api.example:443/…"), line);
+    for (String secret : new String[] {"s3cret", "T0KEN", "K3Y"}) {
+      assertTrue(!line.contains(secret), secret + " in " + line);
+    }
+  }
 }

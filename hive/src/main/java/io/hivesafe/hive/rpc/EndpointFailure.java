@@ -12,6 +12,6 @@ public record EndpointFailure(URI endpoint, String reason) {
 
   @Override
   public String toString() {
-    return endpoint + " (" + reason + ")";
+    return EndpointText.of(endpoint) + " (" + reason + ")";
   }
 }

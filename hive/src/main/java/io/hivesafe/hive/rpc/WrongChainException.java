@@ -15,7 +15,7 @@ public final class WrongChainException extends RpcException {
   private final ChainId expected;
 
   WrongChainException(String method, URI endpoint, ChainId served, ChainId expected) {
-    super(method, endpoint + " serves chain id " + served.toHex() + ", not the expected " + expected.toHex(), null);
+    super(method, EndpointText.of(endpoint) + " serves chain id " + served.toHex() + ", not the expected " + expected.toHex(), null);
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.served = served;
     this.expected = expected;

@@ -85,7 +85,7 @@ class ChainGuardTest {
     assertEquals(wrong.uri(), e.endpoint());
     assertEquals(OTHER, e.served());
     assertEquals(ChainId.MAINNET, e.expected());
-    assertEquals(wrong.uri() + " serves chain id " + OTHER.toHex() + ", not the expected " + ChainId.MAINNET.toHex(), e.getMessage());
+    assertEquals(EndpointText.of(wrong.uri()) + " serves chain id " + OTHER.toHex() + ", not the expected " + ChainId.MAINNET.toHex(), e.getMessage());
     assertEquals(List.of("database_api.get_config"), methods(wrong), "its properties were never asked for");
     assertEquals(0, good.requestCount(), "a chain mismatch is not failed over");
     assertEquals(List.of(e), told);

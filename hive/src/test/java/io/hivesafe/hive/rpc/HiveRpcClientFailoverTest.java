@@ -191,7 +191,7 @@ class HiveRpcClientFailoverTest {
     RpcTransportException e = assertThrows(RpcTransportException.class, client(5, Duration.ofSeconds(5), deadA, deadB)::getDynamicGlobalProperties);
     assertEquals(List.of(deadA, deadB, deadA, deadB, deadA), e.failures().stream().map(EndpointFailure::endpoint).toList());
     assertEquals("database_api.get_dynamic_global_properties", e.method());
-    assertTrue(e.getMessage().contains(deadA.toString()) && e.getMessage().contains(deadB.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(EndpointText.of(deadA)) && e.getMessage().contains(EndpointText.of(deadB)), e.getMessage());
     assertTrue(e.getMessage().contains("after 5 attempt(s)"), e.getMessage());
     assertTrue(e.getCause() instanceof java.io.IOException, String.valueOf(e.getCause()));
     assertEquals(4, sleeper.pauses().size());
