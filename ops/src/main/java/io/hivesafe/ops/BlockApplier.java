@@ -279,4 +279,13 @@ public final class BlockApplier {
   public static byte[] nodeAddProofDigest(io.hivesafe.hive.protocol.ChainId chainId, String prefix, String account) {
     return NodeOperations.proofDigest(chainId, prefix, account);
   }
+
+  /**
+   * The digest a founder's card's account signature signs (the account's active key over its chain id,
+   * prefix, account and multisig key; docs/protocol.md "Founder cards"): it proves the account chose the key.
+   */
+  public static byte[] founderAccountDigest(io.hivesafe.hive.protocol.ChainId chainId, String prefix, String account,
+      io.hivesafe.hive.crypto.PublicKey key) {
+    return NodeOperations.founderDigest(chainId, prefix, account, key);
+  }
 }

@@ -28,6 +28,16 @@ final class NodeOperations {
     return Hashes.sha256(message.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /**
+   * The digest a founder's card's account signature signs: SHA-256({@code "hivesafe:founder:" + chain id hex
+   * + ":" + prefix + ":" + account + ":" + multisig public key}) (STM form). Signed by the account's active
+   * key, it binds the card's key to the account it names, as posting node_add from the account does.
+   */
+  static byte[] founderDigest(ChainId chainId, String prefix, String account, PublicKey key) {
+    String message = "hivesafe:founder:" + chainId.toHex() + ":" + prefix + ":" + account + ":" + key;
+    return Hashes.sha256(message.getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** {"key": STM public key, "proof": 65-byte compact signature, hex}. Registers, or changes the key. */
   static OpResult add(SidechainState s, OpContext ctx, NodeAddOp op, NetworkGenesis genesis, SignatureScheme crypto)
       throws OpRejected {

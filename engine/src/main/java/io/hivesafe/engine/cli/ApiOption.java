@@ -26,7 +26,8 @@ final class ApiOption {
     return !urls.isEmpty();
   }
 
-  HiveRpcClient client() {
+  /** The endpoints as an RPC config (the default timeouts and retries); a bad URL is one line. */
+  RpcConfig config() {
     List<URI> endpoints = new ArrayList<>();
     for (String url : urls) {
       try {
@@ -36,7 +37,16 @@ final class ApiOption {
       }
     }
     try {
-      return new HiveRpcClient(RpcConfig.withEndpoints(endpoints));
+      return RpcConfig.withEndpoints(endpoints);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--api: " + JsonStdio.oneLine(e.getMessage()), e);
+    }
+  }
+
+  HiveRpcClient client() {
+    RpcConfig config = config();
+    try {
+      return new HiveRpcClient(config);
     } catch (IllegalArgumentException e) {
       throw new CliFailure("--api: " + JsonStdio.oneLine(e.getMessage()), e);
     }

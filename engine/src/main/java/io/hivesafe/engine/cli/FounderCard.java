@@ -14,24 +14,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A founder's card: the account a founding node runs from, the public multisig key it made offline
- * ({@code hivesafe keys generate --chain-id … --prefix … --card FILE}), and the key's proof of possession
+ * ({@code hivesafe keys generate --chain-id … --prefix … --card FILE}), the key's proof of possession
  * — the node_add signature over SHA-256({@code "hivesafe:node_add:" + chain id + ":" + prefix + ":" +
- * account}), the same one a joining node posts — with the chain id and prefix it was made for.
- * {@code hivesafe genesis assemble} reads the founders' cards and checks every proof before it writes the
- * genesis. A card holds nothing secret.
+ * account}), the same one a joining node posts — the account signature — the account's active key's
+ * signature over SHA-256({@code "hivesafe:founder:" + chain id + ":" + prefix + ":" + account + ":" + key}),
+ * which binds the key to the account as posting node_add from the account does — and the chain id and
+ * prefix it was made for. {@code hivesafe genesis assemble} and {@code genesis verify} check both
+ * signatures ({@link FounderCards}). A card holds nothing secret.
  */
-record FounderCard(AccountName account, PublicKey key, CompactSignature proof, ChainId chainId, String prefix) {
-  private static final Set<String> FIELDS = Set.of("account", "public_key", "proof", "chain_id", "prefix");
+record FounderCard(AccountName account, PublicKey key, CompactSignature proof, CompactSignature accountSignature, ChainId chainId,
+    String prefix) {
+  private static final Set<String> FIELDS = Set.of("account", "public_key", "proof", "account_signature", "chain_id", "prefix");
 
   FounderCard {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(key, "public_key");
     Objects.requireNonNull(proof, "proof");
+    Objects.requireNonNull(accountSignature, "account_signature");
     Objects.requireNonNull(chainId, "chain_id");
     Objects.requireNonNull(prefix, "prefix");
   }
@@ -45,11 +50,23 @@ record FounderCard(AccountName account, PublicKey key, CompactSignature proof, C
         && signatures.verify(proof, BlockApplier.nodeAddProofDigest(chainId, prefix, account.value()), key);
   }
 
+  /**
+   * The key that made the account signature, when it is canonical and recovers to one: the account's
+   * active authority must hold it ({@link FounderCards#onChainProblems}).
+   */
+  Optional<PublicKey> accountSigner(SignatureScheme signatures) {
+    if (!accountSignature.isFcCanonical()) {
+      return Optional.empty();
+    }
+    return signatures.recover(accountSignature, BlockApplier.founderAccountDigest(chainId, prefix, account.value(), key));
+  }
+
   ObjectNode toJson() {
     ObjectNode card = JsonStdio.MAPPER.createObjectNode();
     card.put("account", account.value());
     card.put("public_key", key.toString());
     card.put("proof", proof.toHex());
+    card.put("account_signature", accountSignature.toHex());
     card.put("chain_id", chainId.toHex());
     card.put("prefix", prefix);
     return card;
@@ -72,6 +89,7 @@ record FounderCard(AccountName account, PublicKey key, CompactSignature proof, C
           field(root, "account", AccountName::of),
           field(root, "public_key", PublicKey::fromString),
           field(root, "proof", CompactSignature::fromHex),
+          field(root, "account_signature", CompactSignature::fromHex),
           field(root, "chain_id", ChainId::fromHex),
           field(root, "prefix", text -> text));
     } catch (IllegalArgumentException e) {

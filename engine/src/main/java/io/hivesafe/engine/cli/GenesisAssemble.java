@@ -2,7 +2,6 @@ package io.hivesafe.engine.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.Authority;
@@ -20,22 +19,24 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code hivesafe genesis assemble}: the network genesis of a new network from its founders' cards.
  * Every card must be for this chain id and prefix, its proof must be its key's signature over its
- * account's node_add message, and no account or key may appear twice; the founders become the genesis
+ * account's node_add message, no account or key may appear twice, and on an {@code --api} of this chain
+ * its account must exist and its account signature be by the account's active key ({@link FounderCards}): the founders become the genesis
  * nodes (the first runners), each with {@code --founder-stake} governance stake, and the multisig
  * account's owner and active authority at the start are their keys, weight 1 each, threshold ⌊n/2⌋+1.
  * The treasury must be within the safety limit at the start. Any problem is one line and writes nothing;
  * the genesis is written by {@link NetworkGenesisFile#write}, the project's one genesis writer.
  */
 @Command(name = "assemble", mixinStandardHelpOptions = true,
-    description = "Write a new network's genesis from its founders' cards (hivesafe keys generate --card), checking every proof.")
+    description = "Write a new network's genesis from its founders' cards (hivesafe keys generate --card), checking every proof,"
+        + " and every card's account and account signature on --api.")
 final class GenesisAssemble implements Callable<Integer> {
   private final Console console;
 
@@ -57,6 +58,8 @@ final class GenesisAssemble implements Callable<Integer> {
 
   @Option(names = "--founder", required = true, paramLabel = "CARD", description = "a founder's card (repeat for each founder)")
   List<Path> founders;
+
+  @Mixin ApiOption api = new ApiOption();
 
   @Option(names = "--founder-stake", required = true, paramLabel = "UNITS",
       description = "governance stake each founder starts with (at least params.min_stake, 1000); it backs the safety limit")
@@ -111,7 +114,19 @@ final class GenesisAssemble implements Callable<Integer> {
     if (Files.exists(out)) {
       throw new CliFailure("--out " + out + " exists: a genesis is never overwritten");
     }
-    List<NetworkGenesis.GenesisNode> nodes = founderNodes(chain, networkPrefix);
+    AccountName multisig;
+    try {
+      multisig = AccountName.of(multisigAccount);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--multisig-account is not a valid Hive account name: " + multisigAccount, e);
+    }
+    Secp256k1Signatures signatures = new Secp256k1Signatures();
+    FounderCards cards = FounderCards.read(founders, chain, networkPrefix, multisig, signatures, "--");
+    List<String> onChain = cards.onChainProblems(api, chain, signatures);
+    if (!onChain.isEmpty()) {
+      throw new CliFailure(onChain.get(0));
+    }
+    List<NetworkGenesis.GenesisNode> nodes = cards.nodes();
     NetworkParams params = NetworkParams.defaults();
     if (founderStake < params.minStake()) {
       throw new CliFailure("--founder-stake " + founderStake + " is below params.min_stake " + params.minStake()
@@ -121,13 +136,12 @@ final class GenesisAssemble implements Callable<Integer> {
     for (NetworkGenesis.GenesisNode n : nodes) {
       allocations.add(new NetworkGenesis.Allocation(n.account(), 0, founderStake));
     }
-    List<PublicKey> keys = NetworkGenesis.keysOf(nodes);
-    Authority authority = NetworkGenesis.simpleAuthority(keys.size() / 2 + 1, keys);
+    Authority authority = cards.authority();
     NetworkGenesis genesis;
     try {
       CustodyLimits custody = new CustodyLimits(dailyCapHive, dailyCapHbd, CustodyLimits.Rate.parse(valueHbd),
           CustodyLimits.Rate.parse(valueToken));
-      genesis = new NetworkGenesis(network, chain, networkPrefix, AccountName.of(multisigAccount), startBlock, token, tokenPrecision,
+      genesis = new NetworkGenesis(network, chain, networkPrefix, multisig, startBlock, token, tokenPrecision,
           tally, reportOffset, params, allocations, treasuryHive, treasuryHbd, nodes, authority, authority,
           Optional.ofNullable(recoveryAccount).map(AccountName::of), custody);
     } catch (IllegalArgumentException e) {
@@ -147,42 +161,6 @@ final class GenesisAssemble implements Callable<Integer> {
     }
     console.out().println(JsonStdio.MAPPER.writeValueAsString(summary(genesis)));
     return 0;
-  }
-
-  /** The founders' cards, each checked, as genesis nodes in the order given. */
-  private List<NetworkGenesis.GenesisNode> founderNodes(ChainId chain, String networkPrefix) {
-    Secp256k1Signatures signatures = new Secp256k1Signatures();
-    TreeMap<AccountName, Path> accounts = new TreeMap<>();
-    TreeMap<PublicKey, Path> keys = new TreeMap<>();
-    List<NetworkGenesis.GenesisNode> nodes = new ArrayList<>();
-    for (Path file : founders) {
-      FounderCard card = FounderCard.read(file);
-      if (!card.chainId().equals(chain)) {
-        throw new CliFailure("founder card " + file + " was made for chain id " + card.chainId().toHex() + ", not --chain-id "
-            + chain.toHex() + ": its proof does not hold on this chain");
-      }
-      if (!card.prefix().equals(networkPrefix)) {
-        throw new CliFailure("founder card " + file + " was made for prefix '" + card.prefix() + "', not --prefix '" + networkPrefix
-            + "': its proof does not hold for this network");
-      }
-      if (!card.proves(signatures)) {
-        throw new CliFailure("founder card " + file + ": the proof is not " + card.key() + "'s canonical signature over "
-            + card.account() + "'s node_add message: make the card again with hivesafe keys generate");
-      }
-      Path other = accounts.putIfAbsent(card.account(), file);
-      if (other != null) {
-        throw new CliFailure("founder cards " + other + " and " + file + " both name account " + card.account());
-      }
-      other = keys.putIfAbsent(card.key(), file);
-      if (other != null) {
-        throw new CliFailure("founder cards " + other + " and " + file + " hold the same key " + card.key());
-      }
-      if (card.account().value().equals(multisigAccount)) {
-        throw new CliFailure("founder card " + file + " names the multisig account " + multisigAccount + ": a node runs from its own account");
-      }
-      nodes.add(new NetworkGenesis.GenesisNode(card.account(), card.key(), 0));
-    }
-    return nodes;
   }
 
   private static ObjectNode summary(NetworkGenesis g) {

@@ -58,6 +58,7 @@ public final class HivesafeCommand {
         .addSubcommand(new KeysGenerate(console)));
     root.addSubcommand(new CommandLine(new GenesisCommand())
         .addSubcommand(new GenesisAssemble(console))
+        .addSubcommand(new GenesisVerify(console))
         .addSubcommand(new GenesisHandover(console)));
     root.addSubcommand(new CommandLine(new StateCommands.Snapshot())
         .addSubcommand(new StateCommands.Export(console))

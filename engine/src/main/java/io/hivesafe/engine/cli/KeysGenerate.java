@@ -21,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,7 +32,9 @@ import picocli.CommandLine.Option;
  *
  * <p>To join a network it reads the chain id and prefix from the network's genesis; to found one, before
  * any genesis exists, it takes them as {@code --chain-id} and {@code --prefix} (the proof depends on
- * nothing else) and writes the founder's card ({@code --card}) that {@code genesis assemble} reads.
+ * nothing else) and writes the founder's card ({@code --card}) that {@code genesis assemble} reads. A card
+ * also carries the account's signature with its active key ({@code --active-wif-file} or
+ * {@code --active-wif-env}, required with {@code --card}) over the new key: what binds the key to the account.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Make a multisig key pair (written to --out, mode 0600) and print the node_add custom_json that registers it;"
@@ -49,8 +52,11 @@ final class KeysGenerate implements Callable<Integer> {
   String prefix;
 
   @Option(names = "--card", paramLabel = "FILE",
-      description = "also write the founder's card (account, public key, proof, chain id, prefix) to this new file, for genesis assemble")
+      description = "also write the founder's card (account, public key, proof, account signature, chain id, prefix) to this new file,"
+          + " for genesis assemble; needs the account's active key")
   Path card;
+
+  @Mixin ActiveKeyOption activeKey = new ActiveKeyOption();
 
   @Option(names = "--account", required = true, paramLabel = "NAME", description = "the node's Hive account")
   String account;
@@ -83,11 +89,22 @@ final class KeysGenerate implements Callable<Integer> {
     if (card != null && Files.exists(card)) {
       throw new CliFailure("--card " + card + " exists: a card is never overwritten");
     }
+    if (card == null && activeKey.given()) {
+      throw new CliFailure("--active-wif-file and --active-wif-env go with --card: the active key signs the founder's card only");
+    }
     AccountName name;
     try {
       name = AccountName.of(account);
     } catch (HiveFormatException e) {
       throw new CliFailure("--account is not a valid Hive account name: " + account, e);
+    }
+    PrivateKey active = null;
+    if (card != null) {
+      if (!activeKey.given()) {
+        throw new CliFailure("--card needs the active key of " + name + " (--active-wif-file FILE or --active-wif-env VAR):"
+            + " its signature binds the new key to the account");
+      }
+      active = activeKey.load(console.env());
     }
     PrivateKey key = newKey();
     try {
@@ -98,14 +115,17 @@ final class KeysGenerate implements Callable<Integer> {
       throw new CliFailure("cannot create --out " + out + ": " + e.getClass().getSimpleName(), e);
     }
     Files.writeString(out, key.toWif() + "\n", StandardCharsets.US_ASCII);
-    CompactSignature proof = new Secp256k1Signatures().sign(key, BlockApplier.nodeAddProofDigest(chainId, networkPrefix, name.value()));
+    Secp256k1Signatures signatures = new Secp256k1Signatures();
+    CompactSignature proof = signatures.sign(key, BlockApplier.nodeAddProofDigest(chainId, networkPrefix, name.value()));
     ObjectNode result = JsonStdio.MAPPER.createObjectNode();
     result.put("account", name.value());
     result.put("public_key", key.publicKey().toString());
     result.put("key_file", out.toString());
     if (card != null) {
+      CompactSignature accountSignature = signatures.sign(active,
+          BlockApplier.founderAccountDigest(chainId, networkPrefix, name.value(), key.publicKey()));
       byte[] cardJson = JsonStdio.MAPPER.writerWithDefaultPrettyPrinter()
-          .writeValueAsBytes(new FounderCard(name, key.publicKey(), proof, chainId, networkPrefix).toJson());
+          .writeValueAsBytes(new FounderCard(name, key.publicKey(), proof, accountSignature, chainId, networkPrefix).toJson());
       try {
         Files.write(card, cardJson, StandardOpenOption.CREATE_NEW);
       } catch (FileAlreadyExistsException e) {

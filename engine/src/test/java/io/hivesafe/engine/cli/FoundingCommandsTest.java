@@ -15,37 +15,89 @@ import io.hivesafe.devnet.GenesisFile;
 import io.hivesafe.hive.crypto.CompactSignature;
 import io.hivesafe.hive.crypto.KeyRole;
 import io.hivesafe.hive.crypto.PrivateKey;
+import io.hivesafe.hive.crypto.PublicKey;
 import io.hivesafe.hive.crypto.Secp256k1Signatures;
 import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.Asset;
+import io.hivesafe.hive.protocol.AssetSymbol;
+import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.ChainId;
 import io.hivesafe.ops.BlockApplier;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkGenesisFile;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The founders' commands without a running network: {@code keys generate} without a genesis (a card
- * whose proof the core accepts), {@code genesis assemble} (every card checked; each bad card, and a
- * treasury over the safety limit, one line and nothing written), {@code genesis handover} (the genesis's
+ * The founders' commands without a running network, against a devnet standing for Hive with the founders'
+ * accounts: {@code keys generate} without a genesis (a card whose proof the core accepts and whose account
+ * signature is the account's active key's), {@code genesis assemble} (every card checked, offline and on an
+ * API of the network's chain; each bad card — one whose account's active key did not sign it, the attack
+ * of a founder naming another's account — and a treasury over the safety limit, one line and nothing
+ * written), {@code genesis verify} (each difference from what the cards give named), {@code genesis handover} (the genesis's
  * authority, and what the API says), {@code init --devnet} (a devnet genesis on the same chain id with
  * every account funded), {@code tx prepare} and {@code tx broadcast} against the devnet.
  * FoundingNetworkTest (test kit) runs the whole founding on the devnet.
  */
 class FoundingCommandsTest {
   private static final String TESTNET = ChainId.TESTNET.toHex();
+  /** The devnet account whose active authority is two keys, threshold 2: no one key signs for it. */
+  private static final String MULTIKEY = "founder-multi";
+  private static Devnet devnet;
+  private static String api;
   @TempDir Path dir;
 
+  /** A devnet standing for Hive: the founders' accounts exist on it with the password keys of "password". */
+  @BeforeAll
+  static void startDevnet() throws Exception {
+    List<GenesisAccount> accounts = new ArrayList<>(Genesis.testnet().accounts());
+    for (String name : List.of("founder-a", "founder-b", "founder-c", "founder-d")) {
+      accounts.add(GenesisAccount.singleKeys(AccountName.of(name), DevnetKeys.passwordKey(name, KeyRole.OWNER).publicKey(),
+          DevnetKeys.passwordKey(name, KeyRole.ACTIVE).publicKey(), DevnetKeys.passwordKey(name, KeyRole.POSTING).publicKey(),
+          DevnetKeys.passwordKey(name, KeyRole.MEMO).publicKey(), Asset.of(1_000, AssetSymbol.HIVE), Asset.of(0, AssetSymbol.HBD)));
+    }
+    Authority twoKeys = new Authority(2, List.of(), List.of(new Authority.KeyWeight(DevnetKeys.passwordKey(MULTIKEY, KeyRole.ACTIVE)
+        .publicKey(), 1), new Authority.KeyWeight(DevnetKeys.passwordKey(MULTIKEY, KeyRole.POSTING).publicKey(), 1)));
+    Authority owner = new Authority(1, List.of(), List.of(new Authority.KeyWeight(DevnetKeys.passwordKey(MULTIKEY, KeyRole.OWNER)
+        .publicKey(), 1)));
+    accounts.add(new GenesisAccount(AccountName.of(MULTIKEY), owner, twoKeys, owner, DevnetKeys.passwordKey(MULTIKEY, KeyRole.MEMO)
+        .publicKey(), Asset.of(1_000, AssetSymbol.HIVE), Asset.of(0, AssetSymbol.HBD)));
+    devnet = Devnet.start(DevnetConfig.of(new Genesis(ChainId.TESTNET, Genesis.testnet().genesisTime(), accounts)), Duration.ZERO, 0);
+    api = devnet.url(0).toString();
+  }
+
+  @AfterAll
+  static void stopDevnet() {
+    devnet.close();
+  }
+
+  /** The card of {@code account}, signed with its own active key (the devnet's password key). */
   private Path card(String account, String prefix, String chainId) {
-    Path card = dir.resolve(account + "-" + prefix + chainId.substring(0, 4) + ".card.json");
-    CliRun r = CliRun.of("keys", "generate", "--chain-id", chainId, "--prefix", prefix, "--account", account,
-        "--out", dir.resolve(card.getFileName() + ".wif").toString(), "--card", card.toString());
+    return card(account, account, prefix, chainId);
+  }
+
+  /** The card of {@code account}, its account signature made with {@code activeOf}'s active key. */
+  private Path card(String account, String activeOf, String prefix, String chainId) {
+    String name = account + "-" + prefix + chainId.substring(0, 4) + (activeOf.equals(account) ? "" : "-by-" + activeOf);
+    for (int i = 2; Files.exists(dir.resolve(name + ".card.json")); i++) {
+      name = name.replaceAll("~\\d+$", "") + "~" + i;
+    }
+    Path card = dir.resolve(name + ".card.json");
+    CliRun r = CliRun.of("", Map.of("ACTIVE", DevnetKeys.passwordKey(activeOf, KeyRole.ACTIVE).toWif()), "keys", "generate",
+        "--chain-id", chainId, "--prefix", prefix, "--account", account, "--out", dir.resolve(card.getFileName() + ".wif").toString(),
+        "--card", card.toString(), "--active-wif-env", "ACTIVE");
     assertEquals(0, r.exit(), r.err());
     return card;
   }
@@ -54,7 +106,7 @@ class FoundingCommandsTest {
     List<String> args = new ArrayList<>(List.of("genesis", "assemble", "--network", "founded", "--chain-id", TESTNET, "--prefix", "f_",
         "--multisig-account", "founded-ms", "--start-block", "50", "--founder-stake", "10000", "--token", "FOUND",
         "--treasury-hive", "" + treasury, "--daily-cap-hive", "1000000", "--daily-cap-hbd", "1000000", "--value-hbd", "1/1",
-        "--value-token", "1/1", "--out", out.toString()));
+        "--value-token", "1/1", "--api", api, "--out", out.toString()));
     for (Path card : cards) {
       args.add("--founder");
       args.add(card.toString());
@@ -87,6 +139,9 @@ class FoundingCommandsTest {
     assertTrue(new Secp256k1Signatures().verify(proof, BlockApplier.nodeAddProofDigest(genesis, "founder-a"), key.publicKey()),
         "the proof made before the genesis is the node_add proof of the genesis made after it");
     assertFalse(new Secp256k1Signatures().verify(proof, BlockApplier.nodeAddProofDigest(genesis, "founder-b"), key.publicKey()));
+    CompactSignature accountSignature = CompactSignature.fromHex(json.get("account_signature").asText());
+    assertTrue(new Secp256k1Signatures().verify(accountSignature, BlockApplier.founderAccountDigest(ChainId.TESTNET, "f_", "founder-a",
+        key.publicKey()), DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).publicKey()), "the account's active key signed the card's key");
 
     CliRun both = CliRun.of("keys", "generate", "--genesis", card.toString(), "--chain-id", TESTNET, "--prefix", "f_", "--account", "a",
         "--out", dir.resolve("x.wif").toString());
@@ -100,6 +155,210 @@ class FoundingCommandsTest {
         dir.resolve("x.wif").toString(), "--card", card.toString());
     assertEquals("error: --card " + card + " exists: a card is never overwritten\n", cardExists.err());
     assertFalse(Files.exists(dir.resolve("x.wif")), "no key made for a card that cannot be written");
+  }
+
+  @Test
+  void aCardNeedsTheAccountsActiveKeyFromAFileReadableByItsOwnerOnlyOrTheEnvironment() throws Exception {
+    Path x = dir.resolve("x.wif");
+    Path newCard = dir.resolve("new.card.json");
+    String[] base = {"keys", "generate", "--chain-id", TESTNET, "--prefix", "f_", "--account", "founder-a", "--out", x.toString()};
+    CliRun noActive = CliRun.of(concat(base, "--card", newCard.toString()));
+    assertEquals("error: --card needs the active key of founder-a (--active-wif-file FILE or --active-wif-env VAR):"
+        + " its signature binds the new key to the account\n", noActive.err());
+    Path open = dir.resolve("active.wif");
+    Files.writeString(open, DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).toWif() + "\n");
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+    CliRun readable = CliRun.of(concat(base, "--card", newCard.toString(), "--active-wif-file", open.toString()));
+    assertEquals("error: --active-wif-file " + open + " is readable by others (rw-r--r--): make it 0600 (chmod 600 " + open + ")\n",
+        readable.err());
+    CliRun unset = CliRun.of(concat(base, "--card", newCard.toString(), "--active-wif-env", "NOPE"));
+    assertEquals("error: --active-wif-env NOPE is not set\n", unset.err());
+    CliRun withoutCard = CliRun.of(concat(base, "--active-wif-file", open.toString()));
+    assertEquals("error: --active-wif-file and --active-wif-env go with --card: the active key signs the founder's card only\n",
+        withoutCard.err());
+    for (CliRun r : List.of(noActive, readable, unset, withoutCard)) {
+      assertEquals(HivesafeCommand.EXIT_FAILURE, r.exit());
+    }
+    assertFalse(Files.exists(x) || Files.exists(newCard), "nothing written");
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-------"));
+    CliRun fromFile = CliRun.of(concat(base, "--card", newCard.toString(), "--active-wif-file", open.toString()));
+    assertEquals(0, fromFile.exit(), fromFile.err());
+    assertFalse(fromFile.out().contains(DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).toWif()), "the active key is never printed");
+    assertFalse(Files.readString(newCard).contains(DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).toWif()));
+  }
+
+  private static String[] concat(String[] base, String... more) {
+    List<String> all = new ArrayList<>(List.of(base));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void assembleRefusesACardWhoseAccountsActiveKeyDidNotSignIt() throws Exception {
+    Path a = card("founder-a", "f_", TESTNET);
+    Path b = card("founder-b", "f_", TESTNET);
+    // The attack: founder-a makes a second key and a card naming founder-c, signed with founder-a's own active key.
+    Path fake = card("founder-c", "founder-a", "f_", TESTNET);
+    assertRefused(assembleRun(0, a, fake, b), "founder card " + fake + ": the account signature is by "
+        + DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).publicKey() + ", not by a key of founder-c's active authority:"
+        + " only the account's active key binds a multisig key to it");
+
+    // founder-c's own account signature, but over another of its keys: it does not bind this card's key.
+    Path c = card("founder-c", "f_", TESTNET);
+    Path c2 = card("founder-c", "f_", TESTNET);
+    ObjectNode swapped = (ObjectNode) JsonStdio.parse(Files.readString(c));
+    swapped.put("account_signature", JsonStdio.parse(Files.readString(c2)).get("account_signature").asText());
+    Path otherKey = dir.resolve("other-key.card.json");
+    Files.writeString(otherKey, JsonStdio.MAPPER.writeValueAsString(swapped));
+    CliRun r = assembleRun(0, a, b, otherKey);
+    assertEquals(HivesafeCommand.EXIT_FAILURE, r.exit());
+    assertTrue(r.err().startsWith("error: founder card " + otherKey + ": the account signature is by STM")
+        && r.err().endsWith(", not by a key of founder-c's active authority: only the account's active key binds a multisig key to it\n"),
+        r.err());
+    assertFalse(Files.exists(dir.resolve("genesis.json")), "nothing written");
+
+    // founder-c's own signature in its high-S twin: the same key recovers, but the form is not canonical.
+    ObjectNode highS = (ObjectNode) JsonStdio.parse(Files.readString(c));
+    highS.put("account_signature", highSTwin(CompactSignature.fromHex(highS.get("account_signature").asText())).toHex());
+    Path malleated = dir.resolve("high-s.card.json");
+    Files.writeString(malleated, JsonStdio.MAPPER.writeValueAsString(highS));
+    assertRefused(assembleRun(0, a, b, malleated), "founder card " + malleated + ": the account signature is not a canonical signature"
+        + " over founder-c's founder message for " + highS.get("public_key").asText() + ": make the card again with hivesafe keys generate"
+        + " and founder-c's active key");
+
+    Path nobody = card("founder-z", "f_", TESTNET);
+    assertRefused(assembleRun(0, a, b, nobody), "founder card " + nobody + ": account founder-z does not exist on the API's chain");
+    Path multi = card(MULTIKEY, "f_", TESTNET);
+    assertRefused(assembleRun(0, a, b, multi), "founder card " + multi + ": " + MULTIKEY + "'s active authority needs weight 2 and "
+        + DevnetKeys.passwordKey(MULTIKEY, KeyRole.ACTIVE).publicKey() + " has 1: a founder's account signs its card with one key that"
+        + " alone reaches the active threshold (a single-key active authority)");
+    assertEquals(0, assembleRun(0, a, b, c).exit(), "the same cards with founder-c's own card are assembled");
+  }
+
+  /** The other signature of the same key over the same digest: s replaced by n − s, the recovery id flipped. */
+  private static CompactSignature highSTwin(CompactSignature sig) {
+    BigInteger n = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+    byte[] bytes = sig.toBytes();
+    byte[] s = n.subtract(sig.s()).toByteArray();
+    byte[] padded = new byte[32];
+    System.arraycopy(s, Math.max(0, s.length - 32), padded, Math.max(0, 32 - s.length), Math.min(32, s.length));
+    System.arraycopy(padded, 0, bytes, 33, 32);
+    bytes[0] = (byte) (bytes[0] - sig.recoveryId() + (sig.recoveryId() ^ 1));
+    CompactSignature twin = CompactSignature.fromBytes(bytes);
+    assertEquals(sig.recoveryId() ^ 1, twin.recoveryId());
+    return twin;
+  }
+
+  @Test
+  void assembleReadsTheAccountsOnAnApiOfTheNetworksChainOnly() throws Exception {
+    Path a = card("founder-a", "f_", TESTNET);
+    Path b = card("founder-b", "f_", TESTNET);
+    Path c = card("founder-c", "f_", TESTNET);
+    List<String> noApi = assemble(dir.resolve("genesis.json"), 0, a, b, c);
+    noApi.remove(noApi.indexOf("--api") + 1);
+    noApi.remove("--api");
+    assertRefused(CliRun.of(noApi.toArray(String[]::new)),
+        "--api URL is required: each founder card's account and account signature are checked on the chain");
+    String mainnet = ChainId.MAINNET.toHex();
+    List<String> otherChain = assemble(dir.resolve("genesis.json"), 0, card("founder-a", "f_", mainnet), card("founder-b", "f_", mainnet),
+        card("founder-c", "f_", mainnet));
+    otherChain.set(otherChain.indexOf("--chain-id") + 1, mainnet);
+    assertRefused(CliRun.of(otherChain.toArray(String[]::new)), "--api " + api + " serves chain id " + TESTNET + ", not " + mainnet
+        + ": the founders' accounts must be read on the network's chain");
+    List<String> silent = assemble(dir.resolve("genesis.json"), 0, a, b, c);
+    silent.add("--api");
+    silent.add("http://127.0.0.1:1");
+    CliRun r = CliRun.of(silent.toArray(String[]::new));
+    assertEquals(HivesafeCommand.EXIT_FAILURE, r.exit());
+    assertTrue(r.err().startsWith("error: --api http://127.0.0.1:1 did not answer (") && r.err().endsWith(
+        "): its chain id is unknown, so its accounts cannot be trusted\n"), r.err());
+    assertFalse(Files.exists(dir.resolve("genesis.json")), "nothing written");
+  }
+
+  @Test
+  void verifyPassesOnTheAssembledGenesisAndNamesEachDifference() throws Exception {
+    Path a = card("founder-a", "f_", TESTNET);
+    Path b = card("founder-b", "f_", TESTNET);
+    Path c = card("founder-c", "f_", TESTNET);
+    assertEquals(0, assembleRun(0, a, b, c).exit());
+    Path genesis = dir.resolve("genesis.json");
+    CliRun ok = verify(genesis, a, b, c);
+    assertEquals(0, ok.exit(), ok.err());
+    assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(genesis))),
+        ok.json().get("sha256").asText());
+    assertEquals(2, ok.json().get("threshold").asInt());
+    assertEquals(0, verify(genesis, c, a, b).exit(), "the cards' order does not matter");
+
+    NetworkGenesis g = NetworkGenesisFile.parse(Files.readAllBytes(genesis));
+    PublicKey d = PrivateKey.fromSecret(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+        24, 25, 26, 27, 28, 29, 30, 31, 32}).publicKey();
+    ObjectNode added = (ObjectNode) JsonStdio.parse(Files.readString(genesis));
+    added.withArray("nodes").addObject().put("account", "founder-d").put("key", d.toString()).put("age", 0);
+    assertDiffers(write("added.json", added), List.of("genesis node founder-d (key " + d + ") has no founder card"), a, b, c);
+
+    ObjectNode changed = (ObjectNode) JsonStdio.parse(Files.readString(genesis));
+    ((ObjectNode) changed.withArray("nodes").get(1)).put("key", d.toString());
+    assertDiffers(write("changed.json", changed), List.of("genesis node founder-b holds key " + d + ", but its card holds "
+        + g.nodes().get(1).key()), a, b, c);
+
+    ObjectNode aged = (ObjectNode) JsonStdio.parse(Files.readString(genesis));
+    ((ObjectNode) aged.withArray("nodes").get(0)).put("age", 5);
+    assertDiffers(write("aged.json", aged), List.of("genesis node founder-a starts at age 5, assemble gives a founder age 0"), a, b, c);
+
+    ObjectNode threshold = (ObjectNode) JsonStdio.parse(Files.readString(genesis));
+    ((ObjectNode) threshold.get("authority").get("active")).put("weight_threshold", 1);
+    List<String> keys = g.nodes().stream().map(n -> n.key() + ":1").sorted().toList();
+    assertDiffers(write("threshold.json", threshold), List.of("authority.active is threshold 1 of [" + String.join(", ", keys)
+        + "], the cards give threshold 2 of [" + String.join(", ", keys) + "]"), a, b, c);
+
+    Path fake = card("founder-d", "founder-a", "f_", TESTNET);
+    assertDiffers(genesis, List.of("founder founder-d (key " + fake(fake) + ") has a card but is not a genesis node",
+        "authority.owner is threshold 2 of [" + String.join(", ", keys) + "], the cards give threshold 3 of ["
+            + String.join(", ", withKey(keys, fake(fake))) + "]",
+        "authority.active is threshold 2 of [" + String.join(", ", keys) + "], the cards give threshold 3 of ["
+            + String.join(", ", withKey(keys, fake(fake))) + "]",
+        "founder card " + fake + ": the account signature is by " + DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).publicKey()
+            + ", not by a key of founder-d's active authority: only the account's active key binds a multisig key to it"), a, b, c, fake);
+  }
+
+  private static String fake(Path card) {
+    return JsonStdio.parse(readString(card)).get("public_key").asText();
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> withKey(List<String> keys, String key) {
+    List<String> all = new ArrayList<>(keys);
+    all.add(key + ":1");
+    return all.stream().sorted().toList();
+  }
+
+  private Path write(String name, ObjectNode json) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, JsonStdio.MAPPER.writeValueAsString(json));
+    return file;
+  }
+
+  private static CliRun verify(Path genesis, Path... cards) {
+    List<String> args = new ArrayList<>(List.of("genesis", "verify", "--genesis", genesis.toString(), "--api", api));
+    for (Path card : cards) {
+      args.add("--founder");
+      args.add(card.toString());
+    }
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  private static void assertDiffers(Path genesis, List<String> lines, Path... cards) {
+    CliRun r = verify(genesis, cards);
+    assertEquals(HivesafeCommand.EXIT_FAILURE, r.exit(), r.out());
+    assertEquals("", r.out(), "no hash for a genesis that differs");
+    assertEquals(lines.stream().map(l -> "error: " + l + "\n").collect(java.util.stream.Collectors.joining()), r.err());
   }
 
   @Test
@@ -201,10 +460,10 @@ class FoundingCommandsTest {
     assertEquals(ChainId.TESTNET, onDevnet.chainId(), "the example moves onto the devnet's chain");
     assertEquals(onDevnet.chainId(), GenesisFile.read(dir.resolve("example/devnet-genesis.json")).chainId());
 
-    List<String> mainnet = assemble(dir.resolve("mainnet.json"), 0, card("founder-a", "f_", ChainId.MAINNET.toHex()),
-        card("founder-b", "f_", ChainId.MAINNET.toHex()), card("founder-c", "f_", ChainId.MAINNET.toHex()));
-    mainnet.set(mainnet.indexOf("--chain-id") + 1, ChainId.MAINNET.toHex());
-    assertEquals(0, CliRun.of(mainnet.toArray(String[]::new)).exit());
+    NetworkGenesis g = NetworkGenesisFile.parse(Files.readAllBytes(dir.resolve("genesis.json")));
+    Files.write(dir.resolve("mainnet.json"), NetworkGenesisFile.write(new NetworkGenesis(g.network(), ChainId.MAINNET, g.prefix(),
+        g.multisigAccount(), g.startBlock(), g.tokenSymbol(), g.tokenPrecision(), g.tallyInterval(), g.reportOffset(), g.params(),
+        g.allocations(), g.treasuryHive(), g.treasuryHbd(), g.nodes(), g.owner(), g.active(), g.recoveryAccount(), g.custody())));
     CliRun refused = CliRun.of("init", "--devnet", "--dir", dir.resolve("mainnet").toString(), "--genesis", dir.resolve("mainnet.json").toString());
     assertEquals(HivesafeCommand.EXIT_FAILURE, refused.exit());
     assertTrue(refused.err().startsWith("error: the network genesis is on chain " + ChainId.MAINNET.toHex()

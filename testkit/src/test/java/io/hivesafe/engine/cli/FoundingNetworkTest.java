@@ -11,6 +11,7 @@ import io.hivesafe.devnet.DevnetConfig;
 import io.hivesafe.devnet.GenesisFile;
 import io.hivesafe.devnet.ProducedBlock;
 import io.hivesafe.hive.protocol.AccountName;
+import io.hivesafe.hive.protocol.AssetSymbol;
 import io.hivesafe.hive.protocol.Authority;
 import io.hivesafe.hive.protocol.BlockTransaction;
 import io.hivesafe.hive.protocol.ChainId;
@@ -52,18 +53,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Founding a 3-node network with the command line alone, as docs/operator.md walks through it ("Founding
- * a network"), rehearsed on the devnet: three founders make their keys and cards offline, one assembles
- * the genesis, each writes the rehearsal files with {@code init --devnet}, the multisig account's owner
- * hands it over ({@code genesis handover}, {@code tx sign}, {@code tx broadcast}), three nodes run from
+ * a network"), rehearsed on the devnet of {@code init --devnet}'s example accounts: three founders make
+ * their keys and cards (signed with their accounts' active keys), one assembles the genesis checking each
+ * card on the devnet, each verifies it ({@code genesis verify}) and writes its node's files with
+ * {@code init --devnet}, the multisig account's owner hands it over ({@code genesis handover},
+ * {@code tx sign}, {@code tx broadcast}) and a founder funds the treasury, three nodes run from
  * their configs ({@code run}), reach a tally in consensus and pay a withdrawal out of the multisig
  * account. Every hivesafe step goes through {@link HivesafeCommand#run}; the test only starts the devnet
- * from the devnet genesis {@code init} wrote, paces its blocks, and reads the chain to know when to go on.
+ * from the devnet genesis {@code init --devnet} wrote, paces its blocks, and reads the chain to know when to go on.
  */
 class FoundingNetworkTest {
   private static final ChainId CHAIN = ChainId.TESTNET;
   private static final String PREFIX = "found_";
-  private static final String MULTISIG = "founded-ms";
-  private static final List<String> FOUNDERS = List.of("founder-a", "founder-b", "founder-c");
+  /** The accounts of the example genesis that {@code init --devnet} puts on the devnet, standing for Hive's. */
+  private static final String MULTISIG = "example-multisig";
+  private static final List<String> FOUNDERS = List.of("node-a", "node-b", "node-c");
   private static final long START_BLOCK = 12;
   private static final long TREASURY = 5_000;
   private static final long WITHDRAWAL = 1_000;
@@ -170,58 +174,74 @@ class FoundingNetworkTest {
 
   @Test
   void threeFoundersFoundANetworkOnTheDevnetWithTheCommandLineAlone() throws Exception {
-    // 1. Each founder, offline: a multisig key and a card, for the chain id and prefix agreed on.
-    List<String> cardArgs = new ArrayList<>();
-    for (String founder : FOUNDERS) {
-      Files.createDirectories(dir.resolve(founder + "/keys"));
-      cli("keys", "generate", "--chain-id", CHAIN.toHex(), "--prefix", PREFIX, "--account", founder,
-          "--out", dir.resolve(founder + "/keys/multisig.wif").toString(), "--card", dir.resolve(founder + ".card.json").toString());
-      cardArgs.add("--founder");
-      cardArgs.add(dir.resolve(founder + ".card.json").toString());
-    }
-
-    // 2. One of them assembles the genesis from the three cards.
-    List<String> assemble = new ArrayList<>(List.of("genesis", "assemble", "--network", "founded", "--chain-id", CHAIN.toHex(),
-        "--prefix", PREFIX, "--multisig-account", MULTISIG, "--start-block", "" + START_BLOCK, "--founder-stake", "10000",
-        "--token", "FOUND", "--tally", "10", "--report-offset", "5", "--treasury-hive", "" + TREASURY,
-        "--daily-cap-hive", "1000000", "--daily-cap-hbd", "1000000", "--value-hbd", "1/1", "--value-token", "1/1",
-        "--out", dir.resolve("genesis.json").toString()));
-    assemble.addAll(cardArgs);
-    cli(assemble.toArray(String[]::new));
-    NetworkGenesis genesis = NetworkGenesisFile.parse(Files.readAllBytes(dir.resolve("genesis.json")));
-    assertEquals(2, genesis.active().weightThreshold(), "⌊3/2⌋+1 of the founders' keys");
-
-    // 3. Each founder writes the rehearsal files for the same genesis: the same devnet genesis, the same chain id.
-    for (String founder : FOUNDERS) {
-      cli("init", "--devnet", "--dir", dir.resolve(founder).toString(), "--genesis", dir.resolve("genesis.json").toString());
-    }
-    byte[] devnetGenesis = Files.readAllBytes(dir.resolve("founder-a/devnet-genesis.json"));
-    assertArrayEquals(devnetGenesis, Files.readAllBytes(dir.resolve("founder-c/devnet-genesis.json")));
-    Path devnetFile = dir.resolve("founder-a/devnet-genesis.json");
-    assertEquals(genesis.chainId(), GenesisFile.read(devnetFile).chainId());
-
-    try (Devnet devnet = Devnet.start(DevnetConfig.of(GenesisFile.read(devnetFile)), Duration.ZERO, 0)) {
+    // 0. A devnet standing for Hive, on which the founders' accounts and the multisig account exist: the one
+    // init --devnet writes for its example genesis (node-a, node-b, node-c and example-multisig, password keys).
+    cli("init", "--devnet", "--dir", dir.resolve("devnet").toString());
+    try (Devnet devnet = Devnet.start(DevnetConfig.of(GenesisFile.read(dir.resolve("devnet/devnet-genesis.json"))), Duration.ZERO, 0)) {
       String api = devnet.url(0).toString();
-      // 4. The multisig account's owner hands it over, before the start block.
-      String handover = cli("genesis", "handover", "--genesis", dir.resolve("genesis.json").toString(), "--api", api).out();
       Map<String, String> env = new HashMap<>();
       env.put("HS_PW", "password");
+
+      // 1. Each founder, offline: its account's active key (the devnet's password key), a multisig key and a
+      // card the active key signs, for the chain id and prefix agreed on.
+      List<String> cardArgs = new ArrayList<>();
+      for (String founder : FOUNDERS) {
+        Files.createDirectories(dir.resolve(founder + "/keys"));
+        String active = cli("", env, "keys", "derive", "--account", founder, "--role", "active", "--password-env", "HS_PW",
+            "--show-private").json().get("private_key").asText();
+        writeSecret(dir.resolve(founder + "/keys/active.wif"), active);
+        cli("keys", "generate", "--chain-id", CHAIN.toHex(), "--prefix", PREFIX, "--account", founder,
+            "--out", dir.resolve(founder + "/keys/multisig.wif").toString(), "--card", dir.resolve(founder + ".card.json").toString(),
+            "--active-wif-file", dir.resolve(founder + "/keys/active.wif").toString());
+        cardArgs.add("--founder");
+        cardArgs.add(dir.resolve(founder + ".card.json").toString());
+      }
+
+      // 2. One of them assembles the genesis from the three cards, each checked on the chain; every founder
+      // verifies it against the cards and compares its SHA-256 with the others'.
+      List<String> assemble = new ArrayList<>(List.of("genesis", "assemble", "--network", "founded", "--chain-id", CHAIN.toHex(),
+          "--prefix", PREFIX, "--multisig-account", MULTISIG, "--start-block", "" + START_BLOCK, "--founder-stake", "10000",
+          "--token", "FOUND", "--tally", "10", "--report-offset", "5", "--treasury-hive", "" + TREASURY,
+          "--daily-cap-hive", "1000000", "--daily-cap-hbd", "1000000", "--value-hbd", "1/1", "--value-token", "1/1",
+          "--api", api, "--out", dir.resolve("genesis.json").toString()));
+      assemble.addAll(cardArgs);
+      cli(assemble.toArray(String[]::new));
+      NetworkGenesis genesis = NetworkGenesisFile.parse(Files.readAllBytes(dir.resolve("genesis.json")));
+      assertEquals(2, genesis.active().weightThreshold(), "⌊3/2⌋+1 of the founders' keys");
+      List<String> verify = new ArrayList<>(List.of("genesis", "verify", "--genesis", dir.resolve("genesis.json").toString(), "--api", api));
+      verify.addAll(cardArgs);
+      String hash = cli(verify.toArray(String[]::new)).json().get("sha256").asText();
+      assertEquals(64, hash.length());
+
+      // 3. Each founder writes its node's files for the same genesis (init --devnet: a config for the devnet).
+      for (String founder : FOUNDERS) {
+        cli("init", "--devnet", "--dir", dir.resolve(founder).toString(), "--genesis", dir.resolve("genesis.json").toString());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("genesis.json")), Files.readAllBytes(dir.resolve(founder + "/genesis.json")));
+      }
+
+      // 4. The multisig account's owner hands it over, and a founder funds the treasury, before the start block.
+      String handover = cli("genesis", "handover", "--genesis", dir.resolve("genesis.json").toString(), "--api", api).out();
       env.put("MS_OWNER", cli("", env, "keys", "derive", "--account", MULTISIG, "--role", "owner", "--password-env", "HS_PW",
           "--show-private").json().get("private_key").asText());
       String signed = cli(handover, env, "tx", "sign", "--chain-id", CHAIN.toHex(), "--wif-env", "MS_OWNER").out();
       cli(signed, Map.of(), "tx", "broadcast", "--api", api, "--chain-id", CHAIN.toHex());
+      env.put("FOUNDER_A", Files.readString(dir.resolve(FOUNDERS.get(0) + "/keys/active.wif")).trim());
+      String funding = "{\"ref_block_num\":0,\"ref_block_prefix\":0,\"expiration\":\"1970-01-01T00:00:00\",\"operations\":["
+          + "[\"transfer\",{\"from\":\"" + FOUNDERS.get(0) + "\",\"to\":\"" + MULTISIG + "\",\"amount\":\"5.000 TESTS\","
+          + "\"memo\":\"treasury\"}]],\"extensions\":[]}";
+      String preparedFunding = cli(funding, env, "tx", "prepare", "--api", api, "--symbols", "testnet").out();
+      cli(cli(preparedFunding, env, "tx", "sign", "--chain-id", CHAIN.toHex(), "--symbols", "testnet", "--wif-env", "FOUNDER_A").out(),
+          Map.of(), "tx", "broadcast", "--api", api, "--chain-id", CHAIN.toHex(), "--symbols", "testnet");
       devnet.chain().produceBlock();
       Authority onChain = devnet.chain().account(AccountName.of(MULTISIG)).orElseThrow().authorities().owner();
       assertTrue(GenesisHandover.sameMembers(onChain, genesis.owner()), "the founders hold the owner authority: " + onChain);
+      assertEquals(TREASURY, devnet.chain().account(AccountName.of(MULTISIG)).orElseThrow().balance(AssetSymbol.HIVE).amount(), "the treasury, funded");
       assertTrue(devnet.chain().headBlockNumber() < START_BLOCK);
 
-      // 5. Each founder's node: its active key (the devnet's password key), its config, hivesafe run.
+      // 5. Each founder's node: its config (the active key is in keys/active.wif since step 1), hivesafe run.
       CountDownLatch stop = new CountDownLatch(1);
       List<NodeRun> nodes = new ArrayList<>();
       for (String founder : FOUNDERS) {
-        String active = cli("", env, "keys", "derive", "--account", founder, "--role", "active", "--password-env", "HS_PW",
-            "--show-private").json().get("private_key").asText();
-        writeSecret(dir.resolve(founder + "/keys/active.wif"), active);
         Path config = dir.resolve(founder + "/hivesafe.json");
         String text = Files.readString(config);
         for (String[] edit : new String[][] {{"\"my-node\"", "\"" + founder + "\""}, {"http://127.0.0.1:8090", api},
@@ -252,10 +272,9 @@ class FoundingNetworkTest {
         }
         if (!withdrawn && lib >= START_BLOCK) {
           String tx = "{\"ref_block_num\":0,\"ref_block_prefix\":0,\"expiration\":\"1970-01-01T00:00:00\",\"operations\":["
-              + "[\"transfer\",{\"from\":\"founder-a\",\"to\":\"" + MULTISIG + "\",\"amount\":\"1.000 TESTS\",\"memo\":\"\"}],"
-              + "[\"custom_json\",{\"required_auths\":[\"founder-a\"],\"required_posting_auths\":[],\"id\":\"" + PREFIX + "withdraw\","
+              + "[\"transfer\",{\"from\":\"" + FOUNDERS.get(0) + "\",\"to\":\"" + MULTISIG + "\",\"amount\":\"1.000 TESTS\",\"memo\":\"\"}],"
+              + "[\"custom_json\",{\"required_auths\":[\"" + FOUNDERS.get(0) + "\"],\"required_posting_auths\":[],\"id\":\"" + PREFIX + "withdraw\","
               + "\"json\":\"{\\\"amount\\\":" + WITHDRAWAL + ",\\\"asset\\\":\\\"HIVE\\\"}\"}]],\"extensions\":[]}";
-          env.put("FOUNDER_A", Files.readString(dir.resolve("founder-a/keys/active.wif")).trim());
           String prepared = cli(tx, env, "tx", "prepare", "--api", api, "--symbols", "testnet").out();
           String signedWithdrawal = cli(prepared, env, "tx", "sign", "--chain-id", CHAIN.toHex(), "--symbols", "testnet",
               "--packing", "hf26", "--wif-env", "FOUNDER_A").out();
@@ -263,7 +282,7 @@ class FoundingNetworkTest {
           withdrawn = true;
         }
         if (paid.isEmpty()) {
-          paid = payoutBlock(devnet, "founder-a");
+          paid = payoutBlock(devnet, FOUNDERS.get(0));
         }
         if (paid.isPresent() && caughtUp && lib >= paid.get()) {
           for (int i = 0; i < nodes.size(); i++) {
@@ -290,7 +309,7 @@ class FoundingNetworkTest {
         node.thread().join(Duration.ofSeconds(30).toMillis());
         assertEquals(0, node.exit()[0], "the node stopped cleanly: " + node.err());
       }
-      assertTrue(paid.isPresent(), "the multisig account paid founder-a's withdrawal on chain; head " + devnet.chain().headBlockNumber());
+      assertTrue(paid.isPresent(), "the multisig account paid " + FOUNDERS.get(0) + "'s withdrawal on chain; head " + devnet.chain().headBlockNumber());
       for (String founder : FOUNDERS) {
         JsonNode a = authority.get(founder);
         assertTrue(a != null && a.get("matches").asBoolean() && a.get("owner_matches").asBoolean() && a.get("active_matches").asBoolean(),
