@@ -110,6 +110,7 @@ public final class Doctor {
       } else {
         MultisigAuthorityCheck.againstGenesis(g, head, multisig).forEach(sink);
       }
+      RecoveryWindowCheck.check(g.multisigAccount(), multisig.account(), headTime).forEach(sink);
       TreasuryCheck.check(g, head, data.copy().isPresent(), multisig).forEach(sink);
     }
   }
