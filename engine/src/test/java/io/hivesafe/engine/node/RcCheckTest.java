@@ -101,7 +101,7 @@ class RcCheckTest {
       sent.add(tx.id(io.hivesafe.hive.protocol.WireFormat.HF26).toHex());
     }, new CapturedEvents().events, MULTISIG);
     RcCheck check = new RcCheck(Optional.of(NODE), MULTISIG, chain, Optional.of(outbox), new CapturedEvents().events);
-    outbox.send("round 1 (attempt 1)", payout());
+    outbox.send(Duty.broadcast(1), "round 1 (attempt 1)", payout(), T0);
     assertEquals(1, outbox.rcHeld(RcRole.MULTISIG));
     chain.set(NODE, BIG, BIG, T0);
     chain.set(MULTISIG, 432_000_000L, 0, T0); // 1,000 RC a second
