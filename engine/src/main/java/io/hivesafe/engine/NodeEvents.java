@@ -154,6 +154,22 @@ public final class NodeEvents {
         what, expiration);
   }
 
+  /** A role holds more transactions for RC than the cap: the oldest are dropped; one line per overflow, not per drop. */
+  public void rcHeldOverflow(String role, String account, int cap, String what) {
+    log.warn("{} account {} has more than {} transactions held for resource credits: dropped the oldest, {}, and drops the oldest "
+        + "while it stays full (hivesafe_broadcasts_total{result=\"dropped\"} counts them)", role, account, cap, what);
+  }
+
+  /** Held signatures and multisig broadcasts dropped because the node may no longer sign (it diverged, or stopped on a bug). */
+  public void rcHeldSigningDropped(int count) {
+    log.warn("dropped {} signature(s) and multisig broadcast(s) held for resource credits: this node may no longer sign", count);
+  }
+
+  /** A held transaction sent again reached no API: it stays held (unknown, not refused), for the next reading or acceptance. */
+  public void rcHeldKept(String what, int attempts) {
+    log.warn("{}, held for resource credits, was not delivered: no API accepted it after {} attempts; still held", what, attempts);
+  }
+
   /** The first reading of an account's RC. */
   public void rcRead(RcReading r) {
     log.info("resource credits: {} account {} has {} RC of {} ({}%)", r.role().tag(), r.account(), r.mana(), r.maxRc(), r.percent());

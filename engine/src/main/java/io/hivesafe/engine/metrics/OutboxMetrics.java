@@ -15,7 +15,10 @@ public final class OutboxMetrics {
         .description("Transactions the API accepted (hived's duplicate-transaction answer included)").register(registry);
     FunctionCounter.builder("hivesafe.broadcasts", outbox, Outbox::failed).tag("result", "failed")
         .description("Transactions refused by the API, or given up after every attempt failed").register(registry);
+    FunctionCounter.builder("hivesafe.broadcasts", outbox, Outbox::dropped).tag("result", "dropped")
+        .description("Transactions held for resource credits and dropped: expired, replaced by a newer send of the same duty, "
+            + "over the cap, or signatures the node may no longer send").register(registry);
     Gauge.builder("hivesafe.outbox.pending", outbox, Outbox::pending)
-        .description("Transactions handed to the outbox and not yet sent or given up").register(registry);
+        .description("Transactions handed to the outbox and not yet sent, given up or dropped").register(registry);
   }
 }

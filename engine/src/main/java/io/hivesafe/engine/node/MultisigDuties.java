@@ -20,7 +20,6 @@ import io.hivesafe.state.StateReader;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +58,9 @@ final class MultisigDuties {
   private long broadcastAttempt = -1;
   private final AtomicLong withheld = new AtomicLong();
 
+  /** One transaction to send: the duty it does, its name in the log, the transaction. */
+  record Send(Duty duty, String what, Transaction tx) {}
+
   MultisigDuties(NetworkGenesis genesis, NodeIdentity identity, SignatureScheme crypto, NodeEvents events) {
     this.genesis = genesis;
     this.events = events;
@@ -71,8 +73,8 @@ final class MultisigDuties {
    * What to send after a commit, given the committed state and the chain's head as last seen
    * ({@code head} ≥ the committed block).
    */
-  List<Map.Entry<String, Transaction>> after(StateReader state, Block committed, long head) {
-    List<Map.Entry<String, Transaction>> out = new ArrayList<>();
+  List<Send> after(StateReader state, Block committed, long head) {
+    List<Send> out = new ArrayList<>();
     MultisigTx round = SidechainState.multisigInFlight(state).orElse(null);
     if (round == null || !round.signers().contains(myKey)) {
       return out;
@@ -90,7 +92,7 @@ final class MultisigDuties {
       CompactSignature sig = crypto.sign(identity.multisigKey(), HexFormat.of().parseHex(round.digest()));
       CustomJsonOperation op = SidechainOps.operation(genesis, identity.account(), new SigSubmitOp(round.seq(), sig));
       String what = "signature for round " + round.seq() + (signSends > 1 ? " (send " + signSends + ")" : "");
-      out.add(Map.entry(what, NodeTransaction.signed(op, committed, identity, genesis.chainId(), crypto)));
+      out.add(new Send(Duty.signature(round.seq()), what, NodeTransaction.signed(op, committed, identity, genesis.chainId(), crypto)));
     }
     if (round.ready() && isMyAttempt(state, round) && !(broadcastSeq == round.seq() && broadcastAttempt == round.attempt())) {
       broadcastSeq = round.seq();
@@ -103,7 +105,7 @@ final class MultisigDuties {
         withheld.incrementAndGet();
         events.broadcastWithheld(what, refusal.get());
       } else {
-        out.add(Map.entry(what, signed));
+        out.add(new Send(Duty.broadcast(round.seq()), what, signed));
       }
     }
     return out;

@@ -8,13 +8,11 @@ import io.hivesafe.hive.protocol.Transaction;
 import io.hivesafe.hive.rpc.RpcErrorException;
 import io.hivesafe.hive.rpc.RpcException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Sends what the node says on chain (reports now, signatures and broadcasts later) from its own
@@ -29,8 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the transaction's payer is the multisig account, else the node's — and sent again when RC has
  * regenerated: when the RC check's reading shows enough mana ({@link #retryHeld}), or at once when a later
  * transaction of the same role is accepted. The first refusal of a cause is logged, the others only
- * counted ({@link #rcRefusals}); a held transaction that expires first is dropped as moot, with a line.
- * Nothing here tells the core anything: an RC refusal is not "the chain refused the payout".
+ * counted ({@link #rcRefusals}). Only the newest send of one {@link Duty} is held, 64 per role at most;
+ * a held transaction that expires by a chain time the outbox learns (a reading, a send) is dropped as
+ * moot, with a line; held signatures and broadcasts go out only while the node may sign
+ * ({@link #releaseHeldOnlyWhile}). Nothing here tells the core anything: an RC refusal is not "the chain
+ * refused the payout".
  */
 public final class Outbox implements AutoCloseable {
   /** Sends one transaction. */
@@ -41,13 +42,13 @@ public final class Outbox implements AutoCloseable {
   static final int ATTEMPTS = 4;
   private final Sender sender;
   private final NodeEvents events;
-  /** The outbox's own thread; null for an {@link #inline} outbox. */
-  private final ExecutorService thread;
+  private final OutboxThread thread;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong queued = new AtomicLong();
   private final Optional<AccountName> multisigAccount;
-  private final RcHold rc = new RcHold();
+  private final RcHold rc;
+  private volatile Predicate<Duty.Kind> mayRelease = kind -> true;
 
   /** An outbox that counts every transaction as the node's own for resource credits (no multisig account known). */
   public Outbox(Sender sender, NodeEvents events) {
@@ -60,16 +61,13 @@ public final class Outbox implements AutoCloseable {
   }
 
   private Outbox(Sender sender, NodeEvents events, Optional<AccountName> multisigAccount, NodeLogContext log) {
-    this(sender, events, Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(log.carry(r), "hivesafe-outbox");
-      t.setDaemon(true);
-      return t;
-    }), multisigAccount);
+    this(sender, events, OutboxThread.own(log), multisigAccount);
   }
 
-  private Outbox(Sender sender, NodeEvents events, ExecutorService thread, Optional<AccountName> multisigAccount) {
+  private Outbox(Sender sender, NodeEvents events, OutboxThread thread, Optional<AccountName> multisigAccount) {
     this.sender = sender;
     this.events = events;
+    this.rc = new RcHold(events);
     this.thread = thread;
     this.multisigAccount = Objects.requireNonNull(multisigAccount, "multisigAccount");
   }
@@ -80,12 +78,12 @@ public final class Outbox implements AutoCloseable {
    * back-off sleep between attempts is never reached).
    */
   public static Outbox inline(Sender sender, NodeEvents events) {
-    return new Outbox(sender, events, null, Optional.empty());
+    return new Outbox(sender, events, OutboxThread.inline(), Optional.empty());
   }
 
   /** {@link #inline(Sender, NodeEvents)} that tells the multisig account's transactions from the node's own. */
   public static Outbox inline(Sender sender, NodeEvents events, AccountName multisigAccount) {
-    return new Outbox(sender, events, null, Optional.of(multisigAccount));
+    return new Outbox(sender, events, OutboxThread.inline(), Optional.of(multisigAccount));
   }
 
   /** Whose RC pays for {@code tx}: the multisig account's when it is hived's payer, else the node's. */
@@ -93,100 +91,140 @@ public final class Outbox implements AutoCloseable {
     return multisigAccount.isPresent() && ResourcePayer.of(tx).equals(multisigAccount) ? RcRole.MULTISIG : RcRole.NODE;
   }
 
-  /** Queues a transaction; {@code what} names it in the log ("report for block 150"). */
-  public void send(String what, Transaction tx) {
-    queued.incrementAndGet();
-    run(() -> deliver(what, tx));
+  /**
+   * Lets held signatures and multisig broadcasts go out again only while {@code mayRelease} says so for
+   * their kind (the node: only while it may sign); one it refuses is dropped, with one line.
+   */
+  public Outbox releaseHeldOnlyWhile(Predicate<Duty.Kind> mayRelease) {
+    this.mayRelease = Objects.requireNonNull(mayRelease, "mayRelease");
+    return this;
   }
 
-  private void run(Runnable task) {
-    if (thread == null) {
-      task.run();
-    } else {
-      try {
-        thread.execute(task);
-      } catch (java.util.concurrent.RejectedExecutionException closed) {
-        // closing: what is not sent now is not sent (the node's duties send again after a restart)
-      }
-    }
+  /**
+   * Queues a transaction doing {@code duty}; {@code what} names it in the log ("report for block 150");
+   * {@code chainTime} is a time the chain has reached (the block the node just committed): held
+   * transactions that expire by it are dropped as moot.
+   */
+  public void send(Duty duty, String what, Transaction tx, Instant chainTime) {
+    RcHold.Held h = new RcHold.Held(duty, what, tx, OptionalLong.empty());
+    Objects.requireNonNull(chainTime, "chainTime");
+    queued.incrementAndGet();
+    thread.run(() -> first(h, chainTime));
   }
 
   /**
    * Sends the transactions of {@code role} held for want of RC again, oldest first, on the outbox's
-   * thread; one whose expiration is not after {@code chainTime} (the head block's time) is dropped as moot
-   * instead. Stops at the first that is refused for RC again (it and the rest stay held).
+   * thread, after dropping as moot those whose expiration is not after {@code chainTime} (the head
+   * block's time). Stops at the first that is refused for RC again or not delivered (it and the rest
+   * stay held).
    */
   public void retryHeld(RcRole role, Instant chainTime) {
     Objects.requireNonNull(chainTime, "chainTime");
-    run(() -> resend(role, Optional.of(chainTime)));
+    thread.run(() -> {
+      rc.advance(chainTime);
+      resend(role);
+    });
   }
 
-  private void resend(RcRole role, Optional<Instant> chainTime) {
-    List<RcHold.Held> all = rc.takeAll(role);
-    for (int i = 0; i < all.size(); i++) {
-      RcHold.Held h = all.get(i);
-      if (chainTime.isPresent() && !h.expiration().isAfter(chainTime.get())) {
-        failed.incrementAndGet();
-        events.rcHeldExpired(h.what(), h.expiration());
-        continue;
+  /** Drops, on the outbox's thread, the held transactions that expire by {@code chainTime} (the head block's time of a reading). */
+  public void pruneHeld(Instant chainTime) {
+    Objects.requireNonNull(chainTime, "chainTime");
+    thread.run(() -> rc.advance(chainTime));
+  }
+
+  /** Drops, on the outbox's thread, every held signature and multisig broadcast, with one line: the node diverged. */
+  public void dropHeldSignatures() {
+    thread.run(() -> dropped(rc.drop(Duty.Kind::signs)));
+  }
+
+  private void dropped(int signing) {
+    if (signing > 0) {
+      events.rcHeldSigningDropped(signing);
+    }
+  }
+
+  private void first(RcHold.Held h, Instant chainTime) {
+    rc.advance(chainTime);
+    RcRole role = roleOf(h.tx());
+    Outcome outcome = attempt(h, role, false);
+    if (outcome == Outcome.UNDELIVERED) {
+      failed.incrementAndGet();
+      events.outboxRefused(h.what(), "no API accepted it after " + ATTEMPTS + " attempts");
+    } else if (outcome == Outcome.ACCEPTED && rc.held(role) > 0) {
+      resend(role);
+    }
+  }
+
+  private void resend(RcRole role) {
+    while (!thread.closed()) {
+      dropped(rc.drop(kind -> !mayRelease.test(kind)));
+      Optional<RcHold.Held> next = rc.next(role);
+      if (next.isEmpty()) {
+        return;
       }
-      if (!deliver(h.what(), h.tx(), Optional.of(h))) {
-        rc.putBack(role, all.subList(i, all.size()));
+      RcHold.Held h = next.get();
+      Outcome outcome = attempt(h, role, true);
+      if (outcome == Outcome.RC_REFUSED) {
+        return; // put back by the refusal
+      }
+      if (outcome == Outcome.UNDELIVERED) {
+        rc.putBack(role, h);
+        events.rcHeldKept(h.what(), ATTEMPTS);
         return;
       }
     }
   }
 
-  private void deliver(String what, Transaction tx) {
-    deliver(what, tx, Optional.empty());
-  }
+  private enum Outcome { ACCEPTED, RC_REFUSED, REFUSED, UNDELIVERED }
 
   /**
-   * Sends {@code tx}; false only when hived refused it for RC. A first send ({@code retried} empty) is
-   * then held; a held one sent again ({@code retried}) is only counted, and the caller puts it back.
+   * Sends {@code h}: accepted (or already on chain), refused for RC (held: last in line when a first
+   * send, back first in line when {@code held}), refused otherwise (dropped with the reason), or not
+   * delivered (no API answered, or the outbox closed).
    */
-  private boolean deliver(String what, Transaction tx, Optional<RcHold.Held> retried) {
-    RcRole role = roleOf(tx);
+  private Outcome attempt(RcHold.Held h, RcRole role, boolean held) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      if (thread.closed()) {
+        return Outcome.UNDELIVERED;
+      }
       try {
-        sender.broadcast(tx);
-        sent.incrementAndGet();
-        events.outboxSent(what);
-        if (rc.accepted(role)) {
-          events.rcAccepted(role.tag(), payer(tx), what);
-          resend(role, Optional.empty());
-        }
-        return true;
+        sender.broadcast(h.tx());
+        accepted(h, role, "");
+        return Outcome.ACCEPTED;
       } catch (RpcErrorException e) {
         if (e.isDuplicateTransaction()) {
-          sent.incrementAndGet();
-          events.outboxSent(what + " (already on chain)");
-          return true;
+          accepted(h, role, " (already on chain)");
+          return Outcome.ACCEPTED;
         }
         if (e.isResourceCreditRefusal()) {
-          boolean first = retried.isPresent() ? rc.refusedAgain(role)
-              : rc.refused(role, new RcHold.Held(what, tx, e.resourceCreditsNeeded()));
-          if (first) {
-            events.rcRefused(role.tag(), payer(tx), what, e.resourceCreditsHeld(), e.resourceCreditsNeeded());
+          RcHold.Held refused = h.needing(e.resourceCreditsNeeded());
+          if (held ? rc.refusedAgain(role, refused) : rc.refused(role, refused)) {
+            events.rcRefused(role.tag(), payer(h.tx()), h.what(), e.resourceCreditsHeld(), e.resourceCreditsNeeded());
           }
-          return false;
+          return Outcome.RC_REFUSED;
         }
         failed.incrementAndGet();
-        events.outboxRefused(what, e.getMessage());
-        return true;
+        events.outboxRefused(h.what(), e.getMessage());
+        return Outcome.REFUSED;
       } catch (RpcException e) {
-        events.outboxRetry(what, attempt, e.getMessage());
+        events.outboxRetry(h.what(), attempt, e.getMessage());
         try {
           Thread.sleep(500L * attempt);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          return true;
+          return Outcome.UNDELIVERED;
         }
       }
     }
-    failed.incrementAndGet();
-    events.outboxRefused(what, "no API accepted it after " + ATTEMPTS + " attempts");
-    return true;
+    return Outcome.UNDELIVERED;
+  }
+
+  private void accepted(RcHold.Held h, RcRole role, String note) {
+    sent.incrementAndGet();
+    events.outboxSent(h.what() + note);
+    if (rc.accepted(role, h.duty())) {
+      events.rcAccepted(role.tag(), payer(h.tx()), h.what());
+    }
   }
 
   private static String payer(Transaction tx) {
@@ -217,13 +255,13 @@ public final class Outbox implements AutoCloseable {
   }
 
   /** The RC cost hived named for the oldest transaction of {@code role} held; empty when none is held or it named none. */
-  public java.util.OptionalLong rcNextNeeded(RcRole role) {
+  public OptionalLong rcNextNeeded(RcRole role) {
     return rc.firstNeeded(role);
   }
 
-  /** The largest RC cost hived named when it refused a transaction of {@code role}; 0 before one. */
-  public long rcLargestNeeded(RcRole role) {
-    return rc.largestNeeded(role);
+  /** The RC cost hived named in the most recent refusal of {@code role}, until a transaction of it is accepted; 0 when none. */
+  public long rcLastNeeded(RcRole role) {
+    return rc.lastNeeded(role);
   }
 
   /** Whether {@code role} is out of RC: hived refused a transaction of it and has accepted none since. */
@@ -235,24 +273,24 @@ public final class Outbox implements AutoCloseable {
     return failed.get();
   }
 
-  /** Transactions handed over and not yet sent or given up (those held for RC included). */
-  public long pending() {
-    return queued.get() - sent.get() - failed.get();
+  /** Held transactions dropped: expired, replaced by a newer send of their duty, over the cap, or no longer to be signed. */
+  public long dropped() {
+    return rc.dropped();
   }
 
+  /** Transactions handed over and not yet sent, given up or dropped (those held for RC included). */
+  public long pending() {
+    return queued.get() - sent.get() - failed.get() - rc.dropped();
+  }
+
+  /** Whether {@link #close} was called: nothing is sent from then on. */
+  boolean closed() {
+    return thread.closed();
+  }
+
+  /** Stops sending: from here nothing is sent (queued sends and retries are discarded); waits 5 s at most for a broadcast on the wire. */
   @Override
   public void close() {
-    if (thread == null) {
-      return;
-    }
-    thread.shutdown();
-    try {
-      if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-        thread.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      thread.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    thread.close();
   }
 }

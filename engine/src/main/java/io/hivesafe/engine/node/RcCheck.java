@@ -116,14 +116,18 @@ public final class RcCheck implements AutoCloseable {
   }
 
   private RcReading reading(RcRole role, RcAccount rc, Instant headTime) {
-    long largest = outbox.map(o -> o.rcLargestNeeded(role)).orElse(0L);
+    long named = outbox.map(o -> o.rcLastNeeded(role)).orElse(0L);
     long mana = rc.manaAt(headTime);
-    return new RcReading(role, rc.account(), rc.maxRc(), mana, rc.percentAt(headTime), RcLowRule.isLow(role, mana, rc.maxRc(), largest),
-        RcLowRule.threshold(role, largest), headTime);
+    return new RcReading(role, rc.account(), rc.maxRc(), mana, rc.percentAt(headTime), RcLowRule.isLow(role, mana, rc.maxRc(), named),
+        RcLowRule.threshold(role, named), headTime);
   }
 
-  /** Sends what the outbox holds for the reading's role again when the mana covers what hived asked for the oldest of it. */
+  /**
+   * Drops what the outbox holds that expired by the reading's head time, whatever the mana; sends what
+   * it holds for the reading's role again when the mana covers what hived asked for the oldest of it.
+   */
   private static void retry(Outbox outbox, RcReading reading) {
+    outbox.pruneHeld(reading.headTime());
     if (outbox.rcHeld(reading.role()) == 0) {
       return;
     }

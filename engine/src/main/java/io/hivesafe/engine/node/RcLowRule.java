@@ -8,7 +8,9 @@ package io.hivesafe.engine.node;
  *   <li>mana below {@link #TRANSACTIONS} of the role's transactions: the node's own (a report each tally,
  *       a {@code sig_submit} per round and its resends) or the multisig account's (a round's broadcast),
  *       each costed at the larger of the role's estimate ({@link #NODE_TRANSACTION}, {@link
- *       #MULTISIG_TRANSACTION}) and the largest cost hived named in a refusal; or
+ *       #MULTISIG_TRANSACTION}) and the cost hived named in the role's most recent refusal, while the role
+ *       is out of RC (until a transaction of it is accepted: one costly refusal does not keep the
+ *       threshold up for good); or
  *   <li>mana below {@link #PERCENT} percent of max_rc: a pool being used faster than it regenerates.
  * </ul>
  *
@@ -29,16 +31,16 @@ public final class RcLowRule {
 
   private RcLowRule() {}
 
-  /** The mana below which {@code role}'s account is low by the first rule, given the largest cost hived named (0: none). */
-  public static long threshold(RcRole role, long largestNeeded) {
+  /** The mana below which {@code role}'s account is low by the first rule, given the cost hived named in the role's latest refusal (0: none). */
+  public static long threshold(RcRole role, long namedCost) {
     long estimate = role == RcRole.NODE ? NODE_TRANSACTION : MULTISIG_TRANSACTION;
-    return Math.multiplyExact(TRANSACTIONS, Math.max(estimate, largestNeeded));
+    return Math.multiplyExact(TRANSACTIONS, Math.max(estimate, namedCost));
   }
 
   /** Whether {@code mana} of {@code maxRc} is low for {@code role}. */
-  public static boolean isLow(RcRole role, long mana, long maxRc, long largestNeeded) {
+  public static boolean isLow(RcRole role, long mana, long maxRc, long namedCost) {
     boolean belowPercent = maxRc == 0 || java.math.BigInteger.valueOf(Math.max(0, mana)).multiply(java.math.BigInteger.valueOf(100))
         .compareTo(java.math.BigInteger.valueOf(maxRc).multiply(java.math.BigInteger.valueOf(PERCENT))) < 0;
-    return mana < threshold(role, largestNeeded) || belowPercent;
+    return mana < threshold(role, namedCost) || belowPercent;
   }
 }

@@ -67,6 +67,7 @@ public final class SidechainNode implements AutoCloseable {
     this.events = events;
     this.lastBlock = store.lastBlock().orElse(0);
     this.signing = new SigningPolicy(genesis, store, source, crypto, identity, outbox, events, version, () -> failure == null);
+    outbox.ifPresent(o -> o.releaseHeldOnlyWhile(signing::mayRelease));
   }
 
   /** Told about each committed block, on the node's thread, after the shell's own duties for it. */

@@ -14,7 +14,6 @@ import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.TallyRecord;
 import io.hivesafe.state.StateStore;
 import io.hivesafe.state.StateTransaction;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
@@ -122,14 +121,17 @@ final class SigningPolicy {
       Divergence found = turn.found().get();
       divergence = turn.found();
       events.diverged(found.reportBlock(), found.mine(), found.consensus());
+      outbox.ifPresent(Outbox::dropHeldSignatures);
     }
     if (turn.reporting()) {
       String digest = store.digest().hex();
-      outbox.get().send("report for block " + n, store.read(r -> reports.get().report(r, block, digest, turn.head())));
+      outbox.get().send(Duty.report(n), "report for block " + n, store.read(r -> reports.get().report(r, block, digest, turn.head())),
+          block.timestamp());
       reportsQueued++;
     } else if (turn.live() && reports.isPresent() && outbox.isPresent()) {
       store.read(r -> reports.get().again(r, block, ownDigest, turn.head())).ifPresent(tx -> {
-        outbox.get().send("report for block " + ownDigest.orElseThrow().block() + " (again)", tx);
+        long r = ownDigest.orElseThrow().block();
+        outbox.get().send(Duty.report(r), "report for block " + r + " (again)", tx, block.timestamp());
         reportsQueued++;
       });
     }
@@ -141,8 +143,8 @@ final class SigningPolicy {
     if (duties.isEmpty() || outbox.isEmpty() || !maySign() || source.mode() != BlockSource.Mode.LIVE) {
       return;
     }
-    for (Map.Entry<String, Transaction> send : store.read(r -> duties.get().after(r, block, head))) {
-      outbox.get().send(send.getKey(), send.getValue());
+    for (MultisigDuties.Send send : store.read(r -> duties.get().after(r, block, head))) {
+      outbox.get().send(send.duty(), send.what(), send.tx(), block.timestamp());
     }
   }
 
@@ -163,6 +165,14 @@ final class SigningPolicy {
   /** A node signs only with an identity, while healthy, and never once its store records a divergence. */
   boolean maySign() {
     return identity.isPresent() && divergence.isEmpty() && healthy.getAsBoolean();
+  }
+
+  /**
+   * Whether the outbox may send a held transaction of {@code kind} again: a report always (a diverged
+   * node keeps reporting), a signature or a multisig broadcast only while the node may sign.
+   */
+  boolean mayRelease(Duty.Kind kind) {
+    return !kind.signs() || maySign();
   }
 
   /** Whether this store records a divergence: the node's digest differed from a tally's consensus. */

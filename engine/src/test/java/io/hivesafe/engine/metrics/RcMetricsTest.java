@@ -32,10 +32,11 @@ class RcMetricsTest {
     try (HiveRpcClient client = new HiveRpcClient(RpcConfig.withEndpoints(List.of(URI.create("http://127.0.0.1:9"))));
         RcCheck rc = new RcCheck(Optional.of(AccountName.of("node0")), ms, client, Optional.of(outbox), events)) {
       RcMetrics.register(registry, rc, Optional.of(outbox));
-      outbox.send("report for block 50", io.hivesafe.hive.protocol.Transaction.builder()
+      outbox.send(io.hivesafe.engine.node.Duty.report(50), "report for block 50", io.hivesafe.hive.protocol.Transaction.builder()
           .referenceBlock(io.hivesafe.hive.protocol.BlockId.fromHex("00000064" + "ab".repeat(16)))
           .expiration(java.time.Instant.parse("2026-01-01T00:10:00Z"))
-          .operation(new io.hivesafe.hive.protocol.CustomJsonOperation(List.of(AccountName.of("node0")), List.of(), "x", "{}")).build());
+          .operation(new io.hivesafe.hive.protocol.CustomJsonOperation(List.of(AccountName.of("node0")), List.of(), "x", "{}")).build(),
+          java.time.Instant.parse("2026-01-01T00:00:00Z"));
       String scrape = registry.scrape();
       for (String role : List.of("node", "multisig")) {
         String account = role.equals("node") ? "node0" : "hivesafe-ms";

@@ -91,8 +91,8 @@ class OutboxRcTest {
     CapturedEvents log = new CapturedEvents();
     Outbox outbox = Outbox.inline(chain, log.events, MULTISIG);
     chain.rcOut = true;
-    outbox.send("report for block 50", report(50));
-    outbox.send("report for block 100", report(100));
+    outbox.send(Duty.report(50), "report for block 50", report(50), T0);
+    outbox.send(Duty.report(100), "report for block 100", report(100), T0);
     assertEquals(2, outbox.rcRefusals(RcRole.NODE));
     assertEquals(0, outbox.rcRefusals(RcRole.MULTISIG));
     assertEquals(2, outbox.rcHeld(RcRole.NODE));
@@ -125,9 +125,9 @@ class OutboxRcTest {
     Chain chain = new Chain();
     Outbox outbox = Outbox.inline(chain, new CapturedEvents().events, MULTISIG);
     chain.rcOut = true;
-    outbox.send("report for block 50", report(50));
+    outbox.send(Duty.report(50), "report for block 50", report(50), T0);
     chain.rcOut = false;
-    outbox.send("report for block 100", report(100));
+    outbox.send(Duty.report(100), "report for block 100", report(100), T0);
     assertEquals(ids(report(100), report(50)), ids(chain.accepted));
     assertEquals(0, outbox.rcHeld(RcRole.NODE));
   }
@@ -138,13 +138,13 @@ class OutboxRcTest {
     CapturedEvents log = new CapturedEvents();
     Outbox outbox = Outbox.inline(chain, log.events, MULTISIG);
     chain.rcOut = true;
-    outbox.send("round 1 (attempt 1)", payout());
+    outbox.send(Duty.broadcast(1), "round 1 (attempt 1)", payout(), T0);
     assertEquals(1, outbox.rcRefusals(RcRole.MULTISIG));
     assertEquals(0, outbox.rcRefusals(RcRole.NODE));
     assertEquals(1, outbox.rcHeld(RcRole.MULTISIG));
     assertEquals(1, log.count("multisig account hivesafe-ms is out of resource credits"), log.lines().toString());
     chain.rcOut = false;
-    outbox.send("report for block 50", report(50)); // the node's role: does not release the multisig account's
+    outbox.send(Duty.report(50), "report for block 50", report(50), T0); // the node's role: does not release the multisig account's
     assertEquals(1, outbox.rcHeld(RcRole.MULTISIG));
     outbox.retryHeld(RcRole.MULTISIG, T0);
     assertEquals(ids(report(50), payout()), ids(chain.accepted));
@@ -158,13 +158,14 @@ class OutboxRcTest {
     CapturedEvents log = new CapturedEvents();
     Outbox outbox = Outbox.inline(chain, log.events, MULTISIG);
     chain.rcOut = true;
-    outbox.send("report for block 50", report(50));
+    outbox.send(Duty.report(50), "report for block 50", report(50), T0);
     chain.rcOut = false;
     int calls = chain.calls;
     outbox.retryHeld(RcRole.NODE, T0.plusSeconds(600));
     assertEquals(calls, chain.calls, "not sent: it expired");
     assertEquals(0, outbox.rcHeld(RcRole.NODE));
-    assertEquals(1, outbox.failed());
+    assertEquals(0, outbox.failed(), "moot, not failed");
+    assertEquals(1, outbox.dropped());
     assertEquals(0, outbox.pending());
     assertEquals(1, log.count("expired at"), log.lines().toString());
   }
@@ -176,7 +177,7 @@ class OutboxRcTest {
     Outbox outbox = Outbox.inline(chain, log.events, MULTISIG);
     chain.other = new RpcErrorException("network_broadcast_api.broadcast_transaction", -32000,
         "missing required active authority:Missing Active Authority node0", null);
-    outbox.send("report for block 50", report(50));
+    outbox.send(Duty.report(50), "report for block 50", report(50), T0);
     assertEquals(1, outbox.failed());
     assertEquals(0, outbox.rcRefusals(RcRole.NODE));
     assertEquals(0, outbox.rcHeld(RcRole.NODE));

@@ -101,7 +101,7 @@ class RcCheckTest {
       sent.add(tx.id(io.hivesafe.hive.protocol.WireFormat.HF26).toHex());
     }, new CapturedEvents().events, MULTISIG);
     RcCheck check = new RcCheck(Optional.of(NODE), MULTISIG, chain, Optional.of(outbox), new CapturedEvents().events);
-    outbox.send("round 1 (attempt 1)", payout());
+    outbox.send(Duty.broadcast(1), "round 1 (attempt 1)", payout(), T0);
     assertEquals(1, outbox.rcHeld(RcRole.MULTISIG));
     chain.set(NODE, BIG, BIG, T0);
     chain.set(MULTISIG, 432_000_000L, 0, T0); // 1,000 RC a second
@@ -119,6 +119,29 @@ class RcCheckTest {
     assertEquals(0, status.held());
     assertEquals(3_000, status.reading().orElseThrow().mana());
     assertEquals(10 * RcLowRule.MULTISIG_TRANSACTION, status.reading().orElseThrow().threshold());
+  }
+
+  @Test
+  void aReadingDropsWhatExpiredByItsHeadTimeWhateverTheMana() {
+    FakeRc chain = new FakeRc();
+    CapturedEvents log = new CapturedEvents();
+    Outbox outbox = Outbox.inline(tx -> {
+      throw OutboxRcTest.rcRefusal("hivesafe-ms", 0, 3_000);
+    }, log.events, MULTISIG);
+    RcCheck check = new RcCheck(Optional.of(NODE), MULTISIG, chain, Optional.of(outbox), log.events);
+    outbox.send(Duty.broadcast(1), "round 1 (attempt 1)", payout(), T0); // expires T0 + 600
+    chain.set(NODE, BIG, BIG, T0);
+    chain.set(MULTISIG, 432_000_000_000L, 0, T0);
+    chain.head = T0.plusSeconds(599);
+    check.check();
+    assertEquals(1, outbox.rcHeld(RcRole.MULTISIG), "not expired yet, and too little mana to send it");
+    chain.set(MULTISIG, 432_000_000_000L, 0, T0.plusSeconds(600)); // still no mana at the next reading
+    chain.head = T0.plusSeconds(600);
+    check.check();
+    assertEquals(0, outbox.rcHeld(RcRole.MULTISIG), "expired: dropped although the mana is short");
+    assertEquals(1, outbox.dropped());
+    assertEquals(0, outbox.pending());
+    assertEquals(1, log.count("expired at"), log.lines().toString());
   }
 
   @Test

@@ -254,7 +254,7 @@ public class DevnetCluster implements AutoCloseable {
       long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
       // a transaction held for resource credits waits for RC, not for the chain: not waited for here
       while (r.outbox().pending() - r.outbox().rcHeld() > 0
-          || r.outbox().sent() + r.outbox().failed() + r.outbox().rcHeld() < r.node().reportsQueued()) {
+          || r.outbox().sent() + r.outbox().failed() + r.outbox().dropped() + r.outbox().rcHeld() < r.node().reportsQueued()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(r.node().identity() + ": its reports were not delivered in "
               + DELIVERY_TIMEOUT.toSeconds() + " s");

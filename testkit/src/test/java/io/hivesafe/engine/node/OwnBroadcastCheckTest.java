@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -93,7 +92,7 @@ class OwnBroadcastCheckTest {
   }
 
   /** What node0 (the first runner: attempt 0 is its) sends after a commit, with the state holding {@code round}. */
-  private List<Map.Entry<String, Transaction>> node0After(SignerAuthority recordedActive, MultisigTx round, LoggedEvents log,
+  private List<MultisigDuties.Send> node0After(SignerAuthority recordedActive, MultisigTx round, LoggedEvents log,
       MultisigDuties[] duties) {
     try (StateStore store = StateStore.open(StateConfig.of(dir))) {
       try (StateTransaction tx = store.begin(101)) {
@@ -117,9 +116,9 @@ class OwnBroadcastCheckTest {
   void aRoundWhoseSignaturesSatisfyTheRecordedAuthorityIsBroadcast() {
     LoggedEvents log = new LoggedEvents();
     MultisigDuties[] duties = new MultisigDuties[1];
-    List<Map.Entry<String, Transaction>> sent = node0After(threshold(2), round(threshold(2), digest(unsigned())), log, duties);
+    List<MultisigDuties.Send> sent = node0After(threshold(2), round(threshold(2), digest(unsigned())), log, duties);
     assertEquals(1, sent.size(), log.lines().toString());
-    assertEquals(2, sent.get(0).getValue().signatures().size());
+    assertEquals(2, sent.get(0).tx().signatures().size());
     assertEquals(0, duties[0].withheld());
     assertEquals(List.of(), log.with("is not broadcast"));
   }
@@ -130,7 +129,7 @@ class OwnBroadcastCheckTest {
     MultisigDuties[] duties = new MultisigDuties[1];
     byte[] other = digest(unsigned()).clone();
     other[0] ^= 1;
-    List<Map.Entry<String, Transaction>> sent = node0After(threshold(2), round(threshold(2), other), log, duties);
+    List<MultisigDuties.Send> sent = node0After(threshold(2), round(threshold(2), other), log, duties);
     assertEquals(List.of(), sent);
     assertEquals(1, duties[0].withheld());
     List<String> lines = log.with("is not broadcast");
@@ -143,7 +142,7 @@ class OwnBroadcastCheckTest {
   void anAuthorityRaisedUnderAReadyRoundIsNotBroadcastWithTheOldSignatures() {
     LoggedEvents log = new LoggedEvents();
     MultisigDuties[] duties = new MultisigDuties[1];
-    List<Map.Entry<String, Transaction>> sent = node0After(threshold(3), round(threshold(2), digest(unsigned())), log, duties);
+    List<MultisigDuties.Send> sent = node0After(threshold(3), round(threshold(2), digest(unsigned())), log, duties);
     assertEquals(List.of(), sent);
     assertEquals(1, duties[0].withheld());
   }

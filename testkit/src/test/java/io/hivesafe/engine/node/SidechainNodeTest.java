@@ -268,4 +268,45 @@ class SidechainNodeTest {
       assertEquals(1, source.blocks.size(), "block 5 was never taken");
     }
   }
+
+  /**
+   * The node tells its outbox when held signatures may go out: only while it may sign. A sig_submit held
+   * for RC, then a bug stops the node (it may no longer sign, like a diverged one): a report accepted
+   * afterwards releases what is held, and the sig_submit is not among it.
+   */
+  @Test
+  void aHeldSignatureIsNotReleasedOnceTheNodeMayNotSign() throws Exception {
+    ScriptedSource source = new ScriptedSource();
+    List<Transaction> sent = new ArrayList<>();
+    boolean[] rcOut = {true};
+    Outbox outbox = Outbox.inline(tx -> {
+      if (rcOut[0]) {
+        throw new io.hivesafe.hive.rpc.RpcErrorException("network_broadcast_api.broadcast_transaction", -32000,
+            "payer has not enough RC mana for transaction:has_mana: Account: node0 has 1 RC, needs 2 RC. Please wait to transact "
+                + "or power up HIVE.", null);
+      }
+      sent.add(tx);
+    }, new NodeEvents());
+    NodeIdentity me = new NodeIdentity(net.nodes().get(0).name(), net.nodes().get(0).user().activeKey(), net.nodes().get(0).multisigKey());
+    try (SidechainNode node = new SidechainNode(net.network(), StateStore.open(StateConfig.of(dir)), source, NodeCluster.CRYPTO,
+        Optional.of(me), Optional.of(outbox), new NodeEvents(), "test")) {
+      Instant t = block(1).timestamp();
+      Transaction sigSubmit = NodeTransaction.signed(new io.hivesafe.hive.protocol.CustomJsonOperation(List.of(me.account()), List.of(),
+          "hivesafe_sig_submit", "{\"seq\":1}"), block(1), me, net.network().chainId(), NodeCluster.CRYPTO);
+      outbox.send(Duty.signature(1), "signature for round 1", sigSubmit, t);
+      assertEquals(1, outbox.rcHeld(RcRole.NODE));
+      source.blocks.add(block(1));
+      source.blocks.add(block(3)); // a gap: a bug stops the node
+      node.start();
+      assertFalse(node.awaitBlock(3, Duration.ofSeconds(10)));
+      assertFalse(node.canSign());
+      rcOut[0] = false;
+      Transaction report = NodeTransaction.signed(new io.hivesafe.hive.protocol.CustomJsonOperation(List.of(me.account()), List.of(),
+          "hivesafe_report", "{\"block\":50}"), block(1), me, net.network().chainId(), NodeCluster.CRYPTO);
+      outbox.send(Duty.report(50), "report for block 50", report, t);
+      assertEquals(List.of(report), sent, "the report only");
+      assertEquals(0, outbox.rcHeld(RcRole.NODE));
+      assertEquals(1, outbox.dropped());
+    }
+  }
 }
