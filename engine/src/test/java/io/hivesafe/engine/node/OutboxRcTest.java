@@ -1,5 +1,6 @@
 package io.hivesafe.engine.node;
 
+import io.hivesafe.engine.CapturedEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

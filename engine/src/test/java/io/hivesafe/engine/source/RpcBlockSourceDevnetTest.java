@@ -1,5 +1,6 @@
 package io.hivesafe.engine.source;
 
+import io.hivesafe.engine.CapturedEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -128,20 +128,11 @@ public final class HiveRpcClient implements AutoCloseable {
    * names), in hived's order. An empty list makes no request.
    */
   public List<AccountInfo> findAccounts(List<AccountName> names) throws RpcException {
-    if (names.size() > MAX_FIND_ACCOUNTS) {
-      throw new IllegalArgumentException("at most " + MAX_FIND_ACCOUNTS + " names per call, got " + names.size());
-    }
-    if (names.isEmpty()) {
+    if (checkNames(names)) {
       return List.of();
     }
-    Set<AccountName> asked = new HashSet<>();
-    ObjectNode params = JSON.objectNode();
-    ArrayNode accounts = params.putArray("accounts");
-    for (AccountName name : names) {
-      asked.add(Objects.requireNonNull(name, "names must not hold null"));
-      accounts.add(name.value());
-    }
-    return transport.call(FIND_ACCOUNTS, params, result -> readAccounts(result, asked));
+    Set<AccountName> asked = new HashSet<>(names);
+    return transport.call(FIND_ACCOUNTS, accountsParams(names), result -> readAccounts(result, asked));
   }
 
   private static List<AccountInfo> readAccounts(JsonNode result, Set<AccountName> asked) {
@@ -216,20 +207,30 @@ public final class HiveRpcClient implements AutoCloseable {
    * leaves out unknown names), in hived's order. An empty list makes no request.
    */
   public List<RcAccount> findRcAccounts(List<AccountName> names) throws RpcException {
+    if (checkNames(names)) {
+      return List.of();
+    }
+    Set<AccountName> asked = new HashSet<>(names);
+    return transport.call(FIND_RC_ACCOUNTS, accountsParams(names), result -> readRcAccounts(result, asked));
+  }
+
+  /** Refuses too many names or a null one; true when there are none (no request is made). */
+  private static boolean checkNames(List<AccountName> names) {
     if (names.size() > MAX_FIND_ACCOUNTS) {
       throw new IllegalArgumentException("at most " + MAX_FIND_ACCOUNTS + " names per call, got " + names.size());
     }
-    if (names.isEmpty()) {
-      return List.of();
+    for (AccountName name : names) {
+      Objects.requireNonNull(name, "names must not hold null");
     }
-    Set<AccountName> asked = new HashSet<>();
+    return names.isEmpty();
+  }
+
+  /** {@code {"accounts": [names…]}}, in the order given. */
+  private static ObjectNode accountsParams(List<AccountName> names) {
     ObjectNode params = JSON.objectNode();
     ArrayNode accounts = params.putArray("accounts");
-    for (AccountName name : names) {
-      asked.add(Objects.requireNonNull(name, "names must not hold null"));
-      accounts.add(name.value());
-    }
-    return transport.call(FIND_RC_ACCOUNTS, params, result -> readRcAccounts(result, asked));
+    names.forEach(name -> accounts.add(name.value()));
+    return params;
   }
 
   private static List<RcAccount> readRcAccounts(JsonNode result, Set<AccountName> asked) {

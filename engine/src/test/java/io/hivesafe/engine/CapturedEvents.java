@@ -1,23 +1,22 @@
-package io.hivesafe.engine.node;
+package io.hivesafe.engine;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.hivesafe.engine.NodeEvents;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
 
-/** {@link NodeEvents} writing to a logger of its own, whose lines the test reads back. */
-final class CapturedEvents {
+/** {@link NodeEvents} writing to a logger of its own, whose lines the test reads back (the engine's tests, every package). */
+public final class CapturedEvents {
   private static final AtomicInteger COUNT = new AtomicInteger();
 
-  final NodeEvents events;
+  public final NodeEvents events;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  CapturedEvents() {
-    Logger logger = (Logger) LoggerFactory.getLogger("test.node.events." + COUNT.incrementAndGet());
+  public CapturedEvents() {
+    Logger logger = (Logger) LoggerFactory.getLogger("test.events." + COUNT.incrementAndGet());
     logger.setLevel(Level.DEBUG);
     logger.setAdditive(false);
     appender.start();
@@ -26,13 +25,13 @@ final class CapturedEvents {
   }
 
   /** Every line so far, as "LEVEL message". */
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (appender) { // AppenderBase.doAppend adds under the appender's own lock
       return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
     }
   }
 
-  long count(String containing) {
+  public long count(String containing) {
     return lines().stream().filter(line -> line.contains(containing)).count();
   }
 }
