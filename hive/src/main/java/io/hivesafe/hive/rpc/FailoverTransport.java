@@ -132,7 +132,7 @@ final class FailoverTransport implements AutoCloseable {
         checks.get(index).forget();
         listener.attempted(method, endpoint, Duration.ofNanos(System.nanoTime() - began),
             RpcListener.Outcome.TRANSPORT_FAILURE);
-        LOG.debug("{} attempt {} at {} failed: {}", method, attempt, endpoint, e.getMessage());
+        LOG.debug("{} attempt {} at {} failed: {}", method, attempt, EndpointText.of(endpoint), e.getMessage());
         failures.add(new EndpointFailure(endpoint, e.getMessage()));
         lastCause = e.getCause() != null ? e.getCause() : e;
         if (Thread.currentThread().isInterrupted()) {
@@ -157,7 +157,17 @@ final class FailoverTransport implements AutoCloseable {
       checkChain(index, method);
     }
     long connections = check.connections();
-    T value = read(reader, exchange(index, method, params));
+    T value;
+    try {
+      value = read(reader, exchange(index, method, params));
+    } catch (RpcErrorException refusal) {
+      // hived's refusal is an answer too: the caller acts on it (a "duplicate" broadcast counts as
+      // delivered), so it is used only once the endpoint is known to be on the chain
+      if (check.connections() != connections) {
+        checkChain(index, method);
+      }
+      throw refusal;
+    }
     if (check.connections() != connections) {
       checkChain(index, method);
     }

@@ -130,6 +130,32 @@ class ChainGuardTest {
   }
 
   @Test
+  void aRefusalOverANewConnectionIsUsedOnlyAfterTheChainIdIsCheckedAgain() throws RpcException {
+    // A refusal is an answer the caller acts on ("duplicate transaction" counts as delivered): one over
+    // a new connection, from "another hived" on the same address, must not be believed unchecked.
+    ChainId[] chain = {ChainId.MAINNET};
+    java.util.concurrent.atomic.AtomicInteger dataAnswers = new java.util.concurrent.atomic.AtomicInteger();
+    FakeHived hived = new FakeHived().always(request -> {
+      if (request.get("method").asText().equals("database_api.get_config")) {
+        return result(MAPPER.createObjectNode().put("HIVE_CHAIN_ID", chain[0].toHex()).put("HIVE_ADDRESS_PREFIX", "STM"))
+            .answer(request);
+      }
+      if (dataAnswers.incrementAndGet() == 1) {
+        return result(PROPERTIES).answer(request).setHeader("Connection", "close").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
+      }
+      chain[0] = OTHER;
+      return FakeHived.error(MAPPER.createObjectNode().put("code", -32000).put("message", "Duplicate transaction check failed")).answer(request);
+    });
+    open.add(hived);
+    HiveRpcClient client = client(Duration.ofHours(1), hived.uri());
+    client.getDynamicGlobalProperties();
+    assertThrows(WrongChainException.class, client::getDynamicGlobalProperties, "not the refusal: the chain check first");
+    assertEquals(1, told.size(), "the guard was told");
+    assertEquals(List.of("database_api.get_config", "database_api.get_dynamic_global_properties",
+        "database_api.get_dynamic_global_properties", "database_api.get_config"), methods(hived));
+  }
+
+  @Test
   void afterAFailedAttemptTheChainIdIsAskedAgain() throws RpcException {
     ChainId[] chain = {ChainId.MAINNET};
     FakeHived hived = node(chain, false);
