@@ -231,7 +231,7 @@ public final class NodeController implements AutoCloseable {
       throw new IllegalArgumentException("api.endpoints: " + others.get(0).line());
     }
     for (ChainIdCheck.NoAnswer silent : ChainIdCheck.silent(answers)) {
-      events.chainIdUnchecked(silent.endpoint().toString(), silent.reason());
+      events.chainIdUnchecked(io.hivesafe.hive.rpc.EndpointText.of(silent.endpoint()), silent.reason());
     }
   }
 

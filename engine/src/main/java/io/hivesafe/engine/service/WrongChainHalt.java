@@ -1,5 +1,6 @@
 package io.hivesafe.engine.service;
 
+import io.hivesafe.hive.rpc.EndpointText;
 import io.hivesafe.engine.NodeEvents;
 import io.hivesafe.engine.node.SidechainNode;
 import io.hivesafe.hive.rpc.WrongChainException;
@@ -30,7 +31,7 @@ final class WrongChainHalt implements Consumer<WrongChainException> {
   @Override
   public void accept(WrongChainException e) {
     if (met.compareAndSet(null, e)) {
-      events.wrongChain(e.endpoint().toString(), e.served().toHex(), e.expected().toHex());
+      events.wrongChain(EndpointText.of(e.endpoint()), e.served().toHex(), e.expected().toHex());
     }
     haltIfMet();
   }
@@ -39,7 +40,7 @@ final class WrongChainHalt implements Consumer<WrongChainException> {
     WrongChainException e = met.get();
     SidechainNode halting = node;
     if (e != null && halting != null) {
-      halting.halt(new IllegalStateException("the Hive API at " + e.endpoint() + " serves chain id " + e.served().toHex()
+      halting.halt(new IllegalStateException("the Hive API at " + EndpointText.of(e.endpoint()) + " serves chain id " + e.served().toHex()
           + ", but the genesis names chain id " + e.expected().toHex() + ": remove it from api.endpoints (or fix what it serves), "
           + "then start the node again", e));
     }

@@ -84,7 +84,7 @@ public final class SnapshotBootstrap {
   public static BootstrapResult bootstrap(String fileOrUrl, Path emptyDataDir, NetworkGenesis genesis, HiveRpcClient api,
       SignatureScheme crypto, Optional<StateDigest> expectDigest, NodeEvents events) throws BootstrapException {
     Path dir = emptyDataDir.toAbsolutePath().normalize();
-    events.bootstrapStarted(fileOrUrl, dir.toString());
+    events.bootstrapStarted(shown(fileOrUrl), dir.toString());
     boolean existed = Files.exists(dir);
     Path download = dir.resolveSibling(dir.getFileName() + ".download");
     boolean importing = false;
@@ -125,7 +125,7 @@ public final class SnapshotBootstrap {
         String left = importing ? cleanUp(dir, existed) : "";
         message += left.isEmpty() ? ". The data directory " + dir + " is left " + (existed ? "empty" : "absent") : left;
       }
-      events.bootstrapFailed(fileOrUrl, e.getMessage());
+      events.bootstrapFailed(shown(fileOrUrl), e.getMessage());
       throw new BootstrapException(e.failure, message, e.getCause());
     } catch (RuntimeException | Error bug) {
       // Not a refusal but a bug: it propagates as it is, and still leaves no half-checked store behind.
@@ -137,7 +137,7 @@ public final class SnapshotBootstrap {
       try {
         Files.deleteIfExists(download);
       } catch (IOException e) {
-        events.bootstrapFailed(fileOrUrl, "cannot delete the downloaded file " + download + ": " + e.getMessage());
+        events.bootstrapFailed(shown(fileOrUrl), "cannot delete the downloaded file " + download + ": " + e.getMessage());
       }
     }
   }
@@ -175,7 +175,7 @@ public final class SnapshotBootstrap {
       }
       long started = System.nanoTime();
       long bytes = SnapshotDownload.fetch(url, download);
-      events.bootstrapDownloaded(fileOrUrl, bytes, Duration.ofNanos(System.nanoTime() - started));
+      events.bootstrapDownloaded(shown(fileOrUrl), bytes, Duration.ofNanos(System.nanoTime() - started));
       return download;
     }
     Path file;
@@ -224,5 +224,17 @@ public final class SnapshotBootstrap {
     } catch (IOException | UncheckedIOException e) {
       return ". The imported store could not be deleted (" + e.getMessage() + "): delete " + dir + " by hand before starting a node on it";
     }
+  }
+
+  /** A snapshot's source as a log line shows it: a file's path, or a URL without its path, query or user info (a presigned link's signature, a token). */
+  static String shown(String fileOrUrl) {
+    if (fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://")) {
+      try {
+        return io.hivesafe.hive.rpc.EndpointText.of(java.net.URI.create(fileOrUrl));
+      } catch (IllegalArgumentException e) {
+        return "(a URL that does not parse)";
+      }
+    }
+    return fileOrUrl;
   }
 }

@@ -37,20 +37,20 @@ final class SnapshotDownload {
         .followRedirects(true).retryOnConnectionFailure(true).build();
     try (Response response = client.newCall(new Request.Builder().url(url.toString()).get().build()).execute()) {
       if (!response.isSuccessful()) {
-        throw new Refused(BootstrapException.Failure.SOURCE, "cannot download " + url + ": HTTP " + response.code()
+        throw new Refused(BootstrapException.Failure.SOURCE, "cannot download " + io.hivesafe.hive.rpc.EndpointText.of(url) + ": HTTP " + response.code()
             + (response.message().isEmpty() ? "" : " " + response.message()));
       }
       ResponseBody body = response.body();
       if (body == null) {
-        throw new Refused(BootstrapException.Failure.SOURCE, "cannot download " + url + ": the response has no body");
+        throw new Refused(BootstrapException.Failure.SOURCE, "cannot download " + io.hivesafe.hive.rpc.EndpointText.of(url) + ": the response has no body");
       }
       try (InputStream in = body.byteStream()) {
         return Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new Refused(BootstrapException.Failure.SOURCE, "cannot download " + url + ": " + e, e);
+      throw new Refused(BootstrapException.Failure.SOURCE, "cannot download " + io.hivesafe.hive.rpc.EndpointText.of(url) + ": " + e, e);
     } catch (IllegalArgumentException e) {
-      throw new Refused(BootstrapException.Failure.SOURCE, "not a usable URL: " + url + " (" + e.getMessage() + ")", e);
+      throw new Refused(BootstrapException.Failure.SOURCE, "not a usable URL: " + io.hivesafe.hive.rpc.EndpointText.of(url) + " (" + e.getMessage() + ")", e);
     } finally {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
