@@ -99,7 +99,16 @@ public final class HivesafeCommand {
       return EXIT_FAILURE;
     });
     root.setExecutionStrategy(HivesafeCommand::execute);
-    return root.execute(args);
+    try {
+      return root.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler above; an Error (a broken install's
+      // NoClassDefFoundError, an ExceptionInInitializerError) would end the JVM with status 1
+      e.printStackTrace(console.err());
+      console.err().println("error: internal error: " + e.getClass().getName() + ": " + JsonStdio.oneLine(String.valueOf(e.getMessage()))
+          + " (a bug or a broken installation: please report it with the stack trace above)");
+      return EXIT_FAILURE;
+    }
   }
 
   /**

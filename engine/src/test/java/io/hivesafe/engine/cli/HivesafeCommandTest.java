@@ -33,6 +33,27 @@ class HivesafeCommandTest {
     }
   }
 
+  /** A command whose class cannot be initialised, as a broken installation makes it. */
+  @picocli.CommandLine.Command(name = "broken")
+  static final class Broken implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new ExceptionInInitializerError("a static initialiser failed");
+    }
+  }
+
+  @Test
+  void anErrorInACommandIsExitTwoToo() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    Console console = new Console(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    picocli.CommandLine root = HivesafeCommand.commands(console, StopSignal.processSignals());
+    root.addSubcommand(new picocli.CommandLine(new Broken()));
+    assertEquals(HivesafeCommand.EXIT_FAILURE, HivesafeCommand.execute(root, console, "broken"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("error: internal error: java.lang.ExceptionInInitializerError: a static "
+        + "initialiser failed"), err.toString(StandardCharsets.UTF_8));
+  }
+
   @Test
   void aBugInACommandIsExitTwoWithItsStackTraceNeverPicocliExitOne() {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
