@@ -21,13 +21,13 @@ import java.util.function.Function;
 
 /**
  * A founder's card: the account a founding node runs from, the public multisig key it made offline
- * ({@code hivesafe keys generate --chain-id … --prefix … --card FILE}), the key's proof of possession
- * — the node_add signature over SHA-256({@code "hivesafe:node_add:" + chain id + ":" + prefix + ":" +
- * account}), the same one a joining node posts — the account signature — the account's active key's
- * signature over SHA-256({@code "hivesafe:founder:" + chain id + ":" + prefix + ":" + network + ":" +
- * multisig account + ":" + account + ":" + key}),
- * which binds the key to the account as posting node_add from the account does, and to the one network
- * the founders agreed on — and the chain id, prefix, network name and multisig account it was made for.
+ * ({@code hivesafe keys generate --chain-id … --prefix … --card FILE --network … --multisig-account …}),
+ * the key's proof of possession — the node_add signature over SHA-256({@code "hivesafe:node_add:" + chain
+ * id + ":" + prefix + ":" + account}), the same one a joining node posts — the account signature — the
+ * account's active key's signature over SHA-256({@code "hivesafe:founder:" + chain id + ":" + prefix + ":"
+ * + network + ":" + multisig account + ":" + account + ":" + key}), which binds the key to the account as
+ * posting node_add from the account does, and to the one network the founders agreed on — and the chain
+ * id, prefix, network name and multisig account it was made for.
  * {@code hivesafe genesis assemble} and {@code genesis verify} check both signatures and refuse a card made
  * for another network ({@link FounderCards}). A card holds nothing secret.
  */
