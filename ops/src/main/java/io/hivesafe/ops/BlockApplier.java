@@ -282,10 +282,11 @@ public final class BlockApplier {
 
   /**
    * The digest a founder's card's account signature signs (the account's active key over its chain id,
-   * prefix, account and multisig key; docs/protocol.md "Founder cards"): it proves the account chose the key.
+   * prefix, network name, multisig account, account and multisig key; docs/protocol.md "Founder cards"):
+   * it proves the account chose the key for this one network.
    */
-  public static byte[] founderAccountDigest(io.hivesafe.hive.protocol.ChainId chainId, String prefix, String account,
-      io.hivesafe.hive.crypto.PublicKey key) {
-    return NodeOperations.founderDigest(chainId, prefix, account, key);
+  public static byte[] founderAccountDigest(io.hivesafe.hive.protocol.ChainId chainId, String prefix, String network,
+      String multisigAccount, String account, io.hivesafe.hive.crypto.PublicKey key) {
+    return NodeOperations.founderDigest(chainId, prefix, network, multisigAccount, account, key);
   }
 }

@@ -93,9 +93,7 @@ public record NetworkGenesis(
     Objects.requireNonNull(owner, "authority.owner");
     Objects.requireNonNull(active, "authority.active");
     Objects.requireNonNull(recoveryAccount, "authority.recovery_account");
-    if (network == null || !NETWORK.matcher(network).matches()) {
-      throw new IllegalArgumentException("network must be 1-32 of [a-z0-9-], starting with a letter or digit");
-    }
+    checkNetwork(network);
     checkPrefix(prefix);
     if (startBlock < 1 || startBlock > 0xffff_ffffL) {
       throw new IllegalArgumentException("start_block must be a Hive block number >= 1");
@@ -146,6 +144,14 @@ public record NetworkGenesis(
     }
     checkAuthority(owner, "authority.owner");
     checkAuthority(active, "authority.active");
+  }
+
+  /** Checks a network name as a genesis does (also for a founder's card, made before the genesis). */
+  public static String checkNetwork(String network) {
+    if (network == null || !NETWORK.matcher(network).matches()) {
+      throw new IllegalArgumentException("network must be 1-32 of [a-z0-9-], starting with a letter or digit");
+    }
+    return network;
   }
 
   /** Checks a custom_json prefix as a genesis does (also for a founder's key, made before the genesis). */

@@ -30,11 +30,15 @@ final class NodeOperations {
 
   /**
    * The digest a founder's card's account signature signs: SHA-256({@code "hivesafe:founder:" + chain id hex
-   * + ":" + prefix + ":" + account + ":" + multisig public key}) (STM form). Signed by the account's active
-   * key, it binds the card's key to the account it names, as posting node_add from the account does.
+   * + ":" + prefix + ":" + network + ":" + multisig account + ":" + account + ":" + multisig public key})
+   * (STM form, ASCII). Signed by the account's active key, it binds the card's key to the account it names,
+   * as posting node_add from the account does, and to the one network the founders agreed on — its name and
+   * its multisig account — so that the card cannot be replayed into another genesis on the same chain.
    */
-  static byte[] founderDigest(ChainId chainId, String prefix, String account, PublicKey key) {
-    String message = "hivesafe:founder:" + chainId.toHex() + ":" + prefix + ":" + account + ":" + key;
+  static byte[] founderDigest(ChainId chainId, String prefix, String network, String multisigAccount, String account,
+      PublicKey key) {
+    String message = "hivesafe:founder:" + chainId.toHex() + ":" + prefix + ":" + network + ":" + multisigAccount + ":" + account
+        + ":" + key;
     return Hashes.sha256(message.getBytes(StandardCharsets.US_ASCII));
   }
 

@@ -10,6 +10,7 @@ import io.hivesafe.hive.json.StrictFields;
 import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.ChainId;
 import io.hivesafe.ops.BlockApplier;
+import io.hivesafe.ops.NetworkGenesis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +21,20 @@ import java.util.function.Function;
 
 /**
  * A founder's card: the account a founding node runs from, the public multisig key it made offline
- * ({@code hivesafe keys generate --chain-id … --prefix … --card FILE}), the key's proof of possession
- * — the node_add signature over SHA-256({@code "hivesafe:node_add:" + chain id + ":" + prefix + ":" +
- * account}), the same one a joining node posts — the account signature — the account's active key's
- * signature over SHA-256({@code "hivesafe:founder:" + chain id + ":" + prefix + ":" + account + ":" + key}),
- * which binds the key to the account as posting node_add from the account does — and the chain id and
- * prefix it was made for. {@code hivesafe genesis assemble} and {@code genesis verify} check both
- * signatures ({@link FounderCards}). A card holds nothing secret.
+ * ({@code hivesafe keys generate --chain-id … --prefix … --card FILE --network … --multisig-account …}),
+ * the key's proof of possession — the node_add signature over SHA-256({@code "hivesafe:node_add:" + chain
+ * id + ":" + prefix + ":" + account}), the same one a joining node posts — the account signature — the
+ * account's active key's signature over SHA-256({@code "hivesafe:founder:" + chain id + ":" + prefix + ":"
+ * + network + ":" + multisig account + ":" + account + ":" + key}), which binds the key to the account as
+ * posting node_add from the account does, and to the one network the founders agreed on — and the chain
+ * id, prefix, network name and multisig account it was made for.
+ * {@code hivesafe genesis assemble} and {@code genesis verify} check both signatures and refuse a card made
+ * for another network ({@link FounderCards}). A card holds nothing secret.
  */
 record FounderCard(AccountName account, PublicKey key, CompactSignature proof, CompactSignature accountSignature, ChainId chainId,
-    String prefix) {
-  private static final Set<String> FIELDS = Set.of("account", "public_key", "proof", "account_signature", "chain_id", "prefix");
+    String prefix, String network, AccountName multisigAccount) {
+  private static final Set<String> FIELDS = Set.of("account", "public_key", "proof", "account_signature", "chain_id", "prefix",
+      "network", "multisig_account");
 
   FounderCard {
     Objects.requireNonNull(account, "account");
@@ -39,6 +43,8 @@ record FounderCard(AccountName account, PublicKey key, CompactSignature proof, C
     Objects.requireNonNull(accountSignature, "account_signature");
     Objects.requireNonNull(chainId, "chain_id");
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(multisigAccount, "multisig_account");
   }
 
   /**
@@ -58,7 +64,8 @@ record FounderCard(AccountName account, PublicKey key, CompactSignature proof, C
     if (!accountSignature.isFcCanonical()) {
       return Optional.empty();
     }
-    return signatures.recover(accountSignature, BlockApplier.founderAccountDigest(chainId, prefix, account.value(), key));
+    return signatures.recover(accountSignature, BlockApplier.founderAccountDigest(chainId, prefix, network, multisigAccount.value(),
+        account.value(), key));
   }
 
   ObjectNode toJson() {
@@ -69,6 +76,8 @@ record FounderCard(AccountName account, PublicKey key, CompactSignature proof, C
     card.put("account_signature", accountSignature.toHex());
     card.put("chain_id", chainId.toHex());
     card.put("prefix", prefix);
+    card.put("network", network);
+    card.put("multisig_account", multisigAccount.value());
     return card;
   }
 
@@ -91,7 +100,9 @@ record FounderCard(AccountName account, PublicKey key, CompactSignature proof, C
           field(root, "proof", CompactSignature::fromHex),
           field(root, "account_signature", CompactSignature::fromHex),
           field(root, "chain_id", ChainId::fromHex),
-          field(root, "prefix", text -> text));
+          field(root, "prefix", text -> text),
+          field(root, "network", NetworkGenesis::checkNetwork),
+          field(root, "multisig_account", AccountName::of));
     } catch (IllegalArgumentException e) {
       throw new CliFailure("founder card " + file + ": " + JsonStdio.oneLine(e.getMessage()), e);
     }

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The founders' cards of one network, read and checked, in the order given — what {@code genesis assemble}
  * builds the genesis from and {@code genesis verify} rebuilds it from. Offline ({@link #read}): each card
- * is for the network's chain id and prefix, its proof is its key's signature over its account's node_add
+ * is for the network's chain id, prefix, name and multisig account (what its account signature agreed to:
+ * a card is not replayed into another genesis on the same chain), its proof is its key's signature over its account's node_add
  * message, no account or key appears twice, no card names the multisig account. On chain
  * ({@link #onChainProblems}), against APIs that serve the network's chain id: each account exists and the
  * card's account signature recovers to a key of the account's active authority whose weight alone reaches
@@ -37,12 +38,15 @@ final class FounderCards {
 
   /**
    * Reads and checks every card offline; the first problem is a {@link CliFailure}. {@code source} names
-   * where the chain id and prefix come from in an error: {@code "--"} for the options, else a file.
+   * where the chain id, prefix, network and multisig account come from in an error: {@code "--"} for the
+   * options, else a file.
    */
-  static FounderCards read(List<Path> files, ChainId chain, String prefix, AccountName multisig, SignatureScheme signatures,
-      String source) {
+  static FounderCards read(List<Path> files, ChainId chain, String prefix, String network, AccountName multisig,
+      SignatureScheme signatures, String source) {
     String chainIdFrom = source.equals("--") ? "--chain-id" : source + "'s chain id";
     String prefixFrom = source.equals("--") ? "--prefix" : source + "'s prefix";
+    String networkFrom = source.equals("--") ? "--network" : source + "'s network";
+    String multisigFrom = source.equals("--") ? "--multisig-account" : source + "'s multisig account";
     TreeMap<AccountName, Path> accounts = new TreeMap<>();
     TreeMap<PublicKey, Path> keys = new TreeMap<>();
     Map<Path, FounderCard> cards = new LinkedHashMap<>();
@@ -56,6 +60,17 @@ final class FounderCards {
         throw new CliFailure("founder card " + file + " was made for prefix '" + card.prefix() + "', not " + prefixFrom + " '" + prefix
             + "': its proof does not hold for this network");
       }
+      if (card.account().equals(multisig)) {
+        throw new CliFailure("founder card " + file + " names the multisig account " + multisig + ": a node runs from its own account");
+      }
+      if (!card.network().equals(network)) {
+        throw new CliFailure("founder card " + file + " was made for network '" + card.network() + "', not " + networkFrom + " '" + network
+            + "': " + card.account() + " agreed to found that network only");
+      }
+      if (!card.multisigAccount().equals(multisig)) {
+        throw new CliFailure("founder card " + file + " was made for multisig account " + card.multisigAccount() + ", not " + multisigFrom
+            + " " + multisig + ": " + card.account() + " agreed to hold that account only");
+      }
       if (!card.proves(signatures)) {
         throw new CliFailure("founder card " + file + ": the proof is not " + card.key() + "'s canonical signature over "
             + card.account() + "'s node_add message: make the card again with hivesafe keys generate");
@@ -67,9 +82,6 @@ final class FounderCards {
       other = keys.putIfAbsent(card.key(), file);
       if (other != null) {
         throw new CliFailure("founder cards " + other + " and " + file + " hold the same key " + card.key());
-      }
-      if (card.account().equals(multisig)) {
-        throw new CliFailure("founder card " + file + " names the multisig account " + multisig + ": a node runs from its own account");
       }
       cards.put(file, card);
     }

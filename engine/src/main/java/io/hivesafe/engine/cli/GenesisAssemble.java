@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hivesafe genesis assemble}: the network genesis of a new network from its founders' cards.
- * Every card must be for this chain id and prefix, its proof must be its key's signature over its
- * account's node_add message, no account or key may appear twice, and on an {@code --api} of this chain
- * its account must exist and its account signature be by the account's active key ({@link FounderCards}): the founders become the genesis
+ * Every card must be for this chain id, prefix, network name and multisig account, its proof must be its
+ * key's signature over its account's node_add message, no account or key may appear twice, and on an
+ * {@code --api} of this chain its account must exist and its account signature be by the account's active
+ * key ({@link FounderCards}): the founders become the genesis
  * nodes (the first runners), each with {@code --founder-stake} governance stake, and the multisig
  * account's owner and active authority at the start are their keys, weight 1 each, threshold ⌊n/2⌋+1.
  * The treasury must be within the safety limit at the start. Any problem is one line and writes nothing;
@@ -114,14 +115,10 @@ final class GenesisAssemble implements Callable<Integer> {
     if (Files.exists(out)) {
       throw new CliFailure("--out " + out + " exists: a genesis is never overwritten");
     }
-    AccountName multisig;
-    try {
-      multisig = AccountName.of(multisigAccount);
-    } catch (IllegalArgumentException e) {
-      throw new CliFailure("--multisig-account is not a valid Hive account name: " + multisigAccount, e);
-    }
+    String networkName = GenesisOptions.network(network);
+    AccountName multisig = GenesisOptions.multisigAccount(multisigAccount);
     Secp256k1Signatures signatures = new Secp256k1Signatures();
-    FounderCards cards = FounderCards.read(founders, chain, networkPrefix, multisig, signatures, "--");
+    FounderCards cards = FounderCards.read(founders, chain, networkPrefix, networkName, multisig, signatures, "--");
     List<String> onChain = cards.onChainProblems(api, chain, signatures);
     if (!onChain.isEmpty()) {
       throw new CliFailure(onChain.get(0));
@@ -158,6 +155,8 @@ final class GenesisAssemble implements Callable<Integer> {
       Files.write(out, NetworkGenesisFile.write(genesis), StandardOpenOption.CREATE_NEW);
     } catch (FileAlreadyExistsException e) {
       throw new CliFailure("--out " + out + " exists: a genesis is never overwritten", e);
+    } catch (IOException e) {
+      throw new CliFailure("cannot write --out " + out + ": " + e.getClass().getSimpleName(), e);
     }
     console.out().println(JsonStdio.MAPPER.writeValueAsString(summary(genesis)));
     return 0;

@@ -1,5 +1,6 @@
 package io.hivesafe.engine.cli;
 
+import io.hivesafe.hive.protocol.AccountName;
 import io.hivesafe.hive.protocol.ChainId;
 import io.hivesafe.ops.NetworkGenesis;
 import io.hivesafe.ops.NetworkGenesisFile;
@@ -7,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a network's genesis file, and the options that name a network before its genesis exists (chain id, prefix), into one-line errors. */
+/**
+ * Reads a network's genesis file, and the options that name a network before its genesis exists (chain id,
+ * prefix, network name, multisig account), into one-line errors.
+ */
 final class GenesisOptions {
   private GenesisOptions() {}
 
@@ -27,6 +31,22 @@ final class GenesisOptions {
       throw new CliFailure("cannot read " + option + " " + file + ": " + e.getClass().getSimpleName(), e);
     } catch (IllegalArgumentException e) {
       throw new CliFailure(option + " " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String network(String network) {
+    try {
+      return NetworkGenesis.checkNetwork(network);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--network: " + e.getMessage() + ", got '" + network + "'", e);
+    }
+  }
+
+  static AccountName multisigAccount(String name) {
+    try {
+      return AccountName.of(name);
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure("--multisig-account is not a valid Hive account name: " + name, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.hivesafe.engine.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +33,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -90,14 +92,20 @@ class FoundingCommandsTest {
 
   /** The card of {@code account}, its account signature made with {@code activeOf}'s active key. */
   private Path card(String account, String activeOf, String prefix, String chainId) {
-    String name = account + "-" + prefix + chainId.substring(0, 4) + (activeOf.equals(account) ? "" : "-by-" + activeOf);
+    return card(account, activeOf, prefix, chainId, "founded", "founded-ms");
+  }
+
+  /** The card of {@code account} for the network {@code network} holding {@code multisig}. */
+  private Path card(String account, String activeOf, String prefix, String chainId, String network, String multisig) {
+    String name = account + "-" + prefix + chainId.substring(0, 4) + (activeOf.equals(account) ? "" : "-by-" + activeOf)
+        + (network.equals("founded") ? "" : "-" + network) + (multisig.equals("founded-ms") ? "" : "-" + multisig);
     for (int i = 2; Files.exists(dir.resolve(name + ".card.json")); i++) {
       name = name.replaceAll("~\\d+$", "") + "~" + i;
     }
     Path card = dir.resolve(name + ".card.json");
     CliRun r = CliRun.of("", Map.of("ACTIVE", DevnetKeys.passwordKey(activeOf, KeyRole.ACTIVE).toWif()), "keys", "generate",
         "--chain-id", chainId, "--prefix", prefix, "--account", account, "--out", dir.resolve(card.getFileName() + ".wif").toString(),
-        "--card", card.toString(), "--active-wif-env", "ACTIVE");
+        "--card", card.toString(), "--network", network, "--multisig-account", multisig, "--active-wif-env", "ACTIVE");
     assertEquals(0, r.exit(), r.err());
     return card;
   }
@@ -140,8 +148,14 @@ class FoundingCommandsTest {
         "the proof made before the genesis is the node_add proof of the genesis made after it");
     assertFalse(new Secp256k1Signatures().verify(proof, BlockApplier.nodeAddProofDigest(genesis, "founder-b"), key.publicKey()));
     CompactSignature accountSignature = CompactSignature.fromHex(json.get("account_signature").asText());
-    assertTrue(new Secp256k1Signatures().verify(accountSignature, BlockApplier.founderAccountDigest(ChainId.TESTNET, "f_", "founder-a",
-        key.publicKey()), DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).publicKey()), "the account's active key signed the card's key");
+    byte[] documented = MessageDigest.getInstance("SHA-256").digest(("hivesafe:founder:" + TESTNET + ":f_:founded:founded-ms:founder-a:"
+        + key.publicKey()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertArrayEquals(documented, BlockApplier.founderAccountDigest(ChainId.TESTNET, "f_", "founded", "founded-ms", "founder-a",
+        key.publicKey()), "the founder message of docs/protocol.md: chain id, prefix, network, multisig account, account, key");
+    assertTrue(new Secp256k1Signatures().verify(accountSignature, documented, DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).publicKey()),
+        "the account's active key signed the card's key for this network");
+    assertEquals("founded", json.get("network").asText());
+    assertEquals("founded-ms", json.get("multisig_account").asText());
 
     CliRun both = CliRun.of("keys", "generate", "--genesis", card.toString(), "--chain-id", TESTNET, "--prefix", "f_", "--account", "a",
         "--out", dir.resolve("x.wif").toString());
@@ -162,6 +176,8 @@ class FoundingCommandsTest {
     Path x = dir.resolve("x.wif");
     Path newCard = dir.resolve("new.card.json");
     String[] base = {"keys", "generate", "--chain-id", TESTNET, "--prefix", "f_", "--account", "founder-a", "--out", x.toString()};
+    String[] network = {"--network", "founded", "--multisig-account", "founded-ms"};
+    base = concat(base, network);
     CliRun noActive = CliRun.of(concat(base, "--card", newCard.toString()));
     assertEquals("error: --card needs the active key of founder-a (--active-wif-file FILE or --active-wif-env VAR):"
         + " its signature binds the new key to the account\n", noActive.err());
@@ -173,7 +189,7 @@ class FoundingCommandsTest {
         readable.err());
     CliRun unset = CliRun.of(concat(base, "--card", newCard.toString(), "--active-wif-env", "NOPE"));
     assertEquals("error: --active-wif-env NOPE is not set\n", unset.err());
-    CliRun withoutCard = CliRun.of(concat(base, "--active-wif-file", open.toString()));
+    CliRun withoutCard = CliRun.of(concat(Arrays.copyOf(base, base.length - network.length), "--active-wif-file", open.toString()));
     assertEquals("error: --active-wif-file and --active-wif-env go with --card: the active key signs the founder's card only\n",
         withoutCard.err());
     for (CliRun r : List.of(noActive, readable, unset, withoutCard)) {
@@ -276,6 +292,107 @@ class FoundingCommandsTest {
   }
 
   @Test
+  void aCardIsForOneNetworkAndOneMultisigAccountOnly() throws Exception {
+    Path a = card("founder-a", "f_", TESTNET);
+    Path b = card("founder-b", "f_", TESTNET);
+    Path c = card("founder-c", "f_", TESTNET);
+    Path otherNetwork = card("founder-c", "founder-c", "f_", TESTNET, "elsewhere", "founded-ms");
+    Path otherMultisig = card("founder-c", "founder-c", "f_", TESTNET, "founded", "other-ms");
+    assertRefused(assembleRun(0, a, b, otherNetwork), "founder card " + otherNetwork + " was made for network 'elsewhere', not --network"
+        + " 'founded': founder-c agreed to found that network only");
+    assertRefused(assembleRun(0, a, b, otherMultisig), "founder card " + otherMultisig + " was made for multisig account other-ms, not"
+        + " --multisig-account founded-ms: founder-c agreed to hold that account only");
+    assertEquals(0, assembleRun(0, a, b, c).exit());
+    Path genesis = dir.resolve("genesis.json");
+    assertDiffers(genesis, List.of("founder card " + otherNetwork + " was made for network 'elsewhere', not the genesis's network"
+        + " 'founded': founder-c agreed to found that network only"), a, b, otherNetwork);
+    assertDiffers(genesis, List.of("founder card " + otherMultisig + " was made for multisig account other-ms, not the genesis's"
+        + " multisig account founded-ms: founder-c agreed to hold that account only"), a, b, otherMultisig);
+
+    // The replay: founder-c's card for another network (or multisig account), its fields edited to this one's.
+    // Its account signature names the other network, so it recovers to no key of founder-c's.
+    for (String[] edit : new String[][] {{"network", "founded", otherNetwork.toString()}, {"multisig_account", "founded-ms",
+        otherMultisig.toString()}}) {
+      ObjectNode replayed = (ObjectNode) JsonStdio.parse(Files.readString(Path.of(edit[2])));
+      replayed.put(edit[0], edit[1]);
+      Path replay = write("replayed-" + edit[0] + ".card.json", replayed);
+      CliRun r = verify(genesis, a, b, replay);
+      assertEquals(HivesafeCommand.EXIT_FAILURE, r.exit(), edit[0]);
+      assertTrue(r.err().contains("error: founder card " + replay + ": the account signature is by STM") && r.err().contains(
+          ", not by a key of founder-c's active authority"), edit[0] + ": " + r.err());
+    }
+
+    String[] base = {"keys", "generate", "--chain-id", TESTNET, "--prefix", "f_", "--account", "founder-d", "--out",
+        dir.resolve("d.wif").toString(), "--active-wif-env", "ACTIVE"};
+    Map<String, String> env = Map.of("ACTIVE", DevnetKeys.passwordKey("founder-d", KeyRole.ACTIVE).toWif());
+    Path dCard = dir.resolve("d.card.json");
+    CliRun noNetwork = CliRun.of("", env, concat(base, "--card", dCard.toString(), "--multisig-account", "founded-ms"));
+    assertEquals("error: --card needs --network NAME and --multisig-account NAME, as the founders agreed them: the account signature"
+        + " agrees to found that network only\n", noNetwork.err());
+    CliRun noMultisig = CliRun.of("", env, concat(base, "--card", dCard.toString(), "--network", "founded"));
+    assertEquals(noNetwork.err(), noMultisig.err());
+    CliRun badNetwork = CliRun.of("", env, concat(base, "--card", dCard.toString(), "--network", "Founded!", "--multisig-account",
+        "founded-ms"));
+    assertEquals("error: --network: network must be 1-32 of [a-z0-9-], starting with a letter or digit, got 'Founded!'\n",
+        badNetwork.err());
+    CliRun itself = CliRun.of("", env, concat(base, "--card", dCard.toString(), "--network", "founded", "--multisig-account",
+        "founder-d"));
+    assertEquals("error: --account founder-d is the --multisig-account: a node runs from its own account\n", itself.err());
+    CliRun withoutCard = CliRun.of("keys", "generate", "--chain-id", TESTNET, "--prefix", "f_", "--account", "founder-d", "--out",
+        dir.resolve("d.wif").toString(), "--network", "founded");
+    assertEquals("error: --network and --multisig-account go with --card: they name the network the founder's card is for\n",
+        withoutCard.err());
+    for (CliRun r : List.of(noNetwork, noMultisig, badNetwork, itself, withoutCard)) {
+      assertEquals(HivesafeCommand.EXIT_FAILURE, r.exit());
+      assertEquals("", r.out());
+    }
+    assertFalse(Files.exists(dir.resolve("d.wif")) || Files.exists(dCard), "nothing written");
+  }
+
+  @Test
+  void aFailedWriteIsOneLineAndLeavesNoKeyAndNoCardBehind() throws Exception {
+    // A card in a place that cannot hold it (a regular file as its directory, which refuses a write even
+    // to root, unlike a read-only directory): the key is not made either.
+    Path notADirectory = Files.writeString(dir.resolve("plain"), "not a directory");
+    Path card = notADirectory.resolve("a.card.json");
+    Path key = dir.resolve("a.wif");
+    Map<String, String> env = Map.of("ACTIVE", DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).toWif());
+    String[] base = {"keys", "generate", "--chain-id", TESTNET, "--prefix", "f_", "--account", "founder-a", "--network", "founded",
+        "--multisig-account", "founded-ms", "--active-wif-env", "ACTIVE"};
+    List<Path> before = listing();
+    CliRun badCard = CliRun.of("", env, concat(base, "--out", key.toString(), "--card", card.toString()));
+    assertEquals(HivesafeCommand.EXIT_FAILURE, badCard.exit());
+    assertTrue(badCard.err().matches("error: cannot write --card " + java.util.regex.Pattern.quote(card.toString()) + ": \\w+\n"),
+        badCard.err());
+    assertEquals("", badCard.out());
+    assertEquals(before, listing(), "no key file, no card");
+
+    // The card can be written, the key cannot: the card's draft goes too.
+    Path keyNowhere = dir.resolve("missing/a.wif");
+    CliRun badKey = CliRun.of("", env, concat(base, "--out", keyNowhere.toString(), "--card", dir.resolve("a.card.json").toString()));
+    assertEquals("error: cannot write --out " + keyNowhere + ": NoSuchFileException\n", badKey.err());
+    assertEquals(HivesafeCommand.EXIT_FAILURE, badKey.exit());
+    assertEquals(before, listing(), "no card and no draft of it");
+
+    Path a = card("founder-a", "f_", TESTNET);
+    Path b = card("founder-b", "f_", TESTNET);
+    Path genesisNowhere = dir.resolve("missing/genesis.json");
+    CliRun assemble = CliRun.of(assemble(genesisNowhere, 0, a, b).toArray(String[]::new));
+    assertEquals("error: cannot write --out " + genesisNowhere + ": NoSuchFileException\n", assemble.err());
+    assertEquals(HivesafeCommand.EXIT_FAILURE, assemble.exit());
+    CliRun verifyDirectory = verify(dir, a, b);
+    assertEquals("error: cannot read --genesis " + dir + ": IOException\n", verifyDirectory.err());
+    assertEquals(HivesafeCommand.EXIT_FAILURE, verifyDirectory.exit());
+  }
+
+  /** Every file under the test's directory. */
+  private List<Path> listing() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      return files.sorted().toList();
+    }
+  }
+
+  @Test
   void verifyPassesOnTheAssembledGenesisAndNamesEachDifference() throws Exception {
     Path a = card("founder-a", "f_", TESTNET);
     Path b = card("founder-b", "f_", TESTNET);
@@ -284,6 +401,32 @@ class FoundingCommandsTest {
     Path genesis = dir.resolve("genesis.json");
     CliRun ok = verify(genesis, a, b, c);
     assertEquals(0, ok.exit(), ok.err());
+    assertEquals("verify checked the founders and the authority only: read not_checked (allocations, treasury, custody, params, start"
+        + " block) and agree them with the other founders before signing the handover\n", ok.err());
+    JsonNode notChecked = ok.json().get("not_checked");
+    assertEquals(50, notChecked.get("start_block").asLong());
+    assertEquals("FOUND", notChecked.get("token").get("symbol").asText());
+    assertEquals(100, notChecked.get("intervals").get("tally").asLong());
+    assertEquals(1_000, notChecked.get("params").get("min_stake").asLong());
+    assertEquals(1_000_000, notChecked.get("custody").get("daily_cap").get("hive").asLong());
+    assertEquals("1/1", notChecked.get("custody").get("value").get("token").asText());
+    assertEquals(0, notChecked.get("treasury").get("hive").asLong());
+    assertTrue(notChecked.get("recovery_account").isNull(), notChecked.toString());
+    assertEquals(List.of("founder-a:0:10000", "founder-b:0:10000", "founder-c:0:10000"), allocations(notChecked));
+
+    // The assembler's sock puppet: a governance stake that outweighs the founders', and a recovery account.
+    // Nodes and authority are the cards': verify passes, and says what the founders must read.
+    ObjectNode puppet = (ObjectNode) JsonStdio.parse(Files.readString(genesis));
+    puppet.withArray("allocations").addObject().put("account", "sock-puppet").put("token", 7).put("gov", 1_000_000);
+    ((ObjectNode) puppet.get("treasury")).put("hbd", 3);
+    ((ObjectNode) puppet.get("authority")).put("recovery_account", "founder-d");
+    CliRun read = verify(write("puppet.json", puppet), a, b, c);
+    assertEquals(0, read.exit(), read.err());
+    assertEquals(ok.err(), read.err());
+    assertEquals(List.of("founder-a:0:10000", "founder-b:0:10000", "founder-c:0:10000", "sock-puppet:7:1000000"),
+        allocations(read.json().get("not_checked")));
+    assertEquals(3, read.json().get("not_checked").get("treasury").get("hbd").asLong());
+    assertEquals("founder-d", read.json().get("not_checked").get("recovery_account").asText());
     assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(genesis))),
         ok.json().get("sha256").asText());
     assertEquals(2, ok.json().get("threshold").asInt());
@@ -319,6 +462,13 @@ class FoundingCommandsTest {
             + String.join(", ", withKey(keys, fake(fake))) + "]",
         "founder card " + fake + ": the account signature is by " + DevnetKeys.passwordKey("founder-a", KeyRole.ACTIVE).publicKey()
             + ", not by a key of founder-d's active authority: only the account's active key binds a multisig key to it"), a, b, c, fake);
+  }
+
+  private static List<String> allocations(JsonNode notChecked) {
+    List<String> all = new ArrayList<>();
+    notChecked.get("allocations").forEach(x -> all.add(x.get("account").asText() + ":" + x.get("token").asLong() + ":"
+        + x.get("gov").asLong()));
+    return all;
   }
 
   private static String fake(Path card) {

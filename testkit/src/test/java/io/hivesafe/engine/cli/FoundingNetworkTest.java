@@ -183,7 +183,7 @@ class FoundingNetworkTest {
       env.put("HS_PW", "password");
 
       // 1. Each founder, offline: its account's active key (the devnet's password key), a multisig key and a
-      // card the active key signs, for the chain id and prefix agreed on.
+      // card the active key signs, for the chain id, prefix, network name and multisig account agreed on.
       List<String> cardArgs = new ArrayList<>();
       for (String founder : FOUNDERS) {
         Files.createDirectories(dir.resolve(founder + "/keys"));
@@ -192,13 +192,13 @@ class FoundingNetworkTest {
         writeSecret(dir.resolve(founder + "/keys/active.wif"), active);
         cli("keys", "generate", "--chain-id", CHAIN.toHex(), "--prefix", PREFIX, "--account", founder,
             "--out", dir.resolve(founder + "/keys/multisig.wif").toString(), "--card", dir.resolve(founder + ".card.json").toString(),
-            "--active-wif-file", dir.resolve(founder + "/keys/active.wif").toString());
+            "--network", "founded", "--multisig-account", MULTISIG, "--active-wif-file", dir.resolve(founder + "/keys/active.wif").toString());
         cardArgs.add("--founder");
         cardArgs.add(dir.resolve(founder + ".card.json").toString());
       }
 
       // 2. One of them assembles the genesis from the three cards, each checked on the chain; every founder
-      // verifies it against the cards and compares its SHA-256 with the others'.
+      // verifies it against the cards, compares its SHA-256 with the others' and reads what verify did not check.
       List<String> assemble = new ArrayList<>(List.of("genesis", "assemble", "--network", "founded", "--chain-id", CHAIN.toHex(),
           "--prefix", PREFIX, "--multisig-account", MULTISIG, "--start-block", "" + START_BLOCK, "--founder-stake", "10000",
           "--token", "FOUND", "--tally", "10", "--report-offset", "5", "--treasury-hive", "" + TREASURY,
@@ -210,8 +210,14 @@ class FoundingNetworkTest {
       assertEquals(2, genesis.active().weightThreshold(), "⌊3/2⌋+1 of the founders' keys");
       List<String> verify = new ArrayList<>(List.of("genesis", "verify", "--genesis", dir.resolve("genesis.json").toString(), "--api", api));
       verify.addAll(cardArgs);
-      String hash = cli(verify.toArray(String[]::new)).json().get("sha256").asText();
-      assertEquals(64, hash.length());
+      CliRun verified = cli(verify.toArray(String[]::new));
+      assertEquals(64, verified.json().get("sha256").asText().length());
+      assertTrue(verified.err().startsWith("verify checked the founders and the authority only: read not_checked"), verified.err());
+      JsonNode notChecked = verified.json().get("not_checked");
+      assertEquals(START_BLOCK, notChecked.get("start_block").asLong(), "what the founders read and agree: " + notChecked);
+      assertEquals(TREASURY, notChecked.get("treasury").get("hive").asLong());
+      assertEquals(FOUNDERS.size(), notChecked.get("allocations").size());
+      notChecked.get("allocations").forEach(a -> assertEquals(10_000, a.get("gov").asLong(), a.toString()));
 
       // 3. Each founder writes its node's files for the same genesis (init --devnet: a config for the devnet).
       for (String founder : FOUNDERS) {
