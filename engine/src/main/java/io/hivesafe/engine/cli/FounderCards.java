@@ -110,7 +110,7 @@ final class FounderCards {
     List<String> problems = new ArrayList<>();
     for (ChainIdCheck.Answer answer : ChainIdCheck.ask(api.config(), chain)) {
       if (answer instanceof ChainIdCheck.Other other) {
-        problems.add("--api " + other.endpoint() + " serves chain id " + other.served().toHex() + ", not " + chain.toHex()
+        problems.add("--api " + io.hivesafe.hive.rpc.EndpointText.of(other.endpoint()) + " serves chain id " + other.served().toHex() + ", not " + chain.toHex()
             + ": the founders' accounts must be read on the network's chain");
       } else if (answer instanceof ChainIdCheck.NoAnswer silent) {
         problems.add("--api " + silent.line() + ": its chain id is unknown, so its accounts cannot be trusted");
@@ -120,12 +120,15 @@ final class FounderCards {
       return problems;
     }
     Map<AccountName, AccountInfo> found = new TreeMap<>();
-    try (HiveRpcClient client = api.client()) {
+    // guarded: the accounts are read only from endpoints on the network's chain, as checked just above,
+    // even if one is swapped behind its address meanwhile
+    try (HiveRpcClient client = new HiveRpcClient(api.config(), io.hivesafe.hive.rpc.RpcListener.NONE,
+        ChainIdCheck.guard(chain, wrong -> { }))) {
       for (AccountInfo info : client.findAccounts(cards.values().stream().map(FounderCard::account).toList())) {
         found.put(info.name(), info);
       }
     } catch (RpcException e) {
-      throw new CliFailure("the API did not answer find_accounts: " + JsonStdio.oneLine(e.getMessage()), e);
+      throw new CliFailure("the API did not answer find_accounts on the network's chain: " + JsonStdio.oneLine(e.getMessage()), e);
     }
     for (Map.Entry<Path, FounderCard> entry : cards.entrySet()) {
       problem(entry.getKey(), entry.getValue(), Optional.ofNullable(found.get(entry.getValue().account())), signatures)

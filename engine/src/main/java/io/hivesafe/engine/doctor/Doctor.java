@@ -91,8 +91,10 @@ public final class Doctor {
     }
     RpcConfig rpc = config.rpc();
     List<URI> urls = good.stream().map(EndpointReading::endpoint).toList();
+    // guarded: every reading below comes from an endpoint on the genesis's chain, even one swapped behind its address
     try (HiveRpcClient api = new HiveRpcClient(new RpcConfig(urls, rpc.callTimeout(), Math.min(rpc.maxAttempts(), urls.size() + 1),
-        rpc.initialBackoff(), rpc.maxBackoff()))) {
+        rpc.initialBackoff(), rpc.maxBackoff()), io.hivesafe.hive.rpc.RpcListener.NONE,
+        io.hivesafe.engine.service.ChainIdCheck.guard(g.chainId(), wrong -> { }))) {
       List<AccountName> rcAccounts = new ArrayList<>();
       List<io.hivesafe.engine.node.RcRole> roles = new ArrayList<>();
       if (keys.isPresent()) {
