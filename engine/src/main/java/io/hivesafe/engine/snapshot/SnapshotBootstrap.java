@@ -87,9 +87,14 @@ public final class SnapshotBootstrap {
     events.bootstrapStarted(shown(fileOrUrl), dir.toString());
     boolean existed = Files.exists(dir);
     Path download = dir.resolveSibling(dir.getFileName() + ".download");
+    // The store is built and checked beside the data directory and moved into it only once the chain (or
+    // the operator's digest) vouched for it: a process killed while checking leaves the data directory as
+    // it was, never holding a store nobody vouched for, which a later plain run would start from.
+    Path unvouched = dir.resolveSibling(dir.getFileName() + ".unvouched");
     boolean importing = false;
     try {
       checkEmpty(dir);
+      cleanUp(unvouched, false); // what a killed bootstrap left
       Path file = source(fileOrUrl, download, events);
       SnapshotInfo header = header(file);
       long r = header.block();
@@ -107,30 +112,32 @@ public final class SnapshotBootstrap {
       OnChainReports reports = OnChainReports.read(api, genesis, r, !pinned);
       long started = System.nanoTime();
       importing = true;
-      SnapshotInfo info = importSnapshot(file, dir, header);
+      SnapshotInfo info = importSnapshot(file, unvouched, header);
       events.bootstrapImported(r, info.digest().hex(), info.entries(), Duration.ofNanos(System.nanoTime() - started));
-      ChainChecks.Facts facts = ChainChecks.facts(dir, r);
+      ChainChecks.Facts facts = ChainChecks.facts(unvouched, r);
       ChainChecks.checkNetwork(genesis, info, facts, reports);
       if (pinned) {
+        moveIntoPlace(unvouched, dir, existed);
         events.bootstrapPinned(r, info.digest().hex());
         return new BootstrapResult(r, info.digest(), info.entries(), Optional.empty());
       }
       BootstrapResult.Vouched vouched = ChainChecks.vouch(info, facts, reports, anchor.get(),
           new KeyProofs(api, genesis, crypto, r));
+      moveIntoPlace(unvouched, dir, existed);
       events.bootstrapVerified(r, info.digest().hex(), vouched);
       return new BootstrapResult(r, info.digest(), info.entries(), Optional.of(vouched));
     } catch (Refused e) {
-      String message = "snapshot bootstrap from " + fileOrUrl + " failed: " + e.getMessage();
-      if (e.failure != BootstrapException.Failure.DATA_DIR) {
-        String left = importing ? cleanUp(dir, existed) : "";
-        message += left.isEmpty() ? ". The data directory " + dir + " is left " + (existed ? "empty" : "absent") : left;
+      String message = "snapshot bootstrap from " + shown(fileOrUrl) + " failed: " + e.getMessage();
+      if (e.failure != BootstrapException.Failure.DATA_DIR || importing) {
+        String left = importing ? cleanUp(unvouched, false) : "";
+        message += left.isEmpty() ? ". The data directory " + dir + " is left " + (Files.exists(dir) ? "empty" : "absent") : left;
       }
       events.bootstrapFailed(shown(fileOrUrl), e.getMessage());
       throw new BootstrapException(e.failure, message, e.getCause());
     } catch (RuntimeException | Error bug) {
       // Not a refusal but a bug: it propagates as it is, and still leaves no half-checked store behind.
       if (importing) {
-        cleanUp(dir, existed);
+        cleanUp(unvouched, false);
       }
       throw bug;
     } finally {
@@ -139,6 +146,23 @@ public final class SnapshotBootstrap {
       } catch (IOException e) {
         events.bootstrapFailed(shown(fileOrUrl), "cannot delete the downloaded file " + download + ": " + e.getMessage());
       }
+    }
+  }
+
+  /**
+   * The vouched store into the data directory, by a rename in the same parent (atomic); an empty data
+   * directory that existed is removed first and made again by the rename (a kill between the two leaves
+   * it absent: the node then starts from genesis, never from an unvouched store).
+   */
+  private static void moveIntoPlace(Path unvouched, Path dir, boolean existed) throws Refused {
+    try {
+      if (existed) {
+        Files.delete(dir); // empty: checked before anything was imported
+      }
+      Files.move(unvouched, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new Refused(BootstrapException.Failure.DATA_DIR, "cannot move the vouched store from " + unvouched + " into " + dir
+          + ": " + e.getMessage(), e);
     }
   }
 

@@ -185,6 +185,44 @@ class SnapshotBootstrapTest {
   }
 
   @Test
+  void fromTheImportUntilTheChainVouchedTheDataDirectoryHoldsNoStore() throws Exception {
+    // A process killed while the snapshot is being checked must not leave a store a later plain run
+    // would start from: the store is built beside the data directory and moved in once vouched for.
+    // The log line "snapshot imported" is written between the import and the vouching: what the data
+    // directory holds then is what a kill at that moment would leave.
+    Path dir = tmp.resolve("vouching");
+    Files.createDirectories(dir);
+    java.util.List<String> atImport = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("test.bootstrap.vouching");
+    logger.setAdditive(false);
+    logger.setLevel(ch.qos.logback.classic.Level.INFO);
+    ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> watcher = new ch.qos.logback.core.AppenderBase<>() {
+      @Override
+      protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+        if (event.getFormattedMessage().contains("snapshot imported")) {
+          try (java.util.stream.Stream<Path> inside = Files.list(dir)) {
+            atImport.add("listed");
+            inside.forEach(p -> atImport.add(p.getFileName().toString()));
+          } catch (java.io.IOException e) {
+            atImport.add("cannot list: " + e);
+          }
+        }
+      }
+    };
+    watcher.start();
+    logger.addAppender(watcher);
+    SnapshotFile latest = producer.latest().orElseThrow();
+    BootstrapResult result = SnapshotBootstrap.bootstrap(latest.path().toString(), dir, GENESIS, api, DevnetCluster.CRYPTO,
+        new NodeEvents(logger));
+    assertTrue(result.vouched().isPresent());
+    assertEquals(List.of("listed"), atImport, "nothing in the data directory between the import and the vouching");
+    try (java.util.stream.Stream<Path> inside = Files.list(dir)) {
+      assertTrue(inside.findAny().isPresent(), "the vouched store is in place after");
+    }
+    assertFalse(Files.exists(dir.resolveSibling("vouching.unvouched")), "nothing left beside it");
+  }
+
+  @Test
   void aSnapshotTooFreshForItsReportsIsRefusedUntilTheyAreOnChain() throws Exception {
     // node0 commits a report block when it becomes irreversible, and the nodes' reports for it land
     // in the blocks after: right then, none of them is irreversible yet.
