@@ -41,6 +41,7 @@ public enum ReasonCode {
   STAKE_KEY_IN_AUTHORITY(t("key")),
   STAKE_UNBONDING(n("until")),
   SENT(n("amount"), t("to")),
+  SENT_PEGGED(n("amount"), t("asset"), t("to")),
   LOCKED(n("amount")),
   UNLOCKING(n("amount"), n("due")),
   UNLOCKED(n("amount")),

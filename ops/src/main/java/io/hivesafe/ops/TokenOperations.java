@@ -8,7 +8,10 @@ final class TokenOperations {
 
   private TokenOperations() {}
 
-  /** {"to": account, "amount": integer, "memo": string?} — HoneyComb's JSON, so its wallets work. */
+  /**
+   * {"to": account, "amount": integer, "memo": string?, "asset": "HIVE"|"HBD"?} — HoneyComb's JSON, so its
+   * wallets work; with {@code asset}, a pegged balance moves instead of the token.
+   */
   static OpResult send(SidechainState s, OpContext ctx, SendOp op) throws OpRejected {
     String to = op.to();
     long amount = op.amount();
@@ -16,6 +19,18 @@ final class TokenOperations {
       throw new OpRejected(ReasonCode.SEND_TO_SELF);
     }
     Balances from = s.balances(ctx.sender());
+    if (op.asset().isPresent()) {
+      // a pegged balance moves between sidechain accounts: custody (the multisig account's HIVE and
+      // HBD) and the books' totals are unchanged; only who may withdraw it changes
+      PeggedAsset asset = op.asset().get();
+      if (from.pegged(asset) < amount) {
+        throw new OpRejected(ReasonCode.PEGGED_BALANCE_LOW, asset.name(), from.pegged(asset), amount);
+      }
+      s.putBalances(ctx.sender(), from.withPegged(asset, from.pegged(asset) - amount));
+      Balances dest = s.balances(to);
+      s.putBalances(to, dest.withPegged(asset, Math.addExact(dest.pegged(asset), amount)));
+      return OpResult.ok(ReasonCode.SENT_PEGGED, amount, asset.name(), to);
+    }
     if (from.token() < amount) {
       throw new OpRejected(ReasonCode.TOKEN_BALANCE_LOW, from.token(), amount);
     }

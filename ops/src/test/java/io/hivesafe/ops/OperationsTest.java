@@ -155,6 +155,40 @@ class OperationsTest {
   }
 
   @Test
+  void aPeggedSendMovesTheDepositedBalanceAndNothingElse() {
+    step(List.of(new TransferOperation(AccountName.of("user2"), AccountName.of(TestNetwork.MULTISIG),
+        Asset.of(12_345, AssetSymbol.HIVE), "deposit")));
+    Totals before = store.read(SidechainState::totals);
+    long token2 = balances("user2").token();
+    long token1 = balances("user1").token();
+    FeedEntry sent = one("user2", "send", "{\"to\":\"user1\",\"amount\":2345,\"asset\":\"HIVE\",\"memo\":\"rent\"}");
+    assertTrue(sent.ok(), String.valueOf(sent.reason()));
+    assertEquals(Reason.of(ReasonCode.SENT_PEGGED, 2_345, "HIVE", "user1"), sent.reason());
+    assertEquals(10_000, balances("user2").hive());
+    assertEquals(2_345, balances("user1").hive());
+    assertEquals(token2, balances("user2").token(), "the token does not move");
+    assertEquals(token1, balances("user1").token());
+    assertEquals(before, store.read(SidechainState::totals), "custody's books are unchanged: only who may withdraw moved");
+    FeedEntry w = one("user1", "withdraw", "{\"amount\":2345,\"asset\":\"HIVE\"}");
+    assertTrue(w.ok(), "the receiver withdraws what it was sent: " + w.reason());
+
+    Object[][] bad = {
+        {"{\"to\":\"user1\",\"amount\":10001,\"asset\":\"HIVE\"}", Reason.of(ReasonCode.PEGGED_BALANCE_LOW, "HIVE", 10_000, 10_001)},
+        {"{\"to\":\"user1\",\"amount\":1,\"asset\":\"HBD\"}", Reason.of(ReasonCode.PEGGED_BALANCE_LOW, "HBD", 0, 1)},
+        {"{\"to\":\"user1\",\"amount\":1,\"asset\":\"VESTS\"}", Reason.of(ReasonCode.ASSET_NOT_PEGGED)},
+        {"{\"to\":\"user1\",\"amount\":1,\"asset\":null}", Reason.of(ReasonCode.FIELD_REQUIRED, "asset")},
+        {"{\"to\":\"user2\",\"amount\":1,\"asset\":\"HIVE\"}", Reason.of(ReasonCode.SEND_TO_SELF)},
+    };
+    for (Object[] c : bad) {
+      FeedEntry f = one("user2", "send", (String) c[0]);
+      assertFalse(f.ok(), (String) c[0]);
+      assertEquals(c[1], f.reason(), (String) c[0]);
+    }
+    assertEquals(10_000, balances("user2").hive(), "refusals change nothing");
+    assertEquals(0, balances("user1").hive());
+  }
+
+  @Test
   void nodeAddNeedsAProofOfPossessionForThisAccount() {
     PrivateKey key = PrivateKey.fromSeed("newcomer");
     String good = proof(key, "user1");

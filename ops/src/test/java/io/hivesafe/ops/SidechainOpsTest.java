@@ -22,6 +22,8 @@ class SidechainOpsTest {
         + "\"expiration\":\"2026-01-01T01:00:00\"},\"version\":\"hivesafe/0.1\"}",
         SidechainOps.json(new ReportOp(100, "ab".repeat(32), 100, 5, "2026-01-01T01:00:00", "hivesafe/0.1")));
     assertEquals("{\"to\":\"bob\",\"amount\":5}", SidechainOps.json(new SendOp("bob", 5, "")), "an empty memo is left out");
+    assertEquals("{\"to\":\"bob\",\"amount\":5,\"asset\":\"HBD\"}",
+        SidechainOps.json(new SendOp("bob", 5, "", java.util.Optional.of(PeggedAsset.HBD))), "a pegged send names its asset");
     assertEquals("{\"action\":\"param\",\"name\":\"payout_threshold\",\"value\":\"3/4\",\"deadline\":10,\"activation\":0}",
         SidechainOps.json(new ProposeOp(new ProposeOp.ParamAction("payout_threshold", "3/4"), 10, 0)));
     assertEquals("{\"action\":\"param\",\"name\":\"max_missed\",\"value\":3,\"deadline\":10,\"activation\":0}",
@@ -32,6 +34,7 @@ class SidechainOpsTest {
   void everyOperationReadsBackFromItsOwnJson() throws OpRejected {
     List<SidechainOp> ops = List.of(
         new SendOp("bob", 1_500, "hi \u00e9 \ud83d\udc1d \"quoted\""),
+        new SendOp("carol", 7, "", java.util.Optional.of(PeggedAsset.HIVE)),
         new GovLockOp(40_000),
         new GovUnlockOp(1),
         new NodeAddOp(PrivateKey.fromSeed("n").publicKey(), SIG),
@@ -42,7 +45,7 @@ class SidechainOpsTest {
         new ApproveOp(0),
         new SigSubmitOp(1, SIG),
         new MsSignedOp(Long.MAX_VALUE));
-    assertEquals(SidechainOps.names().size(), ops.stream().map(SidechainOp::name).distinct().count(), "one of each");
+    assertEquals(SidechainOps.names().size(), ops.stream().map(SidechainOp::name).distinct().count(), "one of each (and a pegged send)");
     for (SidechainOp op : ops) {
       String json = SidechainOps.json(op);
       assertEquals(op, SidechainOps.read(op.name(), json), json);
