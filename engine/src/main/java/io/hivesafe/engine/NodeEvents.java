@@ -317,6 +317,12 @@ public final class NodeEvents {
     log.info("stopped: the state is committed through block {} and closed", lastBlock);
   }
 
+  /** The node stopped, but something failed to close (the lines before say what): not a clean stop. */
+  public void nodeClosedWithErrors(long lastBlock, int failures) {
+    log.error("stopped with {} component(s) failing to close (see the lines above): the last block applied was {}; "
+        + "check the store with hivesafe state info before starting again", failures, lastBlock);
+  }
+
   /** The node's loop ended because of an error. */
   public void nodeStopped(long lastBlock, Throwable cause) {
     log.error("node stopped after block {}: {}", lastBlock, cause.getMessage());

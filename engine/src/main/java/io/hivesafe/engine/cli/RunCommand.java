@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
     watcher.start();
     stop.runUntilStopped(controller::close);
     controller.close();
-    return node.failure().isPresent() ? HivesafeCommand.EXIT_FAILURE : 0;
+    // a clean stop is one where the node did not fail and everything closed (the store last of all)
+    return node.failure().isPresent() || !controller.closedCleanly() ? HivesafeCommand.EXIT_FAILURE : 0;
   }
 
   /** {@code --expect-digest}, checked before anything is opened. */

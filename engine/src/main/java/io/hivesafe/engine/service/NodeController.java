@@ -67,6 +67,7 @@ public final class NodeController implements AutoCloseable {
   private final SignatureScheme crypto = new Secp256k1Signatures();
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private State state = State.IDLE;
+  private int closeFailures;
   private volatile SidechainNode node;
 
   private HiveRpcClient client;
@@ -243,22 +244,38 @@ public final class NodeController implements AutoCloseable {
     }
     try (NodeLogContext.Scope named = NodeLogContext.naming(logName())) {
       boolean wasRunning = state == State.RUNNING;
-      closeStarted();
+      closeFailures = closeStarted();
       state = State.STOPPED;
-      if (wasRunning) {
+      if (wasRunning && closeFailures == 0) {
         events.nodeClosed(node.lastBlock());
+      } else if (wasRunning) {
+        events.nodeClosedWithErrors(node.lastBlock(), closeFailures);
       }
     }
   }
 
-  private void closeStarted() {
+  /** Closes what was started, in reverse; returns how many failed to close. */
+  private int closeStarted() {
+    int failures = 0;
     while (!started.isEmpty()) {
       try {
         started.pop().close();
       } catch (Exception e) {
+        failures++;
         events.componentCloseFailed(e);
       }
     }
+    return failures;
+  }
+
+  /** Whether everything closed without an error (true until closed): {@code run} exits 2 when not. */
+  public synchronized boolean closedCleanly() {
+    return closeFailures == 0;
+  }
+
+  /** Test seam: {@code component} is closed with the others, first (as if started last). */
+  synchronized void alsoClose(AutoCloseable component) {
+    started.push(component);
   }
 
   public synchronized State state() {
