@@ -69,6 +69,15 @@ final class DevnetAdminCommand implements Callable<Integer> {
     return JsonStdio.MAPPER.createObjectNode();
   }
 
+  /** {@code {"account", "max_rc"?}}: what drain-rc and set-rc both send. */
+  private static ObjectNode rcParams(String account, Long maxRc) {
+    ObjectNode params = params().put("account", account);
+    if (maxRc != null) {
+      params.put("max_rc", maxRc);
+    }
+    return params;
+  }
+
   @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the head, production and every endpoint with its faults.")
   static final class Status implements Callable<Integer> {
     @ParentCommand
@@ -179,11 +188,7 @@ final class DevnetAdminCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ObjectNode params = params().put("account", account);
-      if (maxRc != null) {
-        params.put("max_rc", maxRc);
-      }
-      return admin.call("drain_rc", params);
+      return admin.call("drain_rc", rcParams(account, maxRc));
     }
   }
 
@@ -203,11 +208,7 @@ final class DevnetAdminCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ObjectNode params = params().put("account", account).put("mana", mana);
-      if (maxRc != null) {
-        params.put("max_rc", maxRc);
-      }
-      return admin.call("set_rc", params);
+      return admin.call("set_rc", rcParams(account, maxRc).put("mana", mana));
     }
   }
 }

@@ -57,7 +57,7 @@ final class ResourceCreditCheck {
   }
 
   static Finding verdict(String who, RcRole role, RcAccount rc, Instant time) {
-    long one = RcLowRule.threshold(role, 0) / RcLowRule.TRANSACTIONS;
+    long one = RcLowRule.estimate(role);
     long mana = rc.manaAt(time);
     int percent = rc.percentAt(time);
     String found = who + " has " + mana + " RC mana of " + rc.maxRc() + " (" + percent + "%)";

@@ -33,8 +33,12 @@ public final class RcLowRule {
 
   /** The mana below which {@code role}'s account is low by the first rule, given the cost hived named in the role's latest refusal (0: none). */
   public static long threshold(RcRole role, long namedCost) {
-    long estimate = role == RcRole.NODE ? NODE_TRANSACTION : MULTISIG_TRANSACTION;
-    return Math.multiplyExact(TRANSACTIONS, Math.max(estimate, namedCost));
+    return Math.multiplyExact(TRANSACTIONS, Math.max(estimate(role), namedCost));
+  }
+
+  /** What one of {@code role}'s transactions is taken to cost. */
+  public static long estimate(RcRole role) {
+    return role == RcRole.NODE ? NODE_TRANSACTION : MULTISIG_TRANSACTION;
   }
 
   /** Whether {@code mana} of {@code maxRc} is low for {@code role}. */

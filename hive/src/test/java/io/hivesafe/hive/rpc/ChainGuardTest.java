@@ -102,8 +102,12 @@ class ChainGuardTest {
     assertEquals(1, told.size());
   }
 
-  @Test
-  void anAnswerOverANewConnectionIsUsedOnlyAfterTheChainIdIsCheckedAgain() throws RpcException {
+  /**
+   * A hived whose first data answer closes its connection; the next data request comes over a new
+   * connection, from "another hived" on the same address (the chain id is OTHER from then on), and gets
+   * {@code second}.
+   */
+  private FakeHived swappedAfterTheFirstAnswer(FakeHived.Reply second) {
     ChainId[] chain = {ChainId.MAINNET};
     java.util.concurrent.atomic.AtomicInteger dataAnswers = new java.util.concurrent.atomic.AtomicInteger();
     FakeHived hived = new FakeHived().always(request -> {
@@ -111,16 +115,19 @@ class ChainGuardTest {
         return result(MAPPER.createObjectNode().put("HIVE_CHAIN_ID", chain[0].toHex()).put("HIVE_ADDRESS_PREFIX", "STM"))
             .answer(request);
       }
-      // The first answer closes its connection; the next one comes over a new connection, from "another
-      // hived" on the same address.
-      if (dataAnswers.incrementAndGet() == 2) {
-        chain[0] = OTHER;
+      if (dataAnswers.incrementAndGet() == 1) {
+        return result(PROPERTIES).answer(request).setHeader("Connection", "close").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
       }
-      MockResponse response = result(PROPERTIES).answer(request);
-      return dataAnswers.get() == 1 ? response.setHeader("Connection", "close").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END)
-          : response;
+      chain[0] = OTHER;
+      return second.answer(request);
     });
     open.add(hived);
+    return hived;
+  }
+
+  @Test
+  void anAnswerOverANewConnectionIsUsedOnlyAfterTheChainIdIsCheckedAgain() throws RpcException {
+    FakeHived hived = swappedAfterTheFirstAnswer(result(PROPERTIES));
     HiveRpcClient client = client(Duration.ofHours(1), hived.uri());
     client.getDynamicGlobalProperties();
     assertThrows(WrongChainException.class, client::getDynamicGlobalProperties);
@@ -133,20 +140,8 @@ class ChainGuardTest {
   void aRefusalOverANewConnectionIsUsedOnlyAfterTheChainIdIsCheckedAgain() throws RpcException {
     // A refusal is an answer the caller acts on ("duplicate transaction" counts as delivered): one over
     // a new connection, from "another hived" on the same address, must not be believed unchecked.
-    ChainId[] chain = {ChainId.MAINNET};
-    java.util.concurrent.atomic.AtomicInteger dataAnswers = new java.util.concurrent.atomic.AtomicInteger();
-    FakeHived hived = new FakeHived().always(request -> {
-      if (request.get("method").asText().equals("database_api.get_config")) {
-        return result(MAPPER.createObjectNode().put("HIVE_CHAIN_ID", chain[0].toHex()).put("HIVE_ADDRESS_PREFIX", "STM"))
-            .answer(request);
-      }
-      if (dataAnswers.incrementAndGet() == 1) {
-        return result(PROPERTIES).answer(request).setHeader("Connection", "close").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END);
-      }
-      chain[0] = OTHER;
-      return FakeHived.error(MAPPER.createObjectNode().put("code", -32000).put("message", "Duplicate transaction check failed")).answer(request);
-    });
-    open.add(hived);
+    FakeHived hived = swappedAfterTheFirstAnswer(
+        FakeHived.error(MAPPER.createObjectNode().put("code", -32000).put("message", "Duplicate transaction check failed")));
     HiveRpcClient client = client(Duration.ofHours(1), hived.uri());
     client.getDynamicGlobalProperties();
     assertThrows(WrongChainException.class, client::getDynamicGlobalProperties, "not the refusal: the chain check first");
